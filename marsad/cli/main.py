@@ -1,0 +1,52 @@
+"""The `marsad` command group and the one place errors become exit codes.
+
+Library code raises `MarsadError`; here it becomes one line on standard error. An
+unexpected exception is also one line, unless `MARSAD_DEBUG=1` asks for the traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from marsad import __version__
+from marsad.errors import MarsadError
+
+EXIT_INPUT_ERROR = 1
+EXIT_INTERNAL_ERROR = 3
+
+
+def report(error: MarsadError | str) -> None:
+    click.echo(f"marsad: error: {error}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="marsad")
+def cli() -> None:
+    """Marsad: structured, linked event data from Arabic news."""
+
+
+def _register_commands() -> None:
+    from marsad.cli.analyze import analyze_command
+    from marsad.cli.train import train_group
+
+    cli.add_command(analyze_command)
+    cli.add_command(train_group)
+
+
+_register_commands()
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=True)
+    except MarsadError as error:
+        report(error)
+        sys.exit(EXIT_INPUT_ERROR)
+    except Exception as error:
+        if os.environ.get("MARSAD_DEBUG"):
+            raise
+        report(f"internal error: {type(error).__name__}: {error} (set MARSAD_DEBUG=1 for details)")
+        sys.exit(EXIT_INTERNAL_ERROR)

@@ -1,0 +1,233 @@
+"""The document contract: one analysed article and every layer found in it.
+
+Every stage reads a `Document` and adds to its layers; nothing rewrites `text`.
+All offsets are Python string indices into `Document.text`, end exclusive, so
+that `text[start:end]` is always the span's text. `Document.to_dict()` is the
+JSON contract described by `schema/document.schema.json`; the `tokens` layer is
+internal working state for later stages and is not part of that contract.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA_ID = "marsad.document/1"
+
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "MISC")
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+
+
+@dataclass(slots=True)
+class Span:
+    """A stretch of `Document.text`; `text` is kept so the JSON reads without the source."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end}
+
+
+@dataclass(slots=True)
+class Token:
+    """A word, number or punctuation mark, with its clitic analysis.
+
+    `norm` is the matching-normalised form (see `marsad.text.normalize`); `prefix`,
+    `stem` and `suffix` split `norm` into proclitics (و ف ب ل ك س and ال), the stem and an
+    enclitic pronoun, so that `prefix + stem + suffix == norm`. `stem_start`/`stem_end`
+    are the original-text offsets of the stem, which is what an entity span should cover.
+    """
+
+    start: int
+    end: int
+    text: str
+    norm: str
+    kind: str  # "arabic", "latin", "number", "punct", "url", "other"
+    prefix: str = ""
+    stem: str = ""
+    suffix: str = ""
+    stem_start: int = 0
+    stem_end: int = 0
+
+
+@dataclass(slots=True)
+class Geo:
+    lat: float
+    lon: float
+    country: str
+    admin1: str | None
+    kind: str  # "country", "admin1", "admin2", "city", "other"
+    source_id: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "lat": self.lat, "lon": self.lon, "country": self.country, "admin1": self.admin1,
+            "kind": self.kind, "source_id": self.source_id,
+        }  # fmt: skip
+
+
+@dataclass(slots=True)
+class Entity:
+    id: str
+    type: str
+    name: str
+    mentions: list[Span] = field(default_factory=list)
+    latin: str | None = None
+    kb: str | None = None
+    roles: list[str] = field(default_factory=list)
+    geo: Geo | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "type": self.type, "name": self.name, "latin": self.latin,
+            "kb": self.kb, "roles": list(self.roles),
+            "mentions": [m.to_dict() for m in self.mentions],
+            "geo": self.geo.to_dict() if self.geo else None,
+        }  # fmt: skip
+
+
+@dataclass(slots=True)
+class TimeExpression:
+    start: int
+    end: int
+    text: str
+    value: str | None
+    grain: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start, "end": self.end, "text": self.text,
+            "value": self.value, "grain": self.grain,
+        }  # fmt: skip
+
+
+@dataclass(slots=True)
+class Quantity:
+    start: int
+    end: int
+    text: str
+    value: float | int
+    unit: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start, "end": self.end, "text": self.text,
+            "value": self.value, "unit": self.unit,
+        }  # fmt: skip
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    type: str
+    trigger: Span
+    sentence: Sentence
+    mode: str | None = None
+    actors: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    location: str | None = None
+    date: str | None = None
+    negated: bool = False
+    confidence: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "type": self.type, "mode": self.mode,
+            "actors": list(self.actors), "recipients": list(self.recipients),
+            "location": self.location, "date": self.date,
+            "trigger": self.trigger.to_dict(), "sentence": self.sentence.to_dict(),
+            "negated": self.negated, "confidence": self.confidence,
+        }  # fmt: skip
+
+
+@dataclass(slots=True)
+class Quote:
+    start: int
+    end: int
+    text: str
+    direct: bool
+    speaker: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "speaker": self.speaker, "start": self.start, "end": self.end,
+            "text": self.text, "direct": self.direct,
+        }  # fmt: skip
+
+
+@dataclass(slots=True)
+class Topic:
+    label: str
+    scores: dict[str, float]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"label": self.label, "scores": dict(self.scores)}
+
+
+@dataclass
+class Document:
+    """An article under analysis. Build one with `Document.from_parts`."""
+
+    text: str
+    headline: str | None = None
+    published: str | None = None
+    language: str = "ar"
+    sentences: list[Sentence] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    topic: Topic | None = None
+    summary: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_parts(cls, body: str, *, title: str | None = None, published: str | None = None) -> Document:
+        """Joins headline and body the one way the contract defines: `headline + "\\n" + body`.
+
+        Surrounding white space is trimmed from both so that offsets do not depend on
+        how the source file happened to be laid out.
+        """
+        body = (body or "").strip()
+        headline = title.strip() if title and title.strip() else None
+        if headline and body:
+            text = f"{headline}\n{body}"
+        else:
+            text = headline or body
+        return cls(text=text, headline=headline, published=published)
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(start, end, self.text[start:end])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA_ID,
+            "text": self.text,
+            "headline": self.headline,
+            "published": self.published,
+            "language": self.language,
+            "sentences": [s.to_dict() for s in self.sentences],
+            "entities": [e.to_dict() for e in self.entities],
+            "times": [t.to_dict() for t in self.times],
+            "quantities": [q.to_dict() for q in self.quantities],
+            "events": [e.to_dict() for e in self.events],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "topic": self.topic.to_dict() if self.topic else None,
+            "summary": list(self.summary),
+        }

@@ -1,0 +1,48 @@
+"""Every error Marsad reports, each with a code, a cause and what to do about it.
+
+The library raises `MarsadError`; only the interfaces decide how to show it (the CLI
+prints one line and exits non-zero, the API answers with a JSON error).
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    # Pipeline set-up
+    "E002": "No stage is registered as '{stage}'. Known stages: {known}.",
+    "E003": "Stage '{stage}' needs {missing}, which no stage before it provides.",
+    "E004": "Stage '{stage}' returned a {kind}, not a Document.",
+    # Reading articles
+    "E101": "no such file",
+    "E102": "is a directory, not an article file",
+    "E103": "the file is empty",
+    "E104": "binary data, not a text article",
+    "E105": "cannot tell the text encoding (tried UTF-8, UTF-16 and Windows-1256)",
+    "E106": "invalid JSON: {detail}",
+    "E107": "JSON article must be an object with a 'text' field",
+    "E108": "no article text found in the HTML page",
+    "E109": "the article is {size} bytes, over the {limit}-byte limit",
+    "E110": "the article has no text",
+    "E111": "the text is not Arabic (detected language: {language}); pass --any-language to analyse it anyway",
+    "E112": "invalid publication date {value!r}: expected YYYY-MM-DD",
+    "E113": "cannot read the file: {detail}",
+    "E114": "JSON field '{field}' must be a string",
+}
+
+
+class MarsadError(Exception):
+    """An error with a code from `MESSAGES`; `source` names the file or input it concerns."""
+
+    def __init__(self, code: str, *, source: str | None = None, **details: object):
+        self.code = code
+        self.source = source
+        self.details = details
+        self.message = MESSAGES[code].format(**details)
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        prefix = f"{self.source}: " if self.source else ""
+        return f"{prefix}{self.message} [{self.code}]"
+
+    def with_source(self, source: str) -> MarsadError:
+        self.source = source
+        return self

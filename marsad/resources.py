@@ -1,0 +1,69 @@
+"""Every model, lexicon and table Marsad loads, loaded lazily and once per process.
+
+Ingest workers, the HTTP server and Spark executors all reach their resources through
+these functions, so each process pays for loading once, on first use, and never at
+import. `clear()` drops them (tests use it; nothing else should need to).
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources as importlib_resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from marsad.pipeline import Pipeline
+    from marsad.text.clitics import CliticAnalyzer
+    from marsad.text.normalize import Normalizer
+    from marsad.text.tokenize import Tokenizer
+
+
+def data_file(stage: str, name: str) -> Path:
+    """The path of a data file shipped in `marsad/<stage>/data/`."""
+    return Path(str(importlib_resources.files("marsad") / stage / "data" / name))
+
+
+@functools.cache
+def normalizer() -> Normalizer:
+    from marsad.text.normalize import Normalizer
+
+    return Normalizer.from_file(data_file("text", "normalization.tsv"))
+
+
+@functools.cache
+def word_frequencies() -> dict[str, int]:
+    from marsad.text.clitics import read_word_frequencies
+
+    return read_word_frequencies(data_file("text", "wordfreq.tsv.gz"))
+
+
+@functools.cache
+def clitic_analyzer() -> CliticAnalyzer:
+    from marsad.text.clitics import CliticAnalyzer, CliticInventory
+
+    inventory = CliticInventory.from_file(data_file("text", "clitics.tsv"))
+    return CliticAnalyzer(inventory, word_frequencies())
+
+
+@functools.cache
+def tokenizer() -> Tokenizer:
+    from marsad.text.tokenize import Tokenizer
+
+    return Tokenizer()
+
+
+@functools.cache
+def pipeline() -> Pipeline:
+    from marsad.pipeline import Pipeline
+
+    return Pipeline.default()
+
+
+_LOADERS = (normalizer, word_frequencies, clitic_analyzer, tokenizer, pipeline)
+
+
+def clear() -> None:
+    """Forgets everything loaded so far."""
+    for loader in _LOADERS:
+        loader.cache_clear()

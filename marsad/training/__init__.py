@@ -1,0 +1,1 @@
+"""Building the artefacts the pipeline loads: lexicons and models, from `../shared/data`."""
