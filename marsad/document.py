@@ -206,10 +206,7 @@ class Document:
         """
         body = (body or "").strip()
         headline = title.strip() if title and title.strip() else None
-        if headline and body:
-            text = f"{headline}\n{body}"
-        else:
-            text = headline or body
+        text = f"{headline}\n{body}" if headline and body else headline or body
         return cls(text=text, headline=headline, published=published)
 
     def span(self, start: int, end: int) -> Span:

@@ -22,7 +22,8 @@ MESSAGES: dict[str, str] = {
     "E108": "no article text found in the HTML page",
     "E109": "the article is {size} bytes, over the {limit}-byte limit",
     "E110": "the article has no text",
-    "E111": "the text is not Arabic (detected language: {language}); pass --any-language to analyse it anyway",
+    "E111": "the text is not Arabic (detected language: {language}); "
+    "pass --any-language to analyse it anyway",
     "E112": "invalid publication date {value!r}: expected YYYY-MM-DD",
     "E113": "cannot read the file: {detail}",
     "E114": "JSON field '{field}' must be a string",

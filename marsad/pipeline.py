@@ -77,7 +77,7 @@ class Pipeline:
         return cls(DEFAULT_STAGES)
 
     def __call__(self, doc: Document) -> Document:
-        for name, stage in zip(self.names, self._stages):
+        for name, stage in zip(self.names, self._stages, strict=False):
             result = stage(doc)
             if not isinstance(result, Document):
                 raise MarsadError("E004", stage=name, kind=type(result).__name__)

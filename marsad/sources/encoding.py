@@ -21,6 +21,8 @@ _CONTROL_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D}
 MAX_CONTROL_SHARE = 0.02
 MIN_PLAUSIBLE_SHARE = 0.9
 MIN_ARABIC_SHARE_CP1256 = 0.5
+# Unicode categories of punctuation and combining marks that ordinary prose is made of.
+_PROSE_MARKS = frozenset(("Po", "Ps", "Pe", "Pd", "Pi", "Pf", "Mn"))
 
 
 def decode_article_bytes(data: bytes) -> str:

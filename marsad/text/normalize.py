@@ -53,7 +53,7 @@ class Normalizer:
         for line_number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip() or line.startswith("#"):
                 continue
-            source, target, *_ = line.split("\t") + ["", ""]
+            source, target, *_ = [*line.split("\t"), "", ""]
             try:
                 first, _, last = source.partition("..")
                 low = int(first.removeprefix("U+"), 16)

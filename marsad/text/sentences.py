@@ -92,7 +92,7 @@ def _pair_in_paragraph(
 ) -> None:
     pairs: list[tuple[int, int]] = []
     straight = [i for i in range(start, end) if tokens[i].text == _STRAIGHT_QUOTE]
-    pairs.extend(zip(straight[0::2], straight[1::2]))
+    pairs.extend(zip(straight[0::2], straight[1::2], strict=False))
     stack: list[int] = []
     for i in range(start, end):
         mark = tokens[i].text
