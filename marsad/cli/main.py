@@ -30,9 +30,11 @@ def cli() -> None:
 
 def _register_commands() -> None:
     from marsad.cli.analyze import analyze_command
+    from marsad.cli.evaluate import eval_group
     from marsad.cli.train import train_group
 
     cli.add_command(analyze_command)
+    cli.add_command(eval_group)
     cli.add_command(train_group)
 
 
