@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml constraints.txt | $(BIN)/python
 
 ## run: set up, then analyse the bundled example articles
 run: $(STAMP)
-	$(BIN)/marsad analyze examples/*.txt --format text
+	$(BIN)/marsad analyze examples/* --format text
 
 ## test: set up, then run the whole test suite
 test: $(STAMP)
