@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from marsad.entities.rules import Lexicons as EntityLexicons
     from marsad.pipeline import Pipeline
     from marsad.text.clitics import CliticAnalyzer
     from marsad.text.normalize import Normalizer
@@ -54,13 +55,20 @@ def tokenizer() -> Tokenizer:
 
 
 @functools.cache
+def entity_lexicons() -> EntityLexicons:
+    from marsad.entities.rules import Lexicons as EntityLexicons
+
+    return EntityLexicons.load(data_file("entities", ""))
+
+
+@functools.cache
 def pipeline() -> Pipeline:
     from marsad.pipeline import Pipeline
 
     return Pipeline.default()
 
 
-_LOADERS = (normalizer, word_frequencies, clitic_analyzer, tokenizer, pipeline)
+_LOADERS = (entity_lexicons, normalizer, word_frequencies, clitic_analyzer, tokenizer, pipeline)
 
 
 def clear() -> None:

@@ -1,0 +1,549 @@
+"""Rules that a statistical tagger alone misses in Arabic news.
+
+A tagger trained on ANERcorp-style data sees a word and its neighbours; news copy adds
+conventions it rarely learns well enough:
+
+- organisation heads: `وزارة الداخلية العراقية`, `منظمة"بدر"`, `تنظيم(داعش)`,
+  `قوات"الحشد الشعبي"` (a name in quotation marks or brackets after a head noun);
+- names that always stand for one organisation or place, in several forms
+  (`داعش`, `الدولة الإسلامية في العراق والشام`), from `data/aliases.tsv`;
+- kunya and nasab names: `أبو بكر البغدادي` is one person, `محمد بن سلمان آل سعود` too;
+- titles and roles around a person's name: `رئيس إقليم كردستان العراق مسعود البارزاني`,
+  `النائب العراقي هادي العامري أمين عام منظمة"بدر"`; they go to the entity's roles and
+  never into its name;
+- a nationality adjective is not a place: `العراقي` next to `العراق`.
+
+Every word list is a data file in `data/` (see the comments there); this module holds
+only the logic. `apply_rules` is the entry point.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from marsad import resources
+from marsad.document import Token
+from marsad.entities.mentions import (
+    ARTICLE,
+    Mention,
+    bare_key,
+    display_name,
+    has_article,
+    is_mark,
+    make_mention,
+    mention_start,
+    word_key,
+)
+
+# How far back from a name a role phrase may start, in words.
+MAX_ROLE_WORDS = 7
+# How far after a name a role's complement (an organisation or place) may end, in words.
+MAX_ROLE_COMPLEMENT = 5
+# Longest name in quotation marks or brackets after an organisation head, in words.
+MAX_QUOTED_NAME = 6
+# Definite adjectives (العراقية, العالمي) an unmarked organisation name may take.
+MAX_ORG_ADJECTIVES = 2
+OPENERS = {'"': '"', "(": ")", "[": "]", "{": "}"}
+CONJUNCTIONS = ("و", "ف")
+PLACE_TYPES = frozenset({"GPE", "LOC"})
+NISBA_ENDINGS = ("ي", "يه")
+
+
+@dataclass(frozen=True, slots=True)
+class OrgHead:
+    always: bool  # head + definite noun is a name even unmarked (وزارة الداخلية)
+    in_name: bool  # the head belongs to the name (منظمة بدر), or only describes it (تنظيم داعش)
+
+
+@dataclass(frozen=True, slots=True)
+class AliasGroup:
+    type: str
+    keys: frozenset[tuple[str, ...]]
+    searchable: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """The word lists of `marsad/entities/data/`, as matching keys; see `Lexicons.load`."""
+
+    titles: dict[tuple[str, ...], str]
+    org_heads: dict[str, OrgHead]
+    place_heads: frozenset[str]
+    kunya: frozenset[str]
+    nasab: frozenset[str]
+    compound: frozenset[str]
+    theophoric: frozenset[str]
+    aliases: tuple[AliasGroup, ...]
+    anaphors: dict[str, tuple[str, str]]
+    stop_words: frozenset[str]
+
+    @classmethod
+    def load(cls, directory: Path) -> Lexicons:
+        """Reads the data files; forms are keyed exactly as text tokens are (`word_key`)."""
+        tokenize = resources.tokenizer()
+
+        def words(form: str) -> list[Token]:
+            return [t for t in tokenize(form) if not is_mark(t)]
+
+        def rows(name: str) -> list[list[str]]:
+            lines = (directory / name).read_text(encoding="utf-8").splitlines()
+            return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+
+        def bare(form: str) -> str:
+            return bare_key(words(form)[0])
+
+        titles: dict[tuple[str, ...], str] = {}
+        for form, kind, *_ in rows("titles.tsv"):
+            tokens = words(form)
+            titles[(tokens[0].stem, *(word_key(t) for t in tokens[1:]))] = kind
+        org_heads = {
+            bare(form): OrgHead(names == "always", in_name == "part")
+            for form, names, in_name, *_ in rows("org_heads.tsv")
+        }
+        name_words: dict[str, set[str]] = {}
+        for form, kind, *_ in rows("names.tsv"):
+            key = word_key(words(form)[0]) if kind == "theophoric" else bare(form)
+            name_words.setdefault(kind, set()).add(key)
+        aliases = []
+        for type_, forms, *_ in rows("aliases.tsv"):
+            keys, searchable = set(), []
+            for form in (f.strip() for f in forms.split("|")):
+                key = tuple(word_key(t) for t in words(form.lstrip("~")))
+                keys.add(key)
+                if not form.startswith("~"):
+                    searchable.append(key)
+            aliases.append(AliasGroup(type_, frozenset(keys), tuple(searchable)))
+        anaphors = {
+            word_key(words(form)[0]): (kind, bare(head) if head != "-" else "")
+            for form, kind, head, *_ in rows("anaphors.tsv")
+        }
+        return cls(
+            titles=titles,
+            org_heads=org_heads,
+            place_heads=frozenset(bare(form) for form, *_ in rows("place_heads.tsv")),
+            kunya=frozenset(name_words.get("kunya", ())),
+            nasab=frozenset(name_words.get("nasab", ())),
+            compound=frozenset(name_words.get("compound", ())),
+            theophoric=frozenset(name_words.get("theophoric", ())),
+            aliases=tuple(aliases),
+            anaphors=anaphors,
+            stop_words=frozenset(bare(form) for form, *_ in rows("stop_words.tsv")),
+        )
+
+    def title_at(self, tokens: list[Token], index: int, limit: int) -> tuple[str, int] | None:
+        """The kind and length in words of a title or role word starting at tokens[index].
+
+        The first word is compared without clitics on either side (زعيمه is زعيم + ه).
+        """
+        first = tokens[index].stem
+        best: tuple[str, int] | None = None
+        for key, kind in self.titles.items():
+            if key[0] != first or index + len(key) > limit:
+                continue
+            rest = tuple(word_key(t) for t in tokens[index + 1 : index + len(key)])
+            if rest == key[1:] and (best is None or len(key) > best[1]):
+                best = (kind, len(key))
+        return best
+
+
+class Context:
+    """One document's tokens and sentence bounds, shared by the rules."""
+
+    def __init__(self, text: str, tokens: list[Token], sentence_of: list[int], lexicons: Lexicons):
+        self.text = text
+        self.tokens = tokens
+        self.sentence_of = sentence_of
+        self.lexicons = lexicons
+        self.keys = [word_key(t) for t in tokens]
+        self.bare = [bare_key(t) for t in tokens]
+        limits: dict[int, int] = {}
+        for index, sentence in enumerate(sentence_of):
+            limits[sentence] = index + 1
+        self.sentence_end = [limits[s] for s in sentence_of]
+        starts: dict[int, int] = {}
+        for index, sentence in enumerate(sentence_of):
+            starts.setdefault(sentence, index)
+        self.sentence_start = [starts[s] for s in sentence_of]
+
+    def is_word(self, index: int) -> bool:
+        return self.tokens[index].kind in ("arabic", "latin")
+
+    def is_nisba(self, index: int, *, clitics: bool = False) -> bool:
+        """A definite word of the nisba shape (العراقية, البغدادي); with `clitics`, also
+        after a conjunction or preposition (والعراقية)."""
+        token = self.tokens[index]
+        definite = has_article(token) if clitics else token.prefix == ARTICLE
+        return token.kind == "arabic" and definite and token.stem.endswith(NISBA_ENDINGS)
+
+    def mention(self, first: int, last: int, type_: str, source: str) -> Mention:
+        return make_mention(self.text, self.tokens, first, last, type_, source)
+
+
+def apply_rules(
+    text: str,
+    tokens: list[Token],
+    sentence_of: list[int],
+    mentions: list[Mention],
+    lexicons: Lexicons,
+) -> list[Mention]:
+    """Completes and corrects the tagger's mentions and attaches roles to people.
+
+    text (str): the document's text.
+    tokens (list[Token]): all its tokens.
+    sentence_of (list[int]): the sentence index of each token (rules never cross sentences).
+    mentions (list[Mention]): the tagger's mentions.
+    lexicons (Lexicons): the data files.
+    RETURNS (list[Mention]): non-overlapping naming mentions in text order, people with roles.
+    """
+    context = Context(text, tokens, sentence_of, lexicons)
+    candidates = [*mentions, *quoted_org_names(context), *headed_org_names(context)]
+    candidates += alias_mentions(context)
+    resolved = [m for m in resolve_overlaps(candidates) if not _only_a_head(m, lexicons)]
+    resolved = [_trim_descriptor_head(context, m) for m in resolved]
+    _note_descriptor_heads(context, resolved)
+    resolved = complete_person_names(context, resolved)
+    resolved = drop_nisba_places(context, resolved)
+    for mention in resolved:
+        if mention.type == "PERSON":
+            attach_roles(context, mention, resolved)
+    return sorted(resolved, key=lambda m: (m.start, m.end))
+
+
+def quoted_org_names(context: Context) -> list[Mention]:
+    """`منظمة"بدر"`, `تنظيم(داعش)`, `قوات "البيشمركة"`: a marked name after an organisation head."""
+    tokens, found = context.tokens, []
+    for index, token in enumerate(tokens[:-2]):
+        head = context.lexicons.org_heads.get(context.bare[index])
+        opener = tokens[index + 1]
+        if head is None or has_article(token) or opener.norm not in OPENERS:
+            continue
+        closer = OPENERS[opener.norm]
+        limit = min(context.sentence_end[index], index + 2 + MAX_QUOTED_NAME + 1)
+        close = next((j for j in range(index + 2, limit) if tokens[j].norm == closer), None)
+        if close is None or close == index + 2:
+            continue
+        if not all(context.is_word(j) or tokens[j].kind == "number" for j in range(index + 2, close)):
+            continue
+        mention = context.mention(index + 2, close, "ORG", "org-quoted")
+        if head.in_name:
+            mention.name = f"{context.text[mention_start(token) : token.end]} {mention.name}"
+            mention.key = (context.keys[index], *mention.key)
+        else:
+            mention.heads = (context.bare[index],)
+        found.append(mention)
+    return found
+
+
+def headed_org_names(context: Context) -> list[Mention]:
+    """`وزارة الداخلية العراقية`: a head that always names, a definite noun, nisba adjectives."""
+    tokens, found = context.tokens, []
+    for index, token in enumerate(tokens[:-1]):
+        head = context.lexicons.org_heads.get(context.bare[index])
+        if head is None or not head.always or has_article(token):
+            continue
+        noun = index + 1
+        if context.sentence_of[noun] != context.sentence_of[index] or tokens[noun].prefix != ARTICLE:
+            continue
+        last = noun + 1
+        limit = context.sentence_end[index]
+        while last < limit and last - noun <= MAX_ORG_ADJECTIVES and context.is_nisba(last):
+            last += 1
+        found.append(context.mention(index, last, "ORG", "org-head"))
+    return found
+
+
+def alias_mentions(context: Context) -> list[Mention]:
+    """Every form of `data/aliases.tsv` (not marked ~) where it stands in the text."""
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for group in context.lexicons.aliases:
+        for key in group.searchable:
+            by_first.setdefault(key[0], []).append((key, group.type))
+    found = []
+    keys = context.keys
+    for index, first in enumerate(keys):
+        for key, type_ in by_first.get(first, ()):
+            last = index + len(key)
+            if last <= context.sentence_end[index] and tuple(keys[index:last]) == key:
+                found.append(context.mention(index, last, type_, "alias"))
+    return found
+
+
+def resolve_overlaps(candidates: list[Mention]) -> list[Mention]:
+    """Keeps one mention where several overlap.
+
+    A marked name after an organisation head wins (the tagger tends to swallow the head
+    and the marks); otherwise the longer mention wins, and at equal length a rule's.
+    """
+    rank = {"org-quoted": 3, "kunya": 3, "org-head": 2, "alias": 2, "model": 1}
+
+    def order(m: Mention) -> tuple[int, int, int, int]:
+        return (m.source != "org-quoted", -m.length, -rank.get(m.source, 0), m.start)
+
+    kept: list[Mention] = []
+    for mention in sorted(candidates, key=order):
+        if not any(mention.overlaps(other) for other in kept):
+            kept.append(mention)
+    return kept
+
+
+def _only_a_head(mention: Mention, lexicons: Lexicons) -> bool:
+    """A mention that is just a head noun (`منظمة` tagged alone) names nothing."""
+    return len(mention.key) == 1 and mention.key[0].removeprefix(ARTICLE) in lexicons.org_heads
+
+
+def _trim_descriptor_head(context: Context, mention: Mention) -> Mention:
+    """`تنظيم داعش` tagged whole is the organisation `داعش`, introduced by a descriptor."""
+    lexicons = context.lexicons
+    head = lexicons.org_heads.get(context.bare[mention.first])
+    if (
+        mention.type != "ORG"
+        or head is None
+        or head.in_name
+        or mention.length < 2
+        or has_article(context.tokens[mention.first])
+        or any(mention.key in group.keys for group in lexicons.aliases)
+    ):
+        return mention
+    trimmed = context.mention(mention.first + 1, mention.last, mention.type, mention.source)
+    if not trimmed.key:
+        return mention
+    trimmed.heads = (*mention.heads, context.bare[mention.first])
+    return trimmed
+
+
+def _note_descriptor_heads(context: Context, mentions: list[Mention]) -> None:
+    """Remembers the head before an organisation's name, which `التنظيم` later refers through."""
+    for mention in mentions:
+        before = mention.first - 1
+        if before >= 0 and is_mark(context.tokens[before]):
+            before -= 1
+        if before < 0 or context.sentence_of[before] != context.sentence_of[mention.first]:
+            continue
+        head = context.bare[before]
+        if head in context.lexicons.org_heads and head not in mention.heads:
+            mention.heads = (*mention.heads, head)
+
+
+def complete_person_names(context: Context, mentions: list[Mention]) -> list[Mention]:
+    """Kunya and nasab: `أبو بكر البغدادي`, `محمد بن سلمان آل سعود` are whole names.
+
+    A person's name is extended left over a kunya word (أبو, أم) or the first half of a
+    compound name (عبد), and right over nasab links (بن, آل) and the name after each.
+    A kunya + name + nisba (`أبو بكر البغدادي`) is a person even when the tagger saw only
+    a place in the nisba, which is exactly the error this corrects.
+    """
+    lexicons, tokens = context.lexicons, context.tokens
+    covered = {i: m for m in mentions for i in range(m.first, m.last)}
+    people: list[Mention] = []
+    for index in range(len(tokens) - 2):
+        in_person = covered.get(index) is not None and covered[index].type == "PERSON"
+        if context.bare[index] not in lexicons.kunya or in_person:
+            continue
+        name, nisba = index + 1, index + 2
+        if nisba >= context.sentence_end[index] or has_article(tokens[name]):
+            continue
+        if not context.is_word(name) or name in covered or not context.is_nisba(nisba):
+            continue
+        if nisba in covered and covered[nisba].length > 1:
+            continue
+        people.append(context.mention(index, nisba + 1, "PERSON", "kunya"))
+    for mention in mentions:
+        if mention.type != "PERSON":
+            continue
+        first, last = mention.first, mention.last
+        start = context.sentence_start[first]
+        if first - 1 >= start and context.bare[first - 1] in lexicons.kunya | lexicons.compound:
+            first -= 1
+        elif (
+            first - 2 >= start
+            and context.bare[first - 2] in lexicons.kunya
+            and context.is_word(first - 1)
+            and not has_article(tokens[first - 1])
+            and first - 1 not in covered
+        ):
+            first -= 2
+        end = context.sentence_end[last - 1]
+        while last + 1 < end and context.bare[last] in lexicons.nasab and context.is_word(last + 1):
+            last += 2
+            following = covered.get(last - 1)
+            if following is not None and following.type == "PERSON":
+                last = max(last, following.last)
+        if (first, last) == (mention.first, mention.last):
+            people.append(mention)
+            continue
+        extended = context.mention(first, last, "PERSON", mention.source)
+        extended.heads = mention.heads
+        people.append(extended)
+    kept = resolve_overlaps(people)
+    others = [m for m in mentions if m.type != "PERSON"]
+    return kept + [m for m in others if not any(m.overlaps(p) for p in kept)]
+
+
+def drop_nisba_places(context: Context, mentions: list[Mention]) -> list[Mention]:
+    """`العراقي` is an adjective, not the place `العراق`; `البغدادي` after a name is a surname.
+
+    A one-word place whose word is the nisba of another place in the same article (or of
+    a place in the alias list) is dropped; one right after a person's name joins the name.
+    """
+    places = {m.key[0] for m in mentions if m.type in PLACE_TYPES and len(m.key) == 1}
+    places |= {key[0] for group in context.lexicons.aliases if group.type == "GPE" for key in group.keys}
+    adjectives = set()
+    for place in places:
+        base = place.removeprefix(ARTICLE)
+        if base.endswith(("يا", "يه")):
+            adjectives.add(base[:-1])  # ليبيا: ليبي, السعودية: سعودي
+        elif base.endswith(("ا", "ه")):
+            adjectives.add(base[:-1] + "ي")  # أمريكا: أمريكي
+        else:
+            adjectives.add(base + "ي")  # العراق: عراقي
+    people_end = {m.last: m for m in mentions if m.type == "PERSON"}
+    kept: list[Mention] = []
+    absorbed: dict[int, Mention] = {}
+    for mention in mentions:
+        nisba = context.is_nisba(mention.first, clitics=True)
+        if mention.type not in PLACE_TYPES or mention.length != 1 or not nisba:
+            kept.append(mention)
+            continue
+        person = people_end.get(mention.first)
+        if person is not None and context.sentence_of[person.first] == context.sentence_of[mention.first]:
+            absorbed[id(person)] = context.mention(person.first, mention.last, "PERSON", person.source)
+            continue
+        stem = context.tokens[mention.first].stem
+        adjective = stem[:-1] if stem.endswith("يه") else stem  # العراقية: عراقي
+        if adjective not in adjectives:
+            kept.append(mention)
+    result = []
+    for mention in kept:
+        replacement = absorbed.get(id(mention))
+        if replacement is not None:
+            replacement.heads = mention.heads
+            mention = replacement
+        result.append(mention)
+    return result
+
+
+def attach_roles(context: Context, person: Mention, mentions: list[Mention]) -> None:
+    """Finds the titles and roles around one person's name and records them on it."""
+    lexicons, tokens = context.lexicons, context.tokens
+    # Titles the tagger took into the name: `الشيخ محمد` tagged whole.
+    leading: list[str] = []
+    while person.length > 1:
+        title = lexicons.title_at(tokens, person.first, person.last)
+        if title is None or title[1] >= person.length:
+            break
+        kind, length = title
+        if kind != "courtesy":
+            leading.append(_role_text(context, person.first, person.first + length))
+        trimmed = context.mention(person.first + length, person.last, "PERSON", person.source)
+        person.first, person.start, person.name, person.key = (
+            trimmed.first, trimmed.start, trimmed.name, trimmed.key,
+        )  # fmt: skip
+    before = _roles_before(context, person, mentions)
+    after = _role_after(context, person, mentions)
+    for first, last in [*before, *([after] if after else [])]:
+        leading.append(_role_text(context, first, last))
+        person.role_spans.append((first, last))
+    for role in leading:
+        if role and role not in person.roles:
+            person.roles.append(role)
+
+
+def _roles_before(context: Context, person: Mention, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Role phrases that end right before the name: `وزير الداخلية العراقي محمد ...`.
+
+    Reading back from the name, role words are collected until a stop word, a mark other
+    than a quotation mark or bracket, another person or the sentence start. The nearest
+    role phrase is taken (with role words right before it: نائب رئيس); when it is a bare
+    title (اللواء), the phrase before that title is taken too.
+    """
+    lexicons, tokens = context.lexicons, context.tokens
+    people = {i for m in mentions if m.type == "PERSON" and m is not person for i in range(m.first, m.last)}
+    found: list[tuple[int, str]] = []  # (index, kind), nearest first
+    start = context.sentence_start[person.first]
+    index = person.first - 1
+    words = 0
+    while index >= start and words < MAX_ROLE_WORDS:
+        token = tokens[index]
+        if is_mark(token) and token.norm in OPENERS.keys() | OPENERS.values():
+            index -= 1
+            continue
+        if token.kind != "arabic" or index in people or context.bare[index] in lexicons.stop_words:
+            break
+        title = lexicons.title_at(tokens, index, person.first)
+        conjoined = token.prefix[:1] in CONJUNCTIONS
+        if title is not None:
+            found.append((index, title[0]))
+        if conjoined:
+            break
+        index -= 1
+        words += 1
+    if not found:
+        return []
+    phrases: list[tuple[int, int]] = []
+    end = person.first
+    position = 0
+    while position < len(found) and len(phrases) < 2:
+        first = found[position][0]
+        position += 1
+        while position < len(found) and found[position][0] == first - 1:
+            first = found[position][0]
+            position += 1
+        last = end
+        while last > first and (
+            is_mark(tokens[last - 1]) or lexicons.title_at(tokens, last - 1, end) == ("courtesy", 1)
+        ):
+            last -= 1
+        kinds = {kind for i, kind in found if first <= i < last}
+        if kinds - {"courtesy"}:
+            phrases.append((_skip_courtesy(context, first, last), last))
+        title = lexicons.title_at(tokens, first, end)
+        if title is None or title[0] != "title":
+            break
+        end = first
+    return phrases
+
+
+def _skip_courtesy(context: Context, first: int, last: int) -> int:
+    while first < last and context.lexicons.title_at(context.tokens, first, last) == ("courtesy", 1):
+        first += 1
+    return first
+
+
+def _role_after(context: Context, person: Mention, mentions: list[Mention]) -> tuple[int, int] | None:
+    """A role in apposition after the name that ends in an organisation or place:
+    `هادي العامري أمين عام منظمة"بدر"`, `... ، رئيس حزب الدعوة`."""
+    lexicons, tokens = context.lexicons, context.tokens
+    end = context.sentence_end[person.last - 1]
+    index = person.last
+    if index < end and tokens[index].text in ("،", ","):
+        index += 1
+    if index >= end or tokens[index].kind != "arabic" or tokens[index].prefix[:1] in CONJUNCTIONS:
+        return None
+    title = lexicons.title_at(tokens, index, end)
+    if title is None or title[0] != "role":
+        return None
+    complements = {i: m for m in mentions if m.type not in ("PERSON", "MISC") for i in range(m.first, m.last)}
+    position = index + title[1]
+    words = 0
+    while position < end and words < MAX_ROLE_COMPLEMENT:
+        token = tokens[position]
+        complement = complements.get(position)
+        if complement is not None:
+            return index, complement.last
+        if is_mark(token):
+            position += 1
+            continue
+        if token.kind != "arabic" or context.bare[position] in lexicons.stop_words:
+            return None
+        position += 1
+        words += 1
+    return None
+
+
+def _role_text(context: Context, first: int, last: int) -> str:
+    """A role as written, clitics before it and marks inside it dropped (`أمين عام منظمة بدر`)."""
+    token = context.tokens[first]
+    if last - first == 1 and token.suffix:
+        return context.text[mention_start(token) : token.stem_end]
+    return display_name(context.text, context.tokens, first, last)

@@ -1,0 +1,118 @@
+"""In-document coreference, on sentences written for these tests with hand-given labels."""
+
+from __future__ import annotations
+
+from tests.entities.conftest import by_name, entities_of, mention_texts
+
+
+def test_surname_in_the_headline_joins_the_full_name_later():
+    text, entities = entities_of(
+        "[[الدليمي|PERSON]] و[[الزعبي|PERSON]] يتفقان على الخطة\n"
+        "التقى [[سامر الدليمي|PERSON]] مع [[عمر خالد الزعبي|PERSON]] في "
+        "[[عمان|GPE]]. وقال الدليمي إن والزعبي موافق."
+    )
+    first = by_name(entities, "سامر الدليمي")
+    assert first.id == "E1"  # ids follow the first mention, the headline's
+    assert mention_texts(first) == ["الدليمي", "سامر الدليمي", "الدليمي"]
+    second = by_name(entities, "عمر خالد الزعبي")
+    assert second.id == "E2"
+    assert [(m.start, m.end) for m in second.mentions] == [(9, 15), (55, 70), (97, 103)]
+    assert text[97:103] == "الزعبي" and text[96] == "و"  # found although untagged, and without its و
+
+
+def test_two_people_sharing_a_family_name_are_never_merged():
+    _, entities = entities_of(
+        "التقى [[سامر الدليمي|PERSON]] و[[زياد الدليمي|PERSON]] أمس. وقال [[الدليمي|PERSON]] إن الاتفاق قريب."
+    )
+    people = [e for e in entities if e.type == "PERSON"]
+    assert [e.name for e in people] == ["سامر الدليمي", "زياد الدليمي"]
+    # the bare family name goes to the one named nearest before it, never to both
+    assert mention_texts(people[1]) == ["زياد الدليمي", "الدليمي"]
+    assert mention_texts(people[0]) == ["سامر الدليمي"]
+
+
+def test_role_standing_alone_is_the_person_holding_it():
+    text, entities = entities_of(
+        "بحث وزير النقل الأردني [[خالد العمري|PERSON]] الخطة. ولفت وزير النقل الأردني إلى أهمية الطرق."
+    )
+    minister = by_name(entities, "خالد العمري")
+    assert minister.roles == ["وزير النقل الأردني"]
+    assert mention_texts(minister) == ["خالد العمري", "وزير النقل الأردني"]
+    assert minister.mentions[1].start == text.index("وزير النقل الأردني إلى")
+
+
+def test_acronym_long_name_and_short_form_are_one_organisation():
+    _, entities = entities_of(
+        'هاجم تنظيم(داعش) المدينة. وأعلن "الدولة الإسلامية في العراق والشام" مسؤوليته، وقال تنظيم الدولة إن'
+    )
+    groups = [e for e in entities if e.type == "ORG"]
+    assert len(groups) == 1
+    assert groups[0].name == "الدولة الإسلامية في العراق والشام"
+    assert mention_texts(groups[0]) == ["داعش", "الدولة الإسلامية في العراق والشام", "تنظيم الدولة"]
+
+
+def test_region_and_descriptor_anaphors():
+    _, entities = entities_of(
+        "زار الوفد [[إقليم الشمال|GPE]] وبحث مع حكومة الإقليم الأمن. "
+        "وهاجم تنظيم(الفرقان) القرية، وتبنى التنظيم الهجوم."
+    )
+    region = by_name(entities, "إقليم الشمال")
+    assert mention_texts(region) == ["إقليم الشمال", "الإقليم"]
+    group = by_name(entities, "الفرقان")
+    assert mention_texts(group) == ["الفرقان", "التنظيم"]
+
+
+def test_anaphor_with_nothing_to_stand_for_is_left_alone():
+    _, entities = entities_of("وبحث الوفد مع حكومة الإقليم الأمن")
+    assert entities == []
+
+
+def test_capital_is_the_place_the_article_names_as_capital():
+    _, entities = entities_of(
+        "وقال إن خططا جديدة ستطبق في العاصمة. وتقع [[الرقة|GPE]] شمال العاصمة [[دمشق|GPE]]."
+    )
+    capital = by_name(entities, "دمشق")
+    assert mention_texts(capital) == ["العاصمة", "دمشق"]
+    _, entities = entities_of("وقال إن خططا جديدة ستطبق في العاصمة [[دمشق|GPE]] و[[حلب|GPE]] والعاصمة")
+    assert mention_texts(by_name(entities, "دمشق")) == ["دمشق", "العاصمة"]
+
+
+def test_capital_left_to_linking_when_the_article_does_not_say():
+    _, entities = entities_of("وقال وزير [[الأردن|GPE]] إن خططا جديدة ستطبق في العاصمة")
+    assert [e.name for e in entities] == ["الأردن"]
+    assert mention_texts(entities[0]) == ["الأردن"]
+
+
+def test_short_name_after_its_head_and_prefix_of_a_longer_name():
+    _, entities = entities_of(
+        'تدخل قوات"الوحدة الوطنية" المدينة وقالت قوات الوحدة إن '
+        "[[وزارة الداخلية المصرية|ORG]] و[[وزارة الداخلية|ORG]] وافقتا"
+    )
+    militia = by_name(entities, "الوحدة الوطنية")
+    assert mention_texts(militia) == ["الوحدة الوطنية", "الوحدة"]
+    ministry = by_name(entities, "وزارة الداخلية المصرية")
+    assert mention_texts(ministry) == ["وزارة الداخلية المصرية", "وزارة الداخلية"]
+
+
+def test_place_with_and_without_its_head_and_spelling_variants():
+    _, entities = entities_of("وصل إلى [[محافظة ديالى|GPE]] ثم غادر [[ديالي|GPE]] إلى [[كربلاء|GPE]]")
+    governorate = by_name(entities, "محافظة ديالى")
+    assert mention_texts(governorate) == ["محافظة ديالى", "ديالي"]
+
+
+def test_word_containing_a_name_is_not_that_name():
+    _, entities = entities_of("وصل [[بغداد|GPE]] الشيخ أبو علي البغدادي والمسؤولون البغداديون")
+    city = by_name(entities, "بغداد")
+    assert mention_texts(city) == ["بغداد"]
+    person = by_name(entities, "أبو علي البغدادي")
+    assert person.type == "PERSON" and person.roles == ["الشيخ"]
+
+
+def test_first_name_alone_joins_the_only_person_with_it():
+    _, entities = entities_of("قال [[سامر الدليمي|PERSON]] إن [[سامر|PERSON]] لن يستقيل")
+    assert [(e.name, len(e.mentions)) for e in entities] == [("سامر الدليمي", 2)]
+
+
+def test_theophoric_half_is_no_surname():
+    _, entities = entities_of("وقال [[عبد الله الكبيسي|PERSON]] إن الله كريم")
+    assert [(e.name, mention_texts(e)) for e in entities] == [("عبد الله الكبيسي", ["عبد الله الكبيسي"])]

@@ -1,0 +1,152 @@
+"""Mention spans and the news rules, on sentences written for these tests with hand-given labels."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.entities.mentions import decode_labels, display_name, mention_start
+from tests.entities.conftest import annotate, by_name, entities_of, mention_texts
+
+
+@pytest.mark.parametrize(
+    ("word", "start", "name"),
+    [
+        ("والغبان", 1, "الغبان"),  # conjunction out, article in
+        ("لوزارة", 1, "وزارة"),  # preposition out
+        ("البارزاني", 0, "البارزاني"),  # the article is part of the name
+        ("بالعراق", 1, "العراق"),
+        ("للعراق", 1, "العراق"),  # ل + ال: the mention starts at the article's lam
+        ("وللعراق", 2, "العراق"),
+        ("وَالغَبّان", 2, "الغَبّان"),  # harakat do not shift the offsets
+    ],
+)
+def test_mention_start_leaves_out_proclitics_but_keeps_the_article(word, start, name):
+    token = annotate(word).tokens[0]
+    assert mention_start(token) == start
+    assert display_name(word, [token], 0, 1) == name
+
+
+def test_decode_labels_reads_iob2_and_tolerates_iob1():
+    labels = ["B-PERSON", "I-PERSON", "O", "I-GPE", "B-GPE", "I-ORG", "B-XYZ"]
+    assert decode_labels(labels) == [(0, 2, "PERSON"), (3, 4, "GPE"), (4, 5, "GPE"), (5, 6, "ORG")]
+
+
+def test_tagged_word_with_conjunction_gives_the_name_without_it():
+    text, entities = entities_of("التقى [[والجبوري|PERSON]] في [[لبغداد|GPE]] أمس")
+    person = by_name(entities, "الجبوري")
+    assert [(m.start, m.end) for m in person.mentions] == [(7, 14)]
+    assert text[7:14] == "الجبوري"
+    assert by_name(entities, "بغداد").mentions[0].text == "بغداد"
+
+
+def test_lam_article_mention_and_name():
+    _text, entities = entities_of("زار الوفد [[للكويت|GPE]] أمس")
+    kuwait = by_name(entities, "الكويت")
+    assert (kuwait.mentions[0].start, kuwait.mentions[0].end) == (11, 16)
+    assert kuwait.mentions[0].text == "لكويت"
+
+
+def test_ministry_head_makes_an_organisation_the_tagger_missed():
+    _text, entities = entities_of("وذكر بيان لوزارة الدفاع السورية أن الهجوم فشل")
+    ministry = by_name(entities, "وزارة الدفاع السورية")
+    assert ministry.type == "ORG"
+    assert [(m.start, m.end) for m in ministry.mentions] == [(11, 31)]
+
+
+def test_quoted_and_bracketed_names_after_heads():
+    _text, entities = entities_of('هاجمت قوات"الوحدة الوطنية" مواقع تنظيم(النصر) وقادة حركة "الأمل" الشيعية')
+    militia = by_name(entities, "الوحدة الوطنية")  # قوات only describes: not in the name
+    assert militia.type == "ORG" and mention_texts(militia) == ["الوحدة الوطنية"]
+    assert militia.mentions[0].start == 11
+    group = by_name(entities, "النصر")
+    assert group.type == "ORG" and group.mentions[0].start == 39
+    movement = by_name(entities, "حركة الأمل")  # حركة belongs to the name
+    assert mention_texts(movement) == ["الأمل"]
+
+
+def test_descriptor_head_tagged_with_the_name_is_trimmed():
+    _text, entities = entities_of("أعلن [[تنظيم الفرقان|ORG]] مسؤوليته")
+    group = by_name(entities, "الفرقان")
+    assert [(m.start, m.end) for m in group.mentions] == [(11, 18)]
+
+
+def test_generic_forces_without_marks_are_no_organisation():
+    _, entities = entities_of("انتشرت قوات الأمن في الشوارع")
+    assert entities == []
+
+
+def test_head_noun_tagged_alone_is_dropped():
+    _, entities = entities_of('قال [[منظمة|ORG]]"الرحمة" إن')
+    assert [e.name for e in entities] == ["منظمة الرحمة"]
+
+
+def test_kunya_name_is_one_person_not_a_place():
+    _text, entities = entities_of("وأعلن زعيمه أبو عمر [[الموصلي|GPE]] الحرب على [[الموصل|GPE]]")
+    person = by_name(entities, "أبو عمر الموصلي")
+    assert person.type == "PERSON"
+    assert [(m.start, m.end) for m in person.mentions] == [(12, 27)]
+    assert person.roles == ["زعيم"]  # زعيمه: the pronoun is not part of the role
+    place = by_name(entities, "الموصل")
+    assert mention_texts(place) == ["الموصل"]
+
+
+def test_kunya_before_a_tagged_name_joins_it():
+    _, entities = entities_of("استقبل [[أبو|PERSON]] [[مازن|PERSON]] الوفد")
+    assert [(e.name, e.type) for e in entities] == [("أبو مازن", "PERSON")]
+
+
+def test_nasab_links_join_one_name():
+    _, entities = entities_of("التقى [[خالد|PERSON]] بن [[زايد|PERSON]] آل نهيان بالوزير")
+    assert [(e.name, e.type) for e in entities] == [("خالد بن زايد آل نهيان", "PERSON")]
+
+
+def test_nationality_adjective_is_not_the_place():
+    _, entities = entities_of(
+        "دخل الجيش [[الليبي|GPE]] إلى [[ليبيا|GPE]] و[[الليبي|GPE]] مدينة [[طرابلس|GPE]]"
+    )
+    assert [e.name for e in entities] == ["ليبيا", "طرابلس"]
+    _, entities = entities_of("دخل الجيش [[السوداني|GPE]] مدينة [[السودان|GPE]]")
+    assert [e.name for e in entities] == ["السودان"]
+
+
+def test_roles_before_the_name():
+    _, entities = entities_of(
+        "بحث رئيس [[إقليم الشمال الغربي|GPE]] [[سامر الدليمي|PERSON]] مع "
+        "وزير النقل الأردني [[خالد سعيد العمري|PERSON]] الخطة"
+    )
+    assert by_name(entities, "سامر الدليمي").roles == ["رئيس إقليم الشمال الغربي"]
+    assert by_name(entities, "خالد سعيد العمري").roles == ["وزير النقل الأردني"]
+
+
+def test_role_after_the_name_ends_at_its_organisation():
+    _, entities = entities_of('وصرح النائب الأردني [[عمر الزعبي|PERSON]] أمين عام منظمة"الأفق" الخيرية أمس')
+    person = by_name(entities, "عمر الزعبي")
+    assert person.roles == ["النائب الأردني", "أمين عام منظمة الأفق"]
+    assert by_name(entities, "منظمة الأفق").type == "ORG"
+
+
+def test_nearest_role_only_and_titles():
+    _, entities = entities_of("استقبل الرئيس التركي وزير الخارجية الإيراني [[محمد جواد ظريف|PERSON]]")
+    assert by_name(entities, "محمد جواد ظريف").roles == ["وزير الخارجية الإيراني"]
+    _, entities = entities_of("قال قائد عمليات [[الأنبار|GPE]] اللواء [[نجم الكبيسي|PERSON]] إن")
+    assert by_name(entities, "نجم الكبيسي").roles == ["اللواء", "قائد عمليات الأنبار"]
+    _, entities = entities_of("وقال السيد [[علي الحلو|PERSON]] إن")
+    assert by_name(entities, "علي الحلو").roles == []
+
+
+def test_title_tagged_inside_the_name_goes_to_roles():
+    _, entities = entities_of("وصل [[الشيخ حمد الراشد|PERSON]] إلى المدينة")
+    person = by_name(entities, "حمد الراشد")
+    assert person.roles == ["الشيخ"]
+    assert mention_texts(person) == ["حمد الراشد"]
+
+
+def test_alias_found_without_the_model():
+    _, entities = entities_of('وأعلن "الدولة الإسلامية في العراق والشام" مسؤوليته')
+    group = by_name(entities, "الدولة الإسلامية في العراق والشام")
+    assert group.type == "ORG" and group.mentions[0].start == 7
+
+
+def test_ordinary_word_alias_is_not_searched():
+    _, entities = entities_of("قرر المجلس فتح الطريق أمام القاعدة الشعبية")
+    assert entities == []
