@@ -27,6 +27,13 @@ MESSAGES: dict[str, str] = {
     "E112": "invalid publication date {value!r}: expected YYYY-MM-DD",
     "E113": "cannot read the file: {detail}",
     "E114": "JSON field '{field}' must be a string",
+    # The entity registry, linking and geocoding (E3xx)
+    "E301": "the entity registry {path} is missing; rebuild it with `marsad build-registry`",
+    "E302": "cannot read the entity registry {path}: {detail}",
+    "E303": "registry source {path} is missing; pass --data with the shared data folder",
+    "E305": "building the registry needs the arabic-name-romanizer name index ({path}); "
+    "pip install 'marsad[train]'",
+    "E306": "give a name to look up",
 }
 
 

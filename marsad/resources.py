@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from marsad.entities.rules import Lexicons as EntityLexicons
+    from marsad.linking.registry import Registry
+    from marsad.linking.stage import Linker
     from marsad.pipeline import Pipeline
     from marsad.text.clitics import CliticAnalyzer
     from marsad.text.normalize import Normalizer
@@ -62,13 +64,28 @@ def entity_lexicons() -> EntityLexicons:
 
 
 @functools.cache
+def registry() -> Registry:
+    from marsad.linking.registry import Registry
+
+    return Registry(data_file("linking", "registry.sqlite3"))
+
+
+@functools.cache
+def linker() -> Linker:
+    from marsad.linking.geocode import KindCues
+    from marsad.linking.stage import Linker
+
+    return Linker(registry(), KindCues.from_file(data_file("linking", "kind_cues.tsv")))
+
+
+@functools.cache
 def pipeline() -> Pipeline:
     from marsad.pipeline import Pipeline
 
     return Pipeline.default()
 
 
-_LOADERS = (entity_lexicons, normalizer, word_frequencies, clitic_analyzer, tokenizer, pipeline)
+_LOADERS = (registry, linker, entity_lexicons, normalizer, word_frequencies, clitic_analyzer, tokenizer, pipeline)
 
 
 def clear() -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from typing import Literal, overload
 
 from marsad import resources
 from marsad.document import Document
@@ -42,7 +43,28 @@ def analyze_article(article: Article, *, require_arabic: bool = True) -> Documen
     return analyze(article.text, title=article.title, published=article.published)
 
 
-def analyze_many(articles: Iterable[Article], *, require_arabic: bool = True) -> Iterator[Document]:
-    """Analyses articles one after another with the process's single pipeline."""
+@overload
+def analyze_many(
+    articles: Iterable[Article], *, require_arabic: bool = True, return_errors: Literal[False] = False
+) -> Iterator[Document]: ...
+@overload
+def analyze_many(
+    articles: Iterable[Article], *, require_arabic: bool = True, return_errors: Literal[True]
+) -> Iterator[Document | MarsadError]: ...
+def analyze_many(
+    articles: Iterable[Article], *, require_arabic: bool = True, return_errors: bool = False
+) -> Iterator[Document | MarsadError]:
+    """Analyses articles one after another with the process's single pipeline.
+
+    return_errors (bool): yield an article's `MarsadError` in place of its document
+        instead of raising it, so that a batch goes on past a bad article and every
+        result still lines up with its article (what ingest needs).
+    """
     for article in articles:
-        yield analyze_article(article, require_arabic=require_arabic)
+        if not return_errors:
+            yield analyze_article(article, require_arabic=require_arabic)
+            continue
+        try:
+            yield analyze_article(article, require_arabic=require_arabic)
+        except MarsadError as error:
+            yield error

@@ -30,10 +30,14 @@ def cli() -> None:
 
 def _register_commands() -> None:
     from marsad.cli.analyze import analyze_command
+    from marsad.cli.entity import entity_command
+    from marsad.cli.registry import build_registry_command
     from marsad.cli.evaluate import eval_group
     from marsad.cli.train import train_group
 
     cli.add_command(analyze_command)
+    cli.add_command(entity_command)
+    cli.add_command(build_registry_command)
     cli.add_command(eval_group)
     cli.add_command(train_group)
 

@@ -1,0 +1,275 @@
+-- Every statement the PostgreSQL store runs, by name (see marsad/corpus/store.py, which
+-- loads them). Parameters are named (%(name)s). Fragments named filter_* are joined into
+-- the statement that has a /*FILTERS*/ marker, each as "AND <fragment>".
+
+-- name: known_keys
+SELECT key FROM articles WHERE key = ANY(%(keys)s)
+
+-- name: insert_article
+INSERT INTO articles (key, external_id, url, source, title, text, published, language, topic,
+                      minhash, analysis, pipeline, origin, ingested_at)
+VALUES (%(key)s, %(external_id)s, %(url)s, %(source)s, %(title)s, %(text)s, %(published)s, %(language)s, %(topic)s,
+        %(minhash)s, %(analysis)s, %(pipeline)s, %(origin)s, %(ingested_at)s)
+ON CONFLICT (key) DO NOTHING
+RETURNING id
+
+-- name: story_of_article
+SELECT story_id FROM articles WHERE id = %(id)s
+
+-- name: insert_story
+INSERT INTO stories (first_article_id, n_articles, first_published, last_published)
+VALUES (%(article_id)s, 0, %(published)s, %(published)s)
+RETURNING id
+
+-- name: join_story
+UPDATE stories SET n_articles = n_articles + 1,
+    first_published = LEAST(first_published, %(published)s),
+    last_published = GREATEST(last_published, %(published)s)
+WHERE id = %(story_id)s
+
+-- name: set_article_story
+UPDATE articles SET story_id = %(story_id)s, duplicate_of = %(duplicate_of)s, similarity = %(similarity)s
+WHERE id = %(id)s
+
+-- name: insert_search
+INSERT INTO article_search (article_id, title, body) VALUES (%(id)s, %(title)s, %(body)s)
+
+-- name: upsert_entity
+INSERT INTO entities (key, type, name, name_norm, latin, kb, lat, lon, country, admin1, geo_kind, geo_source_id)
+VALUES (%(key)s, %(type)s, %(name)s, %(name_norm)s, %(latin)s, %(kb)s, %(lat)s, %(lon)s, %(country)s, %(admin1)s, %(geo_kind)s, %(geo_source_id)s)
+ON CONFLICT (key) DO UPDATE SET
+    latin = COALESCE(entities.latin, excluded.latin),
+    lat = COALESCE(entities.lat, excluded.lat),
+    lon = COALESCE(entities.lon, excluded.lon),
+    country = COALESCE(entities.country, excluded.country),
+    admin1 = COALESCE(entities.admin1, excluded.admin1),
+    geo_kind = COALESCE(entities.geo_kind, excluded.geo_kind),
+    geo_source_id = COALESCE(entities.geo_source_id, excluded.geo_source_id)
+RETURNING id
+
+-- name: insert_article_entity
+INSERT INTO article_entities (article_id, local_id, entity_id, roles, n_mentions, published)
+VALUES (%(article_id)s, %(local_id)s, %(entity_id)s, %(roles)s, %(n_mentions)s, %(published)s)
+
+-- name: insert_mention
+INSERT INTO mentions (article_id, local_id, start_offset, end_offset, text)
+VALUES (%(article_id)s, %(local_id)s, %(start)s, %(end)s, %(text)s)
+ON CONFLICT DO NOTHING
+
+-- name: insert_time
+INSERT INTO times (article_id, start_offset, end_offset, text, value, grain)
+VALUES (%(article_id)s, %(start)s, %(end)s, %(text)s, %(value)s, %(grain)s)
+ON CONFLICT DO NOTHING
+
+-- name: insert_quantity
+INSERT INTO quantities (article_id, start_offset, end_offset, text, value, unit)
+VALUES (%(article_id)s, %(start)s, %(end)s, %(text)s, %(value)s, %(unit)s)
+ON CONFLICT DO NOTHING
+
+-- name: insert_quote
+INSERT INTO quotes (article_id, start_offset, end_offset, text, direct, speaker_entity_id)
+VALUES (%(article_id)s, %(start)s, %(end)s, %(text)s, %(direct)s, %(speaker_entity_id)s)
+ON CONFLICT DO NOTHING
+
+-- name: find_corpus_event
+SELECT id FROM corpus_events
+WHERE signature = %(signature)s
+  AND ((%(day)s::text IS NULL AND date_first IS NULL) OR (date_last >= %(low)s AND date_first <= %(high)s))
+ORDER BY id LIMIT 1
+
+-- name: insert_corpus_event
+INSERT INTO corpus_events (signature, type, negated, date_first, date_last, location_entity_id,
+                           country, admin1, lat, lon)
+VALUES (%(signature)s, %(type)s, %(negated)s, %(day)s, %(day)s, %(location_entity_id)s, %(country)s, %(admin1)s, %(lat)s, %(lon)s)
+RETURNING id
+
+-- name: insert_corpus_event_participant
+INSERT INTO corpus_event_participants (corpus_event_id, role, entity_id)
+VALUES (%(corpus_event_id)s, %(role)s, %(entity_id)s)
+ON CONFLICT DO NOTHING
+
+-- name: widen_corpus_event
+UPDATE corpus_events SET
+    date_first = LEAST(date_first, %(day)s),
+    date_last = GREATEST(date_last, %(day)s)
+WHERE id = %(id)s
+
+-- name: insert_event
+INSERT INTO events (article_id, local_id, corpus_event_id, type, mode, date, negated, confidence,
+                    location_entity_id, trigger_start, trigger_end, trigger_text, sentence_start, sentence_end)
+VALUES (%(article_id)s, %(local_id)s, %(corpus_event_id)s, %(type)s, %(mode)s, %(date)s, %(negated)s, %(confidence)s,
+        %(location_entity_id)s, %(trigger_start)s, %(trigger_end)s, %(trigger_text)s, %(sentence_start)s, %(sentence_end)s)
+RETURNING id
+
+-- name: insert_event_participant
+INSERT INTO event_participants (event_id, role, entity_id) VALUES (%(event_id)s, %(role)s, %(entity_id)s)
+ON CONFLICT DO NOTHING
+
+-- name: count_corpus_event_reports
+UPDATE corpus_events SET
+    n_reports = (SELECT COUNT(*) FROM events WHERE corpus_event_id = %(id)s),
+    n_articles = (SELECT COUNT(DISTINCT article_id) FROM events WHERE corpus_event_id = %(id)s),
+    n_sources = (SELECT COUNT(DISTINCT COALESCE(a.source, 'story:' || a.story_id))
+                 FROM events e JOIN articles a ON a.id = e.article_id WHERE e.corpus_event_id = %(id)s)
+WHERE id = %(id)s
+
+-- name: signatures
+SELECT id, minhash FROM articles WHERE minhash IS NOT NULL ORDER BY id
+
+-- name: article
+SELECT id, key, external_id, url, source, title, text, published, language, topic, story_id,
+       duplicate_of, similarity, analysis, pipeline, origin, ingested_at
+FROM articles WHERE id = %(id)s
+
+-- name: article_texts
+SELECT id, text FROM articles WHERE id = ANY(%(ids)s)
+
+-- name: story_sizes
+SELECT id, n_articles FROM stories WHERE id = ANY(%(ids)s)
+
+-- name: search
+SELECT a.id, a.title, a.published, a.source, a.url, a.story_id,
+       ts_rank_cd(s.terms, q.query, 1) AS score
+FROM article_search s JOIN articles a ON a.id = s.article_id,
+     to_tsquery('simple', %(match)s) AS q(query)
+WHERE s.terms @@ q.query /*FILTERS*/
+ORDER BY score DESC, a.id
+LIMIT %(limit)s
+
+-- name: filter_since
+a.published >= %(since)s
+
+-- name: filter_until
+a.published <= %(until)s
+
+-- name: filter_topic
+a.topic = %(topic)s
+
+-- name: filter_entity
+EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article_id = a.id AND ae.entity_id IN (
+    SELECT id FROM entities WHERE name_norm = %(entity)s OR kb = %(entity_raw)s OR lower(latin) = %(entity_lower)s
+        OR name_norm LIKE %(entity_suffix)s))
+
+-- name: filter_place
+EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article_id = a.id AND ae.entity_id IN (
+    SELECT id FROM entities WHERE type IN ('GPE', 'LOC', 'FAC')
+        AND (name_norm = %(place)s OR kb = %(place_raw)s OR lower(latin) = %(place_lower)s OR country = %(place_raw)s)))
+
+-- name: filter_type
+EXISTS (SELECT 1 FROM events ev WHERE ev.article_id = a.id AND ev.type = %(type)s)
+
+-- name: corpus_events
+SELECT ce.id, ce.type, ce.negated, ce.date_first, ce.date_last, loc.name, ce.country, ce.admin1,
+       ce.lat, ce.lon, ce.n_reports, ce.n_articles, ce.n_sources
+FROM corpus_events ce LEFT JOIN entities loc ON loc.id = ce.location_entity_id
+WHERE 1 = 1 /*FILTERS*/
+ORDER BY /*ORDER*/
+LIMIT %(limit)s OFFSET %(offset)s
+
+-- name: order_date
+ce.date_first DESC NULLS LAST, ce.id DESC
+
+-- name: order_reports
+ce.n_reports DESC, ce.date_first DESC NULLS LAST, ce.id DESC
+
+-- name: filter_event_type
+ce.type = %(type)s
+
+-- name: filter_event_negated
+ce.negated = 0
+
+-- name: filter_event_since
+ce.date_last >= %(since)s
+
+-- name: filter_event_until
+ce.date_first <= %(until)s
+
+-- name: filter_event_country
+ce.country = %(country)s
+
+-- name: filter_event_admin1
+ce.admin1 = %(admin1)s
+
+-- name: filter_event_min_reports
+ce.n_reports >= %(min_reports)s
+
+-- name: filter_event_actor
+EXISTS (SELECT 1 FROM corpus_event_participants p WHERE p.corpus_event_id = ce.id AND p.role = 'actor'
+        AND p.entity_id IN (SELECT id FROM entities WHERE name_norm = %(actor)s OR kb = %(actor_raw)s
+            OR lower(latin) = %(actor_lower)s OR name_norm LIKE %(actor_suffix)s))
+
+-- name: filter_event_recipient
+EXISTS (SELECT 1 FROM corpus_event_participants p WHERE p.corpus_event_id = ce.id AND p.role = 'recipient'
+        AND p.entity_id IN (SELECT id FROM entities WHERE name_norm = %(recipient)s OR kb = %(recipient_raw)s
+            OR lower(latin) = %(recipient_lower)s OR name_norm LIKE %(recipient_suffix)s))
+
+-- name: corpus_event_participants
+SELECT p.corpus_event_id, p.role, en.name, en.type, en.kb, en.latin
+FROM corpus_event_participants p JOIN entities en ON en.id = p.entity_id
+WHERE p.corpus_event_id = ANY(%(ids)s)
+ORDER BY p.corpus_event_id, p.role, en.name
+
+-- name: corpus_event_reports
+SELECT e.corpus_event_id, e.article_id, a.title, a.source, a.url, a.published, e.date, e.trigger_text,
+       substr(a.text, (e.sentence_start + 1)::int, (e.sentence_end - e.sentence_start)::int)
+FROM events e JOIN articles a ON a.id = e.article_id
+WHERE e.corpus_event_id = ANY(%(ids)s)
+ORDER BY e.corpus_event_id, a.published, e.article_id, e.id
+
+-- name: find_entities
+SELECT en.id, en.key, en.type, en.name, en.latin, en.kb, en.country, en.admin1, en.lat, en.lon,
+       (SELECT COUNT(*) FROM article_entities ae WHERE ae.entity_id = en.id) AS n_articles
+FROM entities en
+WHERE en.name_norm = %(name)s OR en.kb = %(name_raw)s OR lower(en.latin) = %(name_lower)s OR en.name_norm LIKE %(name_suffix)s
+ORDER BY n_articles DESC, en.id
+LIMIT 20
+
+-- name: entity_months
+SELECT substr(published, 1, 7) AS month, COUNT(*), SUM(n_mentions)
+FROM article_entities WHERE entity_id = %(id)s
+GROUP BY month ORDER BY month
+
+-- name: entity_roles
+SELECT roles, COUNT(*) FROM article_entities WHERE entity_id = %(id)s GROUP BY roles
+
+-- name: entity_cooccurring
+SELECT en.name, en.type, en.kb, COUNT(*) AS n
+FROM article_entities x
+JOIN article_entities y ON y.article_id = x.article_id AND y.entity_id <> x.entity_id
+JOIN entities en ON en.id = y.entity_id
+WHERE x.entity_id = %(id)s
+GROUP BY en.id, en.name, en.type, en.kb
+ORDER BY n DESC, en.name
+LIMIT %(limit)s
+
+-- name: entity_event_roles
+SELECT p.role, ce.type, COUNT(*), SUM(ce.n_reports)
+FROM corpus_event_participants p JOIN corpus_events ce ON ce.id = p.corpus_event_id
+WHERE p.entity_id = %(id)s AND ce.negated = 0
+GROUP BY p.role, ce.type
+ORDER BY p.role, COUNT(*) DESC, ce.type
+
+-- name: entity_quotes
+SELECT COUNT(*) FROM quotes WHERE speaker_entity_id = %(id)s
+
+-- name: stats_articles
+SELECT COUNT(*), MIN(published), MAX(published), COUNT(DISTINCT source), COUNT(DISTINCT story_id)
+FROM articles
+
+-- name: stats_counts
+SELECT (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM corpus_events),
+       (SELECT COUNT(*) FROM entities), (SELECT COUNT(*) FROM mentions), (SELECT COUNT(*) FROM quotes),
+       (SELECT COUNT(*) FROM times), (SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL)
+
+-- name: stats_event_types
+SELECT type, COUNT(*), SUM(n_reports) FROM corpus_events WHERE negated = 0 GROUP BY type ORDER BY COUNT(*) DESC, type
+
+-- name: stats_sources
+SELECT source, COUNT(*) FROM articles GROUP BY source ORDER BY COUNT(*) DESC, source NULLS LAST LIMIT 20
+
+-- name: table_counts
+SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM article_search),
+       (SELECT COUNT(*) FROM stories), (SELECT COALESCE(SUM(n_articles), 0)::bigint FROM stories),
+       (SELECT COUNT(*) FROM entities), (SELECT COUNT(*) FROM article_entities),
+       (SELECT COUNT(*) FROM mentions), (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM corpus_events),
+       (SELECT COUNT(*) FROM quotes), (SELECT COUNT(*) FROM times), (SELECT COUNT(*) FROM quantities)

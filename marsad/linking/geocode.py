@@ -1,0 +1,148 @@
+"""Choosing which place a place name means, from what the article says around it.
+
+طرابلس is Tripoli in Libya or in Lebanon, أربيل the city or its governorate, and صور a
+city in Lebanon or in Oman. The article settles it: the countries it names or whose
+nationality adjectives it uses (اللبناني), its dateline, the governorates it names, and
+the word before the name (محافظة نينوى is the governorate, مدينة الموصل the city). Each
+candidate gets a score from these and from a population prior, and the best one wins;
+every weight is a named constant here so that the trade-offs can be read and tuned on
+the held-out check in `eval/geo/`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from marsad.linking.match import loose_key, name_key
+from marsad.linking.registry import Record
+
+# Prior by kind of place for a bare name: a name that is a country is the country
+# (الكويت), a name shared by a city and its governorate is the city (أربيل).
+KIND_PRIOR = {"country": 3.0, "city": 1.0, "admin1": 0.0, "admin2": -0.5, "other": -0.5}
+# The word before the name says the kind (محافظة, مدينة): bonus if it agrees, malus if not.
+CUE_AGREES = 4.0
+CUE_DISAGREES = -4.0
+# Weight of population: this much per factor of ten inhabitants.
+POPULATION_PER_DECADE = 0.5
+# A candidate in the country the article is about gets up to this much (its share of
+# the article's country evidence times this).
+COUNTRY_CONTEXT = 4.0
+# A candidate inside a governorate the article names.
+ADMIN1_CONTEXT = 1.5
+# A capital city, for a bare name.
+CAPITAL = 1.0
+# Country evidence: a country named once, a nationality adjective, a place that can
+# only be in one country, and the dateline.
+COUNTRY_MENTION = 1.0
+DEMONYM_MENTION = 0.5
+UNAMBIGUOUS_PLACE = 0.5
+DATELINE = 3.0
+# Endings stripped from a nationality adjective before it is looked up (العراقية, العراقيين).
+_ADJECTIVE_ENDINGS = ("يين", "يون", "ين", "ون", "ه", "ان")
+
+
+@dataclass(frozen=True, slots=True)
+class KindCues:
+    """Words that mark the kind of the place named after them (see `data/kind_cues.tsv`)."""
+
+    kinds: dict[str, str]
+    capital_words: frozenset[str]
+
+    @classmethod
+    def from_file(cls, path: Path) -> KindCues:
+        kinds: dict[str, str] = {}
+        capital_words: set[str] = set()
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            cue, kind, *note = line.split("\t")
+            key = name_key(cue)
+            kinds[key] = kind
+            kinds.setdefault(loose_key(cue), kind)
+            if note and "capital" in note[0]:
+                capital_words.update({key, loose_key(cue)})
+        return cls(kinds, frozenset(capital_words))
+
+    def kind_of(self, word: str) -> str | None:
+        """The kind a cue word marks, or None; `word` is a normalised token or its stem."""
+        return self.kinds.get(word) or self.kinds.get(loose_key(word))
+
+
+@dataclass
+class Context:
+    """What an article says about where it is: country evidence and named governorates."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+    admin1: set[str] = field(default_factory=set)
+
+    def share(self, country: str | None) -> float:
+        total = sum(self.countries.values())
+        return self.countries[country] / total if country and total else 0.0
+
+    def main_country(self) -> str | None:
+        if not self.countries:
+            return None
+        return sorted(self.countries.items(), key=lambda item: (-item[1], item[0]))[0][0]
+
+
+def adjective_country(stem: str, demonyms: dict[str, str]) -> str | None:
+    """The country of a nationality adjective (`عراقيه`, `عراقيين` -> IQ), or None."""
+    if len(stem) < 4:
+        return None
+    if stem in demonyms:
+        return demonyms[stem]
+    for ending in _ADJECTIVE_ENDINGS:
+        if stem.endswith(ending) and len(stem) - len(ending) >= 3:
+            base = stem[: -len(ending)]
+            found = demonyms.get(base) or demonyms.get(base + "ي")
+            if found:
+                return found
+    return None
+
+
+def score(candidate: Record, *, cue: str | None, context: Context, capitals: set[str]) -> float:
+    """How well `candidate` fits a mention with kind cue `cue` in an article with `context`."""
+    kind = candidate.kind or "other"
+    total = KIND_PRIOR.get(kind, 0.0)
+    if cue:
+        total += CUE_AGREES if _agrees(cue, kind) else CUE_DISAGREES
+    total += POPULATION_PER_DECADE * math.log10(candidate.population + 10)
+    total += COUNTRY_CONTEXT * context.share(candidate.country)
+    if candidate.admin1 and candidate.admin1 in context.admin1 and kind != "admin1":
+        total += ADMIN1_CONTEXT
+    if candidate.id in capitals and cue in (None, "city"):
+        total += CAPITAL
+    return total
+
+
+def _agrees(cue: str, kind: str) -> bool:
+    if cue == "admin1":
+        return kind == "admin1"
+    if cue == "city":
+        return kind in ("city", "admin2")
+    if cue == "admin2":
+        return kind in ("admin2", "city")
+    return kind == cue
+
+
+def choose(candidates: list[Record], *, cue: str | None, context: Context, capitals: set[str]) -> Record:
+    """The best-scoring candidate; ties go to the larger place, then the smaller id."""
+    return max(
+        candidates,
+        key=lambda c: (score(c, cue=cue, context=context, capitals=capitals), c.population, _neg_id(c.id)),
+    )
+
+
+def _neg_id(identifier: str) -> tuple[int, ...]:
+    return tuple(-ord(char) for char in identifier)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    d_phi, d_lambda = phi2 - phi1, math.radians(lon2 - lon1)
+    h = math.sin(d_phi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(d_lambda / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))

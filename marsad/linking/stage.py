@@ -1,0 +1,344 @@
+"""The linking stage: registry ids, Latin names, roles over time and coordinates for entities.
+
+Runs after the entity stage. For each entity it finds registry candidates by its name
+and mention forms (exact key, then the name without a kind word such as محافظة, without a
+glued clitic, with articles ignored, and last a fuzzy match), keeps only candidates of a
+compatible type, and links only when one candidate is clearly meant: a wrong link is
+worse than none. Places are chosen by `geocode.choose` in the light of the whole
+article; people and organisations need an unambiguous match or, for people named by
+their office, the holder of that office on the article's date.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from marsad import resources
+from marsad.document import Document, Entity, Geo, Token
+from marsad.linking.geocode import (
+    COUNTRY_MENTION,
+    DATELINE,
+    DEMONYM_MENTION,
+    UNAMBIGUOUS_PLACE,
+    Context,
+    KindCues,
+    adjective_country,
+    choose,
+)
+from marsad.linking.latin import Romanizer
+from marsad.linking.match import clitic_variants, loose_key, name_key
+from marsad.linking.registry import Office, Record, Registry
+
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# A fuzzy match must be this similar (rapidfuzz ratio, 0-100) and the name this long.
+FUZZY_PLACE_CUTOFF = 90.0
+FUZZY_NAME_CUTOFF = 92.0
+FUZZY_MIN_LENGTH = 6
+# A place matched only fuzzily must be at least this big, or a governorate or country.
+FUZZY_MIN_POPULATION = 50_000
+# A dateline is a place name this close to the start of the body, before a dash or colon.
+DATELINE_WINDOW = 40
+ROLE_PREFIX = "CAMEO:"
+
+
+@dataclass
+class _Place:
+    entity: Entity
+    candidates: list[Record]
+    cue: str | None
+    capital: bool
+
+
+class Linker:
+    """Fills `latin`, `kb`, `roles` and `geo` of a document's entities from a registry."""
+
+    def __init__(self, registry: Registry, cues: KindCues):
+        self.registry = registry
+        self.cues = cues
+        self.romanizer = Romanizer(
+            full=lambda key: registry.spelling(key, "full"), unit=lambda key: registry.spelling(key, "unit")
+        )
+        self._capitals = set(registry.capital_of.values())
+        self._adjectives: dict[str, list[str]] = {}
+        for adjective, country in sorted(registry.demonyms.items()):
+            self._adjectives.setdefault(country, []).append(adjective)
+
+    def __call__(self, doc: Document) -> Document:
+        if not doc.entities:
+            return doc
+        tokens = doc.tokens or resources.tokenizer()(doc.text)
+        starts = [token.start for token in tokens]
+        context = Context()
+        self._count_adjectives(tokens, context)
+        places = [
+            self._place(doc, entity, tokens, starts) for entity in doc.entities if entity.type in PLACE_TYPES
+        ]
+        self._count_places(doc, places, context)
+        day = doc.published
+        for place in places:
+            self._resolve_place(place, context, first_pass=True)
+        context.admin1 = {
+            p.entity.geo.admin1
+            for p in places
+            if p.entity.geo and p.entity.geo.kind == "admin1" and p.entity.geo.admin1
+        }
+        for place in places:
+            self._resolve_place(place, context, first_pass=False)
+        for entity in doc.entities:
+            if entity.type == "PERSON":
+                self._link_person(entity, context, day)
+            elif entity.type == "ORG":
+                self._link_org(entity, context, day)
+            elif entity.type not in PLACE_TYPES:
+                entity.latin = entity.latin or self.romanizer.generic(entity.name)
+        return doc
+
+    # -- context --------------------------------------------------------------------------------
+
+    def _count_adjectives(self, tokens: list[Token], context: Context) -> None:
+        for token in tokens:
+            if token.kind != "arabic":
+                continue
+            country = adjective_country(loose_key(token.stem or token.norm), self.registry.demonyms)
+            if country:
+                context.countries[country] += DEMONYM_MENTION
+
+    def _count_places(self, doc: Document, places: list[_Place], context: Context) -> None:
+        body_start = len(doc.headline) + 1 if doc.headline else 0
+        for place in places:
+            countries = {c.country for c in place.candidates if c.country}
+            weight = len(place.entity.mentions) or 1
+            if any(c.kind == "country" for c in place.candidates) and place.cue in (None, "country"):
+                country = next(c.country for c in place.candidates if c.kind == "country")
+                context.countries[country] += COUNTRY_MENTION * weight
+            elif len(countries) == 1:
+                context.countries[next(iter(countries))] += UNAMBIGUOUS_PLACE * weight
+            for mention in place.entity.mentions:
+                if body_start <= mention.start < body_start + DATELINE_WINDOW and _before_dash(
+                    doc.text, mention.end
+                ):
+                    biggest = max(place.candidates, key=lambda c: (c.population, c.id), default=None)
+                    if biggest and biggest.country:
+                        context.countries[biggest.country] += DATELINE
+
+    # -- places ---------------------------------------------------------------------------------
+
+    def _place(self, doc: Document, entity: Entity, tokens: list[Token], starts: list[int]) -> _Place:
+        cues: Counter[str] = Counter()
+        capital = False
+        for mention in entity.mentions:
+            index = bisect.bisect_left(starts, mention.start) - 1
+            if index >= 0 and tokens[index].end <= mention.start and tokens[index].kind == "arabic":
+                before = tokens[index]
+                kind = self.cues.kind_of(before.norm) or self.cues.kind_of(before.stem or before.norm)
+                if kind:
+                    cues[kind] += 1
+                    capital = capital or name_key(before.stem or before.norm) in self.cues.capital_words
+        candidates: list[Record] = []
+        name_cue: str | None = None
+        for form in dict.fromkeys([entity.name, *(m.text for m in entity.mentions)]):
+            found, cue = self._place_candidates(form)
+            name_cue = name_cue or cue
+            candidates.extend(c for c in found if c not in candidates)
+        cue = cues.most_common(1)[0][0] if cues else name_cue
+        key = name_key(entity.name)
+        if key in self.cues.capital_words:
+            capital = True
+        return _Place(entity, candidates, cue, capital)
+
+    def _place_candidates(self, form: str) -> tuple[list[Record], str | None]:
+        """Place records a name form may mean, and the kind its own first word says."""
+        key = name_key(form)
+        if not key:
+            return [], None
+        keys = [key]
+        cue = None
+        first, _, rest = key.partition(" ")
+        if rest and self.cues.kind_of(first):
+            cue = self.cues.kind_of(first)
+            keys.append(rest)
+        for attempt in (keys, [v for k in keys for v in clitic_variants(k)]):
+            found = [r for k in attempt for r in self.registry.by_key(k) if _is_place(r)]
+            if found:
+                return _unique(found), cue
+        found = [r for k in keys for r in self.registry.by_loose(loose_key(k)) if _is_place(r)]
+        if found:
+            return _unique(found), cue
+        return self._fuzzy(keys[-1], FUZZY_PLACE_CUTOFF, _is_big_place), cue
+
+    def _fuzzy(self, key: str, cutoff: float, accept) -> list[Record]:  # type: ignore[no-untyped-def]
+        if len(key) < FUZZY_MIN_LENGTH:
+            return []
+        pool = self.registry.alias_keys.get(key[:2], [])
+        matches = process.extract(key, pool, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5)
+        if not matches:
+            return []
+        best = max(score for _, score, _ in matches)
+        found = [r for alias, score, _ in matches if score == best for r in self.registry.by_key(alias)]
+        return _unique([r for r in found if accept(r)])
+
+    def _resolve_place(self, place: _Place, context: Context, *, first_pass: bool) -> None:
+        entity = place.entity
+        record: Record | None = None
+        if place.capital and (not place.candidates or name_key(entity.name) in self.cues.capital_words):
+            capital = self.registry.capital_of.get(context.main_country() or "")
+            record = self.registry.get(capital) if capital else None
+        elif place.candidates:
+            record = choose(place.candidates, cue=place.cue, context=context, capitals=self._capitals)
+        if record is None:
+            if not first_pass:
+                entity.latin = entity.latin or self.romanizer.generic(entity.name)
+            return
+        entity.kb = record.kb
+        entity.latin = record.latin or self.romanizer.generic(entity.name)
+        if record.lat is not None and record.lon is not None:
+            entity.geo = Geo(
+                lat=record.lat, lon=record.lon, country=record.country or "", admin1=record.admin1,
+                kind=record.kind or "other", source_id=record.source_id,
+            )  # fmt: skip
+
+    # -- people and organisations ---------------------------------------------------------------
+
+    def _link_person(self, entity: Entity, context: Context, day: str | None) -> None:
+        key = name_key(entity.name)
+        record = None
+        if len(key.split()) >= 2:
+            found = [r for r in self.registry.by_key(key) if r.type == "PERSON"]
+            found = found or [r for r in self.registry.by_loose(loose_key(key)) if r.type == "PERSON"]
+            found = found or self._fuzzy(key, FUZZY_NAME_CUTOFF, lambda r: r.type == "PERSON")
+            record = self._single(found, context, day)
+        if record is None:
+            record = self._office_holder(entity, context, day)
+        if record is not None:
+            entity.kb = record.kb
+        entity.latin = (record.latin if record and record.latin else None) or self.romanizer.person(
+            entity.name
+        )
+        self._add_roles(entity, record, day)
+
+    def _link_org(self, entity: Entity, context: Context, day: str | None) -> None:
+        key = name_key(entity.name)
+        found = [r for r in self.registry.by_key(key) if r.type == "ORG"]
+        found = found or [r for r in self.registry.by_loose(loose_key(key)) if r.type == "ORG"]
+        record = self._single(found, context, day)
+        if record is not None:
+            entity.kb = record.kb
+        entity.latin = (record.latin if record and record.latin else None) or self.romanizer.generic(
+            entity.name
+        )
+        self._add_roles(entity, record, day)
+
+    def _single(self, found: list[Record], context: Context, day: str | None) -> Record | None:
+        """The one candidate meant, or None when several remain after the article's context."""
+        found = _unique(found)
+        if len(found) <= 1:
+            return found[0] if found else None
+        in_context = [r for r in found if context.share(r.country) > 0]
+        if len(in_context) == 1:
+            return in_context[0]
+        if day:
+            in_office = [r for r in found if any(o.holds_on(day) for o in self.registry.offices(r.id))]
+            if len(in_office) == 1:
+                return in_office[0]
+        return None
+
+    def _office_holder(self, entity: Entity, context: Context, day: str | None) -> Record | None:
+        """The holder of an office the entity is named by (وزير الداخلية العراقي) on `day`."""
+        name_words = set(loose_key(entity.name).split())
+        for role in dict.fromkeys([*entity.roles, entity.name]):
+            holders = self._holders(role, context)
+            if not holders:
+                continue
+            compatible = []
+            for office in holders:
+                holder = self.registry.get(office.entity)
+                if holder is None:
+                    continue
+                holder_words = set(loose_key(holder.name).split())
+                names_fit = loose_key(entity.name) == loose_key(role) or bool(name_words & holder_words)
+                if names_fit and (office.holds_on(day) if day else True):
+                    compatible.append(holder)
+            chosen = _unique(compatible)
+            if len(chosen) == 1:
+                return chosen[0]
+        return None
+
+    def _holders(self, role: str, context: Context) -> tuple[Office, ...]:
+        title = loose_key(role)
+        holders = self.registry.holders(title)
+        if holders:
+            return holders
+        country = context.main_country()
+        for adjective in self._adjectives.get(country or "", []):
+            holders = self.registry.holders(f"{title} {adjective}")
+            if holders:
+                return holders
+        return ()
+
+    def _add_roles(self, entity: Entity, record: Record | None, day: str | None) -> None:
+        """Adds the registry's roles (those held on `day`) and CAMEO codes of the text's roles."""
+        roles = list(entity.roles)
+        if record is not None:
+            offices = self.registry.offices(record.id)
+            if day:
+                for office in offices:
+                    if office.holds_on(day) or not (office.start or office.end):
+                        roles.extend(
+                            [office.title, ROLE_PREFIX + office.code]
+                            if office.title
+                            else [ROLE_PREFIX + office.code]
+                        )
+                dated = {o.code for o in offices}
+                roles.extend(ROLE_PREFIX + code for code in record.codes if code not in dated)
+            else:
+                roles.extend(ROLE_PREFIX + code for code in record.codes)
+        for role in entity.roles:
+            code = self._role_code(role)
+            if code:
+                roles.append(ROLE_PREFIX + code)
+        entity.roles = [role for role in dict.fromkeys(roles) if role]
+
+    def _role_code(self, role: str) -> str | None:
+        """A CAMEO code for a role phrase from the text: `النائب العراقي` -> IRQLEG."""
+        words = loose_key(role).split()
+        country = None
+        rest = []
+        for word in words:
+            found = adjective_country(word, self.registry.demonyms) or self.registry.country_names.get(word)
+            if found and country is None:
+                country = found
+            else:
+                rest.append(word)
+        sector = None
+        for end in range(len(rest), 0, -1):
+            sector = self.registry.sectors.get(" ".join(rest[:end]))
+            if sector:
+                break
+        if not sector:
+            return None
+        record = self.registry.get(f"country:{country}") if country else None
+        prefix = record.codes[0] if record and record.codes else ""
+        return prefix + sector if len(sector) == 3 else sector
+
+
+def _is_place(record: Record) -> bool:
+    return record.type in ("GPE", "LOC") and record.lat is not None
+
+
+def _is_big_place(record: Record) -> bool:
+    return _is_place(record) and (
+        record.kind in ("country", "admin1") or record.population >= FUZZY_MIN_POPULATION
+    )
+
+
+def _unique(records: list[Record]) -> list[Record]:
+    return list({r.id: r for r in records}.values())
+
+
+def _before_dash(text: str, end: int) -> bool:
+    following = text[end : end + 4].lstrip(" )")
+    return following[:1] in ("-", "–", "—", ":", "/")

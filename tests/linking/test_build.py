@@ -1,0 +1,110 @@
+"""`marsad build-registry` on a tiny fixture (tests/linking/fixtures/data), never on ../shared."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from marsad.errors import MarsadError
+from marsad.linking.match import name_key
+from marsad.linking.registry import Registry
+from marsad.training.registry import build_registry
+
+FIXTURE = Path(__file__).parent / "fixtures" / "data"
+
+
+def names_index(path: Path) -> Path:
+    """A name index in the layout of arabic-name-romanizer's names.sqlite3."""
+    db = sqlite3.connect(path)
+    db.executescript(
+        "CREATE TABLE full_names (arabic_key TEXT, latin TEXT, latin_lang TEXT, country TEXT,"
+        " count INTEGER, source TEXT);"
+        "CREATE TABLE units (arabic_key TEXT, latin TEXT, latin_lang TEXT, country TEXT, role TEXT,"
+        " count INTEGER, source TEXT);"
+    )
+    db.executemany(
+        "INSERT INTO units VALUES (?, ?, '', 'IQ', 'given', ?, 'wikidata')",
+        [("نوري", "Nouri", 5), ("نوري", "Nuri", 2), ("المالكي", "Al-Maliki", 3)],
+    )
+    db.executemany(
+        "INSERT INTO full_names VALUES (?, ?, 'en', 'LB', ?, 'wikidata')",
+        [("فؤاد السنيورة", "Fouad Siniora", 2), ("فؤاد السنيورة", "Fuad Siniora", 1)],
+    )
+    db.commit()
+    db.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Registry, dict[str, int], Path]:
+    folder = tmp_path_factory.mktemp("registry")
+    out = folder / "registry.sqlite3"
+    stats = build_registry(FIXTURE, out, names_db=names_index(folder / "names.sqlite3"))
+    return Registry(out), stats, out
+
+
+def test_places_countries_and_fixes(built: tuple[Registry, dict[str, int], Path]) -> None:
+    registry, stats, _ = built
+    mosul = registry.get("Q83317")
+    assert mosul is not None and (mosul.id, mosul.kind, mosul.admin1, mosul.latin) == (
+        "city:134525", "city", "IQ-NI", "Mosul",
+    )  # fmt: skip
+    # The two Baghdad rows are one city; their shared Wikidata id is trusted nowhere.
+    baghdad = [r for r in registry.by_key("بغداد") if r.kind == "city"]
+    assert [r.id for r in baghdad] == ["city:134504"] and baghdad[0].wikidata is None
+    assert stats["duplicate cities merged"] == 1
+    assert registry.capital_of["IQ"] == "city:134504"
+    # place_fixes.tsv: Hit gets its Arabic name back, Turkey loses the bird.
+    assert [r.id for r in registry.by_key("هيت")] == ["city:134514"] and registry.by_key("يضرب") == ()
+    turkey = registry.get("country:TR")
+    assert (
+        turkey is not None
+        and turkey.name == "تركيا"
+        and turkey.latin == "Turkey"
+        and turkey.codes == ("TUR",)
+    )
+    assert registry.by_key(name_key("ديك رومى")) == ()
+    iraq = registry.get("country:IQ")
+    assert iraq is not None and {r.id for r in registry.by_key("جمهوريه العراق")} == {"country:IQ"}
+    assert registry.demonyms["عراقي"] == "IQ" and registry.demonyms["لبناني"] == "LB"
+
+
+def test_actors_offices_sectors_and_names(built: tuple[Registry, dict[str, int], Path]) -> None:
+    registry, stats, _ = built
+    [siniora] = registry.by_key(name_key("فؤاد السنيورة"))
+    assert siniora.type == "PERSON" and siniora.codes == ("LBNGOV",) and siniora.country == "LB"
+    [office] = registry.offices(siniora.id)
+    assert (office.code, office.start, office.end) == ("LBNGOV", "2005-07-18", "2009-11-09")
+    assert office.holds_on("2008-01-01") and not office.holds_on("2010-01-01")
+    # One-word people and bare places are left out; a role phrase and a sector word become sectors.
+    assert registry.by_key("المالكي") == ()
+    assert stats["petrarch one-word people skipped"] == 1 and stats["petrarch places skipped"] == 1
+    assert registry.sectors["رئيس وزير عراقي"] == "IRQGOV" and registry.sectors["نائب"] == "LEG"
+    assert registry.sectors["جيش"] == "MIL" and stats["petrarch sector phrases"] == 1
+    [party] = registry.by_key(name_key("حزب الدعوة الإسلامية"))
+    assert party.type == "ORG" and party.codes == ("IRQPTY",)
+    # Hand-listed actors and office holders come in whatever the shared data holds.
+    assert registry.get("Q2429253") is not None
+    assert any(o.title == "رئيس الوزراء العراقي" for o in registry.holders("رئيس وزراء عراقي"))
+    assert registry.spelling("نوري", "unit") == "Nouri"
+    assert registry.spelling(name_key("فؤاد السنيورة"), "full") == "Fouad Siniora"
+
+
+def test_build_is_deterministic(built: tuple[Registry, dict[str, int], Path], tmp_path: Path) -> None:
+    _, _, first = built
+    again = build_registry(
+        FIXTURE, tmp_path / "again.sqlite3", names_db=names_index(tmp_path / "names.sqlite3")
+    )
+    assert again == built[1]
+    assert (tmp_path / "again.sqlite3").read_bytes() == first.read_bytes()
+
+
+def test_missing_sources_are_one_line_errors(tmp_path: Path) -> None:
+    with pytest.raises(MarsadError) as error:
+        build_registry(tmp_path, tmp_path / "out.sqlite3", names_db=tmp_path / "none.sqlite3")
+    assert error.value.code == "E303"
+    with pytest.raises(MarsadError) as error:
+        Registry(tmp_path / "absent.sqlite3")
+    assert error.value.code == "E301"

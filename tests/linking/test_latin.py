@@ -1,0 +1,29 @@
+from marsad import resources
+from marsad.linking.latin import Romanizer, name_units, romanize_rules
+
+
+def romanizer() -> Romanizer:
+    registry = resources.registry()
+    return Romanizer(lambda k: registry.spelling(k, "full"), lambda k: registry.spelling(k, "unit"))
+
+
+def test_people_take_attested_spellings() -> None:
+    assert romanizer().person("مسعود البارزاني") == "Masoud Barzani"
+    assert romanizer().person("حيدر العبادي") == "Haider al-Abadi"
+
+
+def test_unknown_units_fall_back_to_rules_in_press_style() -> None:
+    # الغبان is attested as a unit; a made-up surname is romanised by rule with a lower-case al-.
+    assert romanizer().person("محمد سالم الغبان") == "Mohamed Salem al-Ghabban"
+    assert romanizer().person("هادي الزمبرقي").startswith("Hadi al-Z")
+
+
+def test_rules() -> None:
+    assert romanize_rules("بغداد") == "Baghdad"
+    assert romanize_rules("عين العرب") == "Ain al-Arab"
+    assert romanize_rules("الغبان") == "Al-Ghaban"
+
+
+def test_name_units_keep_particles_together() -> None:
+    assert name_units("عبد الرحمن بن علي") == ["عبد الرحمن", "بن علي"]
+    assert name_units("سيف الدين ابو بكر") == ["سيف الدين", "ابو بكر"]

@@ -1,0 +1,160 @@
+"""The linking stage on short sentences with hand-made entities (no NER model needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.linking.geocode import distance_km
+from tests.linking.helpers import entity, link, make_doc
+
+
+def spans(text: str, form: str) -> list[tuple[int, int]]:
+    """Every occurrence of `form` in `text` as (start, end)."""
+    found, start = [], text.find(form)
+    while start >= 0:
+        found.append((start, start + len(form)))
+        start = text.find(form, start + 1)
+    return found
+
+
+def place(text: str, *names: str, published: str | None = None):  # type: ignore[no-untyped-def]
+    doc = make_doc(text, [("GPE", name, spans(text, name)) for name in names], published=published)
+    return link(doc)
+
+
+def test_tripoli_follows_the_country_the_article_names() -> None:
+    text = "اشتباكات في طرابلس شمال لبنان بين مسلحين."
+    tripoli = entity(place(text, "طرابلس", "لبنان"), "طرابلس")
+    assert tripoli.geo is not None and tripoli.geo.country == "LB"
+    assert distance_km(tripoli.geo.lat, tripoli.geo.lon, 34.436, 35.850) < 10
+    alone = entity(place("وصل الوفد إلى طرابلس أمس.", "طرابلس"), "طرابلس")
+    assert alone.geo is not None and alone.geo.country == "LY" and alone.geo.kind == "city"
+
+
+def test_nationality_adjective_is_context_too() -> None:
+    text = "قال مسؤول لبناني إن الجيش انتشر في صور."
+    tyre = entity(place(text, "صور"), "صور")
+    assert tyre.geo is not None and tyre.geo.country == "LB"
+    assert tyre.latin == "Tyre"
+
+
+def test_the_word_before_the_name_sets_the_kind() -> None:
+    text = "زار الوزير محافظة أربيل ثم عاد إلى مدينة أربيل."
+    doc = make_doc(
+        text, [("GPE", "أربيل", [spans(text, "أربيل")[0]]), ("GPE", "أربيل", [spans(text, "أربيل")[1]])]
+    )
+    governorate, city = link(doc).entities
+    assert (
+        governorate.geo is not None and governorate.geo.kind == "admin1" and governorate.geo.admin1 == "IQ-AR"
+    )
+    assert city.geo is not None and city.geo.kind == "city"
+    assert distance_km(city.geo.lat, city.geo.lon, 36.191, 44.009) < 15
+    assert city.latin == governorate.latin == "Erbil"
+
+
+def test_governorates_countries_and_spelling_variants() -> None:
+    text = "تمدد التنظيم إلى نينوي وصلاح الدين وديالى في العراق."
+    doc = make_doc(
+        text,
+        [("GPE", "نينوى", spans(text, "نينوي")), ("GPE", "صلاح الدين", spans(text, "صلاح الدين")),
+         ("GPE", "ديالى", spans(text, "ديالى")), ("GPE", "العراق", spans(text, "العراق"))],
+    )  # fmt: skip
+    link(doc)
+    for name, code in (("نينوى", "IQ-NI"), ("صلاح الدين", "IQ-SD"), ("ديالى", "IQ-DI")):
+        geo = entity(doc, name).geo
+        assert geo is not None and (geo.kind, geo.admin1, geo.country) == ("admin1", code, "IQ"), name
+    iraq = entity(doc, "العراق")
+    assert iraq.geo is not None and (iraq.geo.kind, iraq.geo.country) == ("country", "IQ")
+    assert iraq.kb == "Q796" and iraq.latin == "Iraq"
+
+
+def test_capital_resolves_to_the_main_country() -> None:
+    text = "أعلنت الحكومة العراقية حظر التجول في العاصمة."
+    capital = entity(place(text, "العاصمة"), "العاصمة")
+    assert capital.latin == "Baghdad" and capital.geo is not None and capital.geo.kind == "city"
+
+
+def test_unknown_place_stays_ungeocoded() -> None:
+    text = "قصفت الطائرات قرية زمبرقون الصغيرة."
+    village = entity(place(text, "زمبرقون"), "زمبرقون")
+    assert village.geo is None and village.kb is None
+    assert village.latin  # still a readable romanisation
+
+
+def test_people_link_only_on_a_full_unambiguous_name() -> None:
+    text = "التقى مسعود البارزاني بأحمد الزمبرقي ثم قال المالكي إن الوضع مستقر."
+    doc = make_doc(
+        text,
+        [("PERSON", "مسعود البارزاني", spans(text, "مسعود البارزاني")),
+         ("PERSON", "أحمد الزمبرقي", spans(text, "أحمد الزمبرقي")),
+         ("PERSON", "المالكي", spans(text, "المالكي"))],
+        published="2010-03-01",
+    )  # fmt: skip
+    link(doc)
+    barzani = entity(doc, "مسعود البارزاني")
+    assert barzani.kb is not None and barzani.latin == "Masoud Barzani"
+    assert "رئيس إقليم كردستان" in barzani.roles and "CAMEO:IRQGOV" in barzani.roles
+    assert entity(doc, "أحمد الزمبرقي").kb is None
+    assert entity(doc, "المالكي").kb is None  # a surname alone is too little to link
+
+
+def test_a_person_is_never_linked_to_a_place_or_the_reverse() -> None:
+    text = "قال حلب إن بغداد بعيدة."
+    doc = link(
+        make_doc(text, [("PERSON", "حلب", spans(text, "حلب")), ("ORG", "بغداد", spans(text, "بغداد"))])
+    )
+    assert all(e.kb is None and e.geo is None for e in doc.entities)
+
+
+@pytest.mark.parametrize(
+    ("published", "expected_latin"),
+    [("2015-03-01", "Mohammed Salem al-Ghabban"), ("2018-01-01", "Qasim al-Araji"), (None, None)],
+)
+def test_an_office_ties_to_its_holder_on_the_article_date(
+    published: str | None, expected_latin: str | None
+) -> None:
+    text = "قال وزير الداخلية العراقي إن الخطة الأمنية نجحت."
+    doc = make_doc(
+        text, [("PERSON", "وزير الداخلية العراقي", spans(text, "وزير الداخلية العراقي"))], published=published
+    )
+    minister = link(doc).entities[0]
+    if expected_latin is None:
+        assert minister.kb is None
+    else:
+        assert minister.kb is not None and minister.latin == expected_latin
+        assert "CAMEO:IRQGOV" in minister.roles
+
+
+def test_roles_follow_the_article_date() -> None:
+    text = "صرح مسعود البارزاني للصحفيين."
+    name = [("PERSON", "مسعود البارزاني", spans(text, "مسعود البارزاني"))]
+    then = link(make_doc(text, name, published="2012-05-01")).entities[0]
+    later = link(make_doc(text, name, published="2019-01-01")).entities[0]
+    assert "رئيس إقليم كردستان" in then.roles
+    assert "رئيس إقليم كردستان" not in later.roles
+
+
+def test_text_roles_get_cameo_codes() -> None:
+    text = "قال النائب العراقي خالد الزمبرقي إن البرلمان سيجتمع."
+    doc = make_doc(
+        text,
+        [("PERSON", "خالد الزمبرقي", spans(text, "خالد الزمبرقي"))],
+        roles={"خالد الزمبرقي": ["النائب العراقي"]},
+    )
+    member = link(doc).entities[0]
+    assert member.kb is None
+    assert member.roles == ["النائب العراقي", "CAMEO:IRQLEG"]
+
+
+def test_organisations_link_through_aliases() -> None:
+    text = "أعلن تنظيم داعش وقوات البيشمركة ومنظمة بدر مواقفها."
+    doc = link(
+        make_doc(
+            text,
+            [("ORG", "داعش", spans(text, "داعش")), ("ORG", "البيشمركة", spans(text, "البيشمركة")),
+             ("ORG", "منظمة بدر", spans(text, "منظمة بدر"))],
+        )
+    )  # fmt: skip
+    assert entity(doc, "داعش").kb == "Q2429253"
+    assert entity(doc, "البيشمركة").latin == "Peshmerga" and "CAMEO:IRQMIL" in entity(doc, "البيشمركة").roles
+    assert entity(doc, "منظمة بدر").latin == "Badr Organization"
