@@ -34,12 +34,20 @@ def _register_commands() -> None:
     from marsad.cli.registry import build_registry_command
     from marsad.cli.evaluate import eval_group
     from marsad.cli.train import train_group
+    from marsad.cli.ingest import ingest_command
+    from marsad.cli.search import search_command
+    from marsad.cli.events import events_command
+    from marsad.cli.stats import stats_command
 
     cli.add_command(analyze_command)
     cli.add_command(entity_command)
     cli.add_command(build_registry_command)
     cli.add_command(eval_group)
     cli.add_command(train_group)
+    cli.add_command(ingest_command)
+    cli.add_command(search_command)
+    cli.add_command(events_command)
+    cli.add_command(stats_command)
 
 
 _register_commands()
