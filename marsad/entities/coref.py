@@ -47,6 +47,7 @@ class Clusters:
         self.parent = list(range(len(mentions)))
         self.forced_type: dict[int, str] = {}
         self._groups: dict[int, list[int]] | None = None
+        self._types: dict[int, str] = {}
 
     def find(self, index: int) -> int:
         while self.parent[index] != index:
@@ -58,15 +59,19 @@ class Clusters:
         root_a, root_b = self.find(a), self.find(b)
         if root_a != root_b:
             self._groups = None
+            self._types.clear()
             self.parent[max(root_a, root_b)] = min(root_a, root_b)
             forced = self.forced_type.pop(max(root_a, root_b), None)
             if forced and min(root_a, root_b) not in self.forced_type:
                 self.forced_type[min(root_a, root_b)] = forced
 
     def add(self, mention: Mention, root: int) -> None:
+        # Added mentions take their cluster's type, so its type stays as it was.
+        root = self.find(root)
         self.mentions.append(mention)
-        self.parent.append(self.find(root))
-        self._groups = None
+        self.parent.append(root)
+        if self._groups is not None:
+            self._groups[root].append(len(self.mentions) - 1)
 
     def groups(self) -> dict[int, list[int]]:
         """Each cluster's root and member indices (kept until the clusters change)."""
@@ -77,9 +82,19 @@ class Clusters:
             self._groups = groups
         return self._groups
 
+    def force_type(self, index: int, type_: str) -> None:
+        self.forced_type[self.find(index)] = type_
+        self._types.clear()
+
     def type_of(self, root: int) -> str:
         """The cluster's type: an alias list's, else a person's if it has roles, else a vote."""
         root = self.find(root)
+        cached = self._types.get(root)
+        if cached is None:
+            cached = self._types[root] = self._vote(root)
+        return cached
+
+    def _vote(self, root: int) -> str:
         if root in self.forced_type:
             return self.forced_type[root]
         members = [self.mentions[i] for i in self.groups()[root]]
@@ -123,7 +138,7 @@ def _aliases(clusters: Clusters, lexicons: Lexicons) -> None:
         for index in members[1:]:
             clusters.union(members[0], index)
         if members:
-            clusters.forced_type[clusters.find(members[0])] = group.type
+            clusters.force_type(members[0], group.type)
 
 
 def _is_part(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
@@ -184,27 +199,26 @@ def _nearest(clusters: Clusters, index: int, holders: dict[int, list[int]]) -> i
 def _name_prefixes(clusters: Clusters, lexicons: Lexicons) -> None:
     """Links an organisation's or place's shorter name to the one longer name it is part of."""
     heads = set(lexicons.org_heads) | lexicons.place_heads
-    mentions = clusters.mentions
 
     def without_head(key: tuple[str, ...]) -> tuple[str, ...]:
         return key[1:] if len(key) > 1 and key[0].removeprefix(ARTICLE) in heads else key
 
-    others = [i for i, m in enumerate(mentions) if clusters.type_of(i) != "PERSON"]
-    for index in sorted(others, key=lambda i: len(mentions[i].key)):
-        short = mentions[index].key
+    # Mentions with one key are one cluster already (step 1): compare distinct names only.
+    names: dict[tuple[str, ...], int] = {}
+    for index, mention in enumerate(clusters.mentions):
+        if clusters.type_of(index) != "PERSON":
+            names.setdefault(mention.key, index)
+    for short in sorted(names, key=len):
         if short[-1].removeprefix(ARTICLE) in heads:
             continue
+        index = names[short]
         fits = set()
-        for other in others:
-            long = mentions[other].key
-            if clusters.find(other) == clusters.find(index) or len(long) <= len(short):
+        for long, other in names.items():
+            if len(long) <= len(short) or clusters.find(other) == clusters.find(index):
                 continue
             stripped = without_head(long)
-            if (
-                long[: len(short)] == short
-                or stripped[: len(short)] == short
-                or without_head(short) == stripped
-            ):
+            size = len(short)
+            if long[:size] == short or stripped[:size] == short or without_head(short) == stripped:
                 fits.add(clusters.find(other))
         if len(fits) == 1:
             clusters.union(fits.pop(), index)
@@ -293,6 +307,7 @@ def _role_mentions(clusters: Clusters, context: Context) -> None:
         return
     people = {i for m in clusters.mentions if m.type == "PERSON" for i in range(m.first, m.last)}
     longest = max(len(k) for k in holders)
+    blocked = attached | people
     index = 0
     while index < len(tokens):
         found = None
@@ -303,7 +318,7 @@ def _role_mentions(clusters: Clusters, context: Context) -> None:
                 roots = holders.get(tuple(context.keys[i] for i in span))
                 if roots is None:
                     continue
-                alone = not (attached | people).intersection(range(span[0], span[-1] + 1))
+                alone = blocked.isdisjoint(range(span[0], span[-1] + 1))
                 if (
                     len(roots) == 1
                     and alone

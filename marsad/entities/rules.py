@@ -96,7 +96,7 @@ class Lexicons:
         titles: dict[tuple[str, ...], str] = {}
         for form, kind, *_ in rows("titles.tsv"):
             tokens = words(form)
-            titles[(tokens[0].stem, *(word_key(t) for t in tokens[1:]))] = kind
+            titles[(_title_key(tokens[0]), *(word_key(t) for t in tokens[1:]))] = kind
         org_heads = {
             bare(form): OrgHead(names == "always", in_name == "part")
             for form, names, in_name, *_ in rows("org_heads.tsv")
@@ -136,7 +136,9 @@ class Lexicons:
 
         The first word is compared without clitics on either side (زعيمه is زعيم + ه).
         """
-        first = tokens[index].stem
+        first = _title_key(tokens[index])
+        if bare_key(tokens[index]) in self.stop_words:
+            return None
         best: tuple[str, int] | None = None
         for key, kind in self.titles.items():
             if key[0] != first or index + len(key) > limit:
@@ -147,8 +149,15 @@ class Lexicons:
         return best
 
 
+def _title_key(token: Token) -> str:
+    """A title word's form without clitics on either side (زعيمه: زعيم, والرئيس: رئيس)."""
+    key = bare_key(token)
+    return key[: len(key) - len(token.suffix)] if token.suffix else key
+
+
 class Context:
-    """One document's tokens and sentence bounds, shared by the rules."""
+    """One document's text, tokens and sentence bounds, with the lexicons: what rules and
+    coreference read. `sentence_of` gives each token's sentence (rules never cross one)."""
 
     def __init__(self, text: str, tokens: list[Token], sentence_of: list[int], lexicons: Lexicons):
         self.text = text
@@ -180,26 +189,16 @@ class Context:
         return make_mention(self.text, self.tokens, first, last, type_, source)
 
 
-def apply_rules(
-    text: str,
-    tokens: list[Token],
-    sentence_of: list[int],
-    mentions: list[Mention],
-    lexicons: Lexicons,
-) -> list[Mention]:
+def apply_rules(context: Context, mentions: list[Mention]) -> list[Mention]:
     """Completes and corrects the tagger's mentions and attaches roles to people.
 
-    text (str): the document's text.
-    tokens (list[Token]): all its tokens.
-    sentence_of (list[int]): the sentence index of each token (rules never cross sentences).
+    context (Context): the document's text, tokens, sentences and the lexicons.
     mentions (list[Mention]): the tagger's mentions.
-    lexicons (Lexicons): the data files.
     RETURNS (list[Mention]): non-overlapping naming mentions in text order, people with roles.
     """
-    context = Context(text, tokens, sentence_of, lexicons)
     candidates = [*mentions, *quoted_org_names(context), *headed_org_names(context)]
     candidates += alias_mentions(context)
-    resolved = [m for m in resolve_overlaps(candidates) if not _only_a_head(m, lexicons)]
+    resolved = [m for m in resolve_overlaps(candidates) if not _only_a_head(m, context.lexicons)]
     resolved = [_trim_descriptor_head(context, m) for m in resolved]
     _note_descriptor_heads(context, resolved)
     resolved = complete_person_names(context, resolved)
@@ -281,9 +280,12 @@ def resolve_overlaps(candidates: list[Mention]) -> list[Mention]:
         return (m.source != "org-quoted", -m.length, -rank.get(m.source, 0), m.start)
 
     kept: list[Mention] = []
+    taken: set[int] = set()  # mentions are whole tokens: overlapping spans share a token
     for mention in sorted(candidates, key=order):
-        if not any(mention.overlaps(other) for other in kept):
+        span = range(mention.first, mention.last)
+        if taken.isdisjoint(span):
             kept.append(mention)
+            taken.update(span)
     return kept
 
 

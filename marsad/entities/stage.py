@@ -46,8 +46,8 @@ def find_entities(
     lexicons (Lexicons): the rules' word lists (`resources.entity_lexicons()`).
     RETURNS (list[Entity]): the document's entities, ids in order of first mention.
     """
-    mentions = apply_rules(text, tokens, sentence_of, model_mentions(text, tokens, labels), lexicons)
-    return resolve(Context(text, tokens, sentence_of, lexicons), mentions)
+    context = Context(text, tokens, sentence_of, lexicons)
+    return resolve(context, apply_rules(context, model_mentions(text, tokens, labels)))
 
 
 @register_stage("marsad.entities.v1", requires=("tokens", "sentences"), assigns=("entities",))
