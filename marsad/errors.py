@@ -41,6 +41,20 @@ MESSAGES: dict[str, str] = {
     "E611": "the {format} format needs marsad.events.exporters, which this installation lacks",
     "E612": "no entity named {name!r} in the corpus",
     "E613": "the article record is empty",
+    # The HTTP API and the web pages (E7xx)
+    "E701": "the request body is {size} bytes, over the {limit}-byte limit",
+    "E702": "invalid request: {detail}",
+    "E703": "this request needs an API key (header 'Authorization: Bearer KEY'; "
+    "create one with `marsad keys create`)",
+    "E704": "the API key is not valid",
+    "E705": "reads from {host} need an API key: the server opens reads only to loopback "
+    "unless started with --open-reads",
+    "E706": "no article with id {id!r} in the corpus",
+    "E707": "unsupported content type {content_type!r}: send text/plain, text/html or application/json",
+    "E708": "unknown export format {format!r}; known: {known}",
+    "E709": "no such page or endpoint: {path}",
+    "E710": "method {method} is not allowed here",
+    "E711": "internal error ({kind}); the server log has the details",
     # The entity registry, linking and geocoding (E3xx)
     "E301": "the entity registry {path} is missing; rebuild it with `marsad build-registry`",
     "E302": "cannot read the entity registry {path}: {detail}",

@@ -38,6 +38,8 @@ def _register_commands() -> None:
     from marsad.cli.search import search_command
     from marsad.cli.events import events_command
     from marsad.cli.stats import stats_command
+    from marsad.cli.serve import serve_command
+    from marsad.cli.keys import keys_group
 
     cli.add_command(analyze_command)
     cli.add_command(entity_command)
@@ -48,6 +50,8 @@ def _register_commands() -> None:
     cli.add_command(search_command)
     cli.add_command(events_command)
     cli.add_command(stats_command)
+    cli.add_command(serve_command)
+    cli.add_command(keys_group)
 
 
 _register_commands()

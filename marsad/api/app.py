@@ -1,0 +1,73 @@
+"""The server: the HTTP API under `/api/v1` and the Arabic web pages, in one FastAPI app.
+
+`create_app(settings)` builds it; `marsad serve` runs it on uvicorn. The corpus store is
+opened lazily (one connection per worker thread), so building the app is cheap and the
+analyse endpoint and paste page work before anything has been ingested.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fastapi import FastAPI
+from starlette.middleware.gzip import GZipMiddleware
+
+from marsad import __version__
+from marsad.api.errors import install_error_handlers
+from marsad.api.ingest import ApiIngester
+from marsad.api.keys import KeyStore
+from marsad.api.limits import DEFAULT_MAX_BODY_BYTES, BodySizeLimit
+from marsad.api.stores import StoreProvider
+
+
+@dataclass(slots=True)
+class ServerSettings:
+    """What `marsad serve` is told; every field has the safe default."""
+
+    db_url: str | None = None
+    keys_path: Path | None = None
+    open_reads: bool = False
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def create_app(settings: ServerSettings | None = None) -> FastAPI:
+    settings = settings or ServerSettings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        app.state.stores.close()
+
+    app = FastAPI(
+        title="Marsad API",
+        version=__version__,
+        description=(
+            "Structured, linked event data from Arabic news: analyse an article, ingest articles "
+            "into the corpus, search it, list and export its events, read entity profiles. "
+            "Writes need an API key (`Authorization: Bearer KEY`); errors are "
+            '`{"ok": false, "error": {"code", "message"}}`.'
+        ),
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/openapi.json",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.keys = KeyStore(settings.keys_path)
+    app.state.stores = StoreProvider(settings.db_url)
+    app.state.ingester = ApiIngester()
+    install_error_handlers(app)
+
+    from marsad.api.routes import router as api_router
+    from marsad.web.routes import install_web
+
+    app.include_router(api_router)
+    install_web(app)
+    app.add_middleware(GZipMiddleware, minimum_size=2048)
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+
+    return app

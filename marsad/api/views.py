@@ -1,0 +1,92 @@
+"""Reads of the corpus shaped for the API and the pages: pages of results, snippets, counts.
+
+Everything here calls the store's public methods (`marsad.corpus.Store`) and the
+search module's query processing; no SQL. Pagination: the store is asked for one row
+more than a page, which tells whether there is a next page without counting them all.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from typing import Any
+
+from marsad.corpus import EventFilters, SearchFilters, Store, queries
+from marsad.corpus.search import query_terms, snippet
+from marsad.errors import MarsadError
+
+MAX_LIMIT = 200
+MAX_OFFSET = 10_000
+# Events read to draw the per-day timeline and the map of a filtered event list.
+CHART_EVENT_CAP = 2_000
+
+
+def search_page(
+    store: Store, query: str, filters: SearchFilters, *, limit: int, offset: int
+) -> dict[str, Any]:
+    """One page of search results (one article per story), each with a highlighted snippet."""
+    hits = queries.search(store, query, filters, limit=offset + limit + 1)
+    terms = query_terms(query)
+    items = []
+    for hit in hits[offset : offset + limit]:
+        title = snippet(hit["title"], terms, width=64) if hit["title"] else None
+        items.append({**hit, "title_highlights": [list(h) for h in title.highlights] if title else []})
+    return {
+        "query": query,
+        "items": items,
+        "limit": limit,
+        "offset": offset,
+        "has_more": len(hits) > offset + limit,
+    }
+
+
+def events_page(store: Store, filters: EventFilters) -> dict[str, Any]:
+    """One page of corpus events (each real event once, with its number of reports)."""
+    rows = queries.list_events(store, replace(filters, limit=filters.limit + 1))
+    return {
+        "items": rows[: filters.limit],
+        "limit": filters.limit,
+        "offset": filters.offset,
+        "has_more": len(rows) > filters.limit,
+    }
+
+
+def events_for_charts(store: Store, filters: EventFilters) -> tuple[list[dict[str, Any]], bool]:
+    """The newest `CHART_EVENT_CAP` events matching the filters, and whether there were more."""
+    rows = queries.list_events(store, replace(filters, limit=CHART_EVENT_CAP + 1, offset=0, order="date"))
+    return rows[:CHART_EVENT_CAP], len(rows) > CHART_EVENT_CAP
+
+
+def day_type_counts(events: list[dict[str, Any]]) -> list[tuple[str, str, int]]:
+    """(day, type, number of events) for the timeline chart; events without a date are left out."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for event in events:
+        if event.get("date_first"):
+            counts[(event["date_first"], event["type"])] += 1
+    return [(day, event_type, count) for (day, event_type), count in sorted(counts.items())]
+
+
+def map_points(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The geolocated events, as the map script draws them."""
+    points = []
+    for event in events:
+        if event.get("lat") is None or event.get("lon") is None:
+            continue
+        points.append({
+            "id": event["id"], "lat": event["lat"], "lon": event["lon"], "type": event["type"],
+            "reports": event.get("n_reports", 1), "place": event.get("location") or event.get("admin1") or "",
+            "country": event.get("country") or "", "date": event.get("date_first") or "",
+            "href": f"/articles/{event['reports'][0]['article_id']}" if event.get("reports") else "",
+        })  # fmt: skip
+    return points
+
+
+def export_events(format: str, events: list[dict[str, Any]]) -> Any:
+    """CSV text (the corpus's columns), or JSON-ready PLOVER records, ACLED rows or GeoJSON."""
+    if format == "csv":
+        return queries.events_to_csv(events)
+    try:
+        from marsad.events import exporters
+    except ImportError:
+        raise MarsadError("E611", format=format) from None
+    return exporters.export_corpus_events(format, events)
