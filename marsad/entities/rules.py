@@ -19,6 +19,7 @@ only the logic. `apply_rules` is the entry point.
 
 from __future__ import annotations
 
+import gzip
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,6 +45,12 @@ MAX_ROLE_COMPLEMENT = 5
 MAX_QUOTED_NAME = 6
 # Definite adjectives (العراقية, العالمي) an unmarked organisation name may take.
 MAX_ORG_ADJECTIVES = 2
+# Given names, from the NER tagger's gazetteer table (rows `GIVEN<TAB>name`, normalised).
+GIVEN_NAMES_FILE = "ner-lexicon.tsv.gz"
+# How many words a name found after a role (رئيس الإقليم مسعود البارزاني) may have.
+MAX_NAME_AFTER_ROLE = 4
+# Tanween (ً ٌ ٍ): a word that carries it is an indefinite common word (مثنياً), not a name.
+TANWEEN = frozenset("\u064b\u064c\u064d")
 OPENERS = {'"': '"', "(": ")", "[": "]", "{": "}"}
 CONJUNCTIONS = ("و", "ف")
 PLACE_TYPES = frozenset({"GPE", "LOC"})
@@ -77,6 +84,8 @@ class Lexicons:
     aliases: tuple[AliasGroup, ...]
     anaphors: dict[str, tuple[str, str]]
     stop_words: frozenset[str]
+    clause_words: frozenset[str]
+    given_names: frozenset[str]
 
     @classmethod
     def load(cls, directory: Path) -> Lexicons:
@@ -129,6 +138,10 @@ class Lexicons:
             aliases=tuple(aliases),
             anaphors=anaphors,
             stop_words=frozenset(bare(form) for form, *_ in rows("stop_words.tsv")),
+            clause_words=frozenset(
+                bare(form) for form, kind, *_ in rows("stop_words.tsv") if kind == "clause"
+            ),
+            given_names=read_given_names(directory / GIVEN_NAMES_FILE),
         )
 
     def title_at(self, tokens: list[Token], index: int, limit: int) -> tuple[str, int] | None:
@@ -147,6 +160,19 @@ class Lexicons:
             if rest == key[1:] and (best is None or len(key) > best[1]):
                 best = (kind, len(key))
         return best
+
+
+def read_given_names(path: Path) -> frozenset[str]:
+    """Given names from the tagger's gazetteer table; none (the rule is off) when it is absent."""
+    if not path.is_file():
+        return frozenset()
+    names = set()
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            kind, _, name = line.rstrip("\n").partition("\t")
+            if kind == "GIVEN" and " " not in name:
+                names.add(name)
+    return frozenset(names)
 
 
 def _title_key(token: Token) -> str:
@@ -196,17 +222,116 @@ def apply_rules(context: Context, mentions: list[Mention]) -> list[Mention]:
     mentions (list[Mention]): the tagger's mentions.
     RETURNS (list[Mention]): non-overlapping naming mentions in text order, people with roles.
     """
+    mentions = [m for m in (_clean(context, m) for m in mentions) if m is not None]
     candidates = [*mentions, *quoted_org_names(context), *headed_org_names(context)]
     candidates += alias_mentions(context)
     resolved = [m for m in resolve_overlaps(candidates) if not _only_a_head(m, context.lexicons)]
     resolved = [_trim_descriptor_head(context, m) for m in resolved]
     _note_descriptor_heads(context, resolved)
+    resolved += people_after_roles(context, resolved)
     resolved = complete_person_names(context, resolved)
     resolved = drop_nisba_places(context, resolved)
+    agree_with_coordinated(context, resolved)
     for mention in resolved:
         if mention.type == "PERSON":
             attach_roles(context, mention, resolved)
     return sorted(resolved, key=lambda m: (m.start, m.end))
+
+
+def _clean(context: Context, mention: Mention) -> Mention | None:
+    """Cuts a tagged mention before a word that never stands in a name (`أن`, `التي`) and
+    drops words with tanween at its end (`مثنياً`); None when nothing is left."""
+    lexicons, tokens = context.lexicons, context.tokens
+    last = next(
+        (i for i in range(mention.first, mention.last) if context.bare[i] in lexicons.clause_words),
+        mention.last,
+    )
+    while last > mention.first and (
+        TANWEEN.intersection(tokens[last - 1].text) or context.bare[last - 1] in lexicons.stop_words
+    ):
+        last -= 1
+    if last == mention.last:
+        return mention
+    if last == mention.first or all(is_mark(t) for t in tokens[mention.first : last]):
+        return None
+    return context.mention(mention.first, last, mention.type, mention.source)
+
+
+def people_after_roles(context: Context, mentions: list[Mention]) -> list[Mention]:
+    """`رئيس إقليم كردستان العراق مسعود البارزاني` when the tagger missed the name.
+
+    After a role word and its complement (at most MAX_ROLE_WORDS words, no stop word), an
+    untagged known given name without the article starts a person's name, which runs on
+    over further given names (a father's: محمد سالم) up to and including the first word with
+    the article (a family name or nisba: البارزاني, الغبان), in at most MAX_NAME_AFTER_ROLE
+    words; a name with no such end is not taken.
+    """
+    lexicons, tokens = context.lexicons, context.tokens
+    if not lexicons.given_names:
+        return []
+    covered = {i for m in mentions for i in range(m.first, m.last)}
+    found: list[Mention] = []
+    index = 0
+    while index < len(tokens):
+        title = lexicons.title_at(tokens, index, context.sentence_end[index])
+        if title is None or title[0] == "courtesy" or index in covered:
+            index += 1
+            continue
+        end = context.sentence_end[index]
+        position = index + title[1]
+        person = None
+        while position < min(end, index + MAX_ROLE_WORDS + 1):
+            token = tokens[position]
+            if is_mark(token) or position in covered:
+                position += 1
+                continue
+            if token.kind != "arabic" or context.bare[position] in lexicons.stop_words:
+                break
+            given = token.prefix == "" and context.bare[position] in lexicons.given_names
+            if given and lexicons.title_at(tokens, position, end) is None:
+                person = _name_from(context, position, end, covered)
+                break
+            position += 1
+        if person is None:
+            index += 1
+            continue
+        found.append(context.mention(person[0], person[1], "PERSON", "role-name"))
+        covered.update(range(person[0], person[1]))
+        index = person[1]
+    return found
+
+
+def _name_from(context: Context, first: int, end: int, covered: set[int]) -> tuple[int, int] | None:
+    """The words of a name starting at a given name, ended by its first definite word."""
+    tokens = context.tokens
+    for last in range(first + 1, min(end, first + MAX_NAME_AFTER_ROLE)):
+        token = tokens[last]
+        if token.kind != "arabic" or last in covered or context.bare[last] in context.lexicons.stop_words:
+            return None
+        if token.prefix[:1] in CONJUNCTIONS or TANWEEN.intersection(token.text):
+            return None
+        if has_article(token):
+            return (first, last + 1) if token.prefix == ARTICLE else None
+        if context.bare[last] not in context.lexicons.given_names:
+            return None  # a middle name is a father's given name: محمد سالم الغبان
+    return None
+
+
+def agree_with_coordinated(context: Context, mentions: list[Mention]) -> None:
+    """In a list of one type (`نينوى وصلاح الدين وكركوك`), an item the tagger typed otherwise
+    takes the type of both its neighbours."""
+    ordered = sorted(mentions, key=lambda m: m.first)
+    tokens = context.tokens
+
+    def joined(left: Mention, right: Mention) -> bool:
+        between = [t for t in tokens[left.last : right.first] if t.text not in ("،", ",")]
+        conjoined = tokens[right.first].prefix[:1] == "و"
+        return not between and (conjoined or right.first > left.last)
+
+    for before, middle, after in zip(ordered, ordered[1:], ordered[2:], strict=False):
+        disagrees = before.type == after.type != middle.type and middle.source == "model"
+        if disagrees and joined(before, middle) and joined(middle, after):
+            middle.type = before.type
 
 
 def quoted_org_names(context: Context) -> list[Mention]:
@@ -526,13 +651,16 @@ def _role_after(context: Context, person: Mention, mentions: list[Mention]) -> t
     if title is None or title[0] != "role":
         return None
     complements = {i: m for m in mentions if m.type not in ("PERSON", "MISC") for i in range(m.first, m.last)}
+    people_first = {m.first for m in mentions if m.type == "PERSON"}
     position = index + title[1]
     words = 0
     while position < end and words < MAX_ROLE_COMPLEMENT:
         token = tokens[position]
         complement = complements.get(position)
         if complement is not None:
-            return index, complement.last
+            # `التقى الغبان رئيس إقليم كردستان مسعود البارزاني`: the role is the next person's.
+            after = complement.last + (complement.last < end and is_mark(tokens[complement.last]))
+            return None if after in people_first else (index, complement.last)
         if is_mark(token):
             position += 1
             continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from marsad import resources
 from marsad.entities.mentions import decode_labels, display_name, mention_start
 from tests.entities.conftest import annotate, by_name, entities_of, mention_texts
 
@@ -125,6 +126,14 @@ def test_role_after_the_name_ends_at_its_organisation():
     assert by_name(entities, "منظمة الأفق").type == "ORG"
 
 
+def test_role_after_a_name_that_belongs_to_the_next_person():
+    _, entities = entities_of(
+        "التقى [[الغبان|PERSON]] رئيس [[إقليم الشمال|GPE]] [[سامر الدليمي|PERSON]] في المدينة"
+    )
+    assert by_name(entities, "الغبان").roles == []
+    assert by_name(entities, "سامر الدليمي").roles == ["رئيس إقليم الشمال"]
+
+
 def test_nearest_role_only_and_titles():
     _, entities = entities_of("استقبل الرئيس التركي وزير الخارجية الإيراني [[محمد جواد ظريف|PERSON]]")
     assert by_name(entities, "محمد جواد ظريف").roles == ["وزير الخارجية الإيراني"]
@@ -150,3 +159,32 @@ def test_alias_found_without_the_model():
 def test_ordinary_word_alias_is_not_searched():
     _, entities = entities_of("قرر المجلس فتح الطريق أمام القاعدة الشعبية")
     assert entities == []
+
+
+def test_tagged_mention_is_cut_before_a_clause_word_and_tanween_words_dropped():
+    _, entities = entities_of(
+        "وذكر بيان [[لوزارة الصحة الليبية أن الجانبين|ORG]] اتفقا، [[مثنياً|GPE]] على [[طرابلس|GPE]]"
+    )
+    assert [(e.name, e.type) for e in entities] == [("وزارة الصحة الليبية", "ORG"), ("طرابلس", "GPE")]
+    assert entities[0].mentions[0].start == 11
+
+
+def test_item_of_a_list_takes_the_type_of_its_neighbours():
+    _, entities = entities_of(
+        "وتمدد إلى محافظات [[حمص|GPE]] و[[خالد بن الوليد|PERSON]] و[[حماة|GPE]] و[[درعا|GPE]]"
+    )
+    assert by_name(entities, "خالد بن الوليد").type == "GPE"
+    _, entities = entities_of("التقى [[حسن|PERSON]] مع [[خالد|PERSON]] في [[حماة|GPE]]")
+    assert by_name(entities, "خالد").type == "PERSON"
+
+
+def test_name_after_a_role_is_found_when_the_tagger_missed_it():
+    if not resources.entity_lexicons().given_names:
+        pytest.skip("the tagger's gazetteer table (given names) is not built in this checkout")
+    _, entities = entities_of(
+        "بحث رئيس [[إقليم الشمال|GPE]] مسعود الدليمي ظهر اليوم مع وزير النقل حسن أمس الأول"
+    )
+    person = by_name(entities, "مسعود الدليمي")
+    assert person.type == "PERSON" and person.roles == ["رئيس إقليم الشمال"]
+    assert (person.mentions[0].start, person.mentions[0].end) == (22, 35)
+    assert [e.name for e in entities] == ["إقليم الشمال", "مسعود الدليمي"]  # حسن أمس الأول: no family name
