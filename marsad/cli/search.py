@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import click
 
@@ -73,9 +74,8 @@ def search_command(
         ]
         click.echo("   " + " | ".join(fact for fact in facts if fact))
         passage = Snippet(hit["snippet"], tuple(tuple(h) for h in hit["highlights"]))  # type: ignore[misc]
-        bold = click.style("\0", bold=True, fg="yellow").split("\0")
-        click.echo(
-            "   " + passage.marked(*bold)
-            if click.get_text_stream("stdout").isatty()
-            else "   " + passage.marked()
-        )
+        if sys.stdout.isatty():
+            open_mark, close_mark = click.style("\0", bold=True, fg="yellow").split("\0")
+            click.echo("   " + passage.marked(open_mark, close_mark))
+        else:
+            click.echo("   " + passage.marked())

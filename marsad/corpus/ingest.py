@@ -18,6 +18,7 @@ import json
 import multiprocessing
 import os
 import sys
+import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -38,6 +39,7 @@ BATCH_SIZE = 16
 # Batches queued per worker: enough to keep workers busy while the main process writes.
 QUEUED_PER_WORKER = 3
 DEFAULT_REJECTS = "marsad-rejects.jsonl"
+PARENT_CHECK_SECONDS = 0.5
 
 
 @dataclass(slots=True)
@@ -143,11 +145,20 @@ def _blank(code: str) -> dict[str, str]:
 _require_arabic = True
 
 
-def _init_worker(require_arabic: bool) -> None:
+def _init_worker(require_arabic: bool, parent_pid: int | None = None) -> None:
     """Loads the pipeline once per worker process, before the first batch arrives."""
     global _require_arabic
     _require_arabic = require_arabic
+    if parent_pid is not None:
+        threading.Thread(target=_exit_with_parent, args=(parent_pid,), daemon=True).start()
     resources.pipeline()
+
+
+def _exit_with_parent(parent_pid: int) -> None:
+    """Ends this worker when the ingest process is gone (killed with -9, it cannot say so)."""
+    while os.getppid() == parent_pid:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 def analyse_batch(batch: list[tuple[SourceRecord, str]]) -> list[_Analysed]:
@@ -271,7 +282,9 @@ def ingest(
                 write(analyse_batch(batch))
         else:
             context = multiprocessing.get_context("spawn")
-            with context.Pool(workers, initializer=_init_worker, initargs=(options.require_arabic,)) as pool:
+            with context.Pool(
+                workers, initializer=_init_worker, initargs=(options.require_arabic, os.getpid())
+            ) as pool:
                 pending: deque[Any] = deque()
                 for batch in batches():
                     pending.append(pool.apply_async(analyse_batch, (batch,)))

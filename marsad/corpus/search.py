@@ -33,6 +33,7 @@ ENCLITICS = ("كما", "هما", "هم", "هن", "كم", "كن", "ها", "نا",
 # that لبنان, عمان and قوات stay whole while مفاوضات and مسؤولين lose their endings.
 ENDINGS = (("ات", 5), ("ون", 7), ("ين", 7), ("ان", 7), ("ه", 4))
 MIN_STEM = 3
+MIN_UNSEEN_STEM = 4
 SNIPPET_TOKENS = 32
 
 
@@ -91,8 +92,8 @@ def query_words(query: str) -> list[QueryWord]:
 
     Documents store the one analysis the clitic analyser chose, which rests on word
     frequencies: بارزاني alone may be read as ب + ارزاني while البارزاني is ال + بارزاني.
-    So a query word stands for every proclitic split of it whose stem is attested (plus
-    the analyser's choice and the whole word), each light-stemmed; any of them matches.
+    So a query word stands for every proclitic split of it whose stem is attested or long
+    (plus the analyser's choice and the whole word), each light-stemmed; any of them matches.
     """
     words: dict[str, QueryWord] = {}
     for token in tokenize(query):
@@ -130,10 +131,16 @@ def _proclitic_prefixes() -> tuple[str, ...]:
 
 
 def _attested_split(norm: str, prefix: str) -> bool:
+    """A split is worth trying when what is left is a known word, or long enough to be a name.
+
+    Rare names (بسرمين) are absent from the frequency table; a stem of `MIN_UNSEEN_STEM`
+    letters is kept as an alternative anyway, since it only matches documents that hold
+    exactly that stem.
+    """
     rest = norm[len(prefix) :]
     if len(rest) < MIN_STEM:
         return False
-    return not prefix or resources.word_frequencies().get(rest, 0) > 0
+    return not prefix or len(rest) >= MIN_UNSEEN_STEM or resources.word_frequencies().get(rest, 0) > 0
 
 
 def _with_prefix(token: Token, prefix: str) -> Token:

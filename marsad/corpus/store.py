@@ -590,6 +590,7 @@ class SqlStore:
                 {
                     "id": event_id,
                     "type": event_type,
+                    "mode": None,
                     "negated": bool(negated),
                     "date_first": first,
                     "date_last": last,
@@ -612,10 +613,21 @@ class SqlStore:
             for event_id, role, name, kind, kb, latin in self._all("corpus_event_participants", {"ids": ids}):
                 member = {"name": name, "type": kind, "kb": kb, "latin": latin}
                 by_id[event_id]["actors" if role == "actor" else "recipients"].append(member)
-            for event_id, article_id, title, source, url, published, date, trigger, sentence in self._all(
-                "corpus_event_reports", {"ids": ids}
-            ):
-                by_id[event_id]["reports"].append(
+            for (
+                event_id,
+                article_id,
+                title,
+                source,
+                url,
+                published,
+                date,
+                mode,
+                trigger,
+                sentence,
+            ) in self._all("corpus_event_reports", {"ids": ids}):
+                event = by_id[event_id]
+                event["mode"] = event["mode"] or mode
+                event["reports"].append(
                     {
                         "article_id": article_id,
                         "title": title,
@@ -623,6 +635,7 @@ class SqlStore:
                         "url": url,
                         "published": published,
                         "date": date,
+                        "mode": mode,
                         "trigger": trigger,
                         "sentence": sentence,
                     }

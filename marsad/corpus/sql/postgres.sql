@@ -210,7 +210,7 @@ WHERE p.corpus_event_id = ANY(%(ids)s)
 ORDER BY p.corpus_event_id, p.role, en.name
 
 -- name: corpus_event_reports
-SELECT e.corpus_event_id, e.article_id, a.title, a.source, a.url, a.published, e.date, e.trigger_text,
+SELECT e.corpus_event_id, e.article_id, a.title, a.source, a.url, a.published, e.date, e.mode, e.trigger_text,
        substr(a.text, (e.sentence_start + 1)::int, (e.sentence_end - e.sentence_start)::int)
 FROM events e JOIN articles a ON a.id = e.article_id
 WHERE e.corpus_event_id = ANY(%(ids)s)

@@ -202,7 +202,7 @@ WHERE p.corpus_event_id IN (SELECT value FROM json_each(:ids))
 ORDER BY p.corpus_event_id, p.role, en.name
 
 -- name: corpus_event_reports
-SELECT e.corpus_event_id, e.article_id, a.title, a.source, a.url, a.published, e.date, e.trigger_text,
+SELECT e.corpus_event_id, e.article_id, a.title, a.source, a.url, a.published, e.date, e.mode, e.trigger_text,
        substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)
 FROM events e JOIN articles a ON a.id = e.article_id
 WHERE e.corpus_event_id IN (SELECT value FROM json_each(:ids))
