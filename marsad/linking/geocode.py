@@ -34,6 +34,20 @@ COUNTRY_CONTEXT = 4.0
 ADMIN1_CONTEXT = 1.5
 # A capital city, for a bare name.
 CAPITAL = 1.0
+# Arabic news is mostly about the Arab world: a candidate in a member state of the Arab
+# League gets this much (Gaza in Palestine, not the province of Mozambique).
+ARAB_WORLD = 1.0
+ARAB_LEAGUE = frozenset(
+    {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA", "SO",
+     "SD", "SY", "TN", "AE", "YE"}
+)  # fmt: skip
+# The gazetteer lacks the population of some towns (most of Palestine); a town without
+# one is taken to be this big.
+IMPUTED_CITY_POPULATION = 20_000
+# A candidate near the other places the article names: up to this much, falling to
+# nothing at PROXIMITY_KM (بيت لحم next to القدس is the one in Palestine).
+PROXIMITY = 2.0
+PROXIMITY_KM = 300.0
 # Country evidence: a country named once, a nationality adjective, a place that can
 # only be in one country, and the dateline.
 COUNTRY_MENTION = 1.0
@@ -103,13 +117,29 @@ def adjective_country(stem: str, demonyms: dict[str, str]) -> str | None:
     return None
 
 
-def score(candidate: Record, *, cue: str | None, context: Context, capitals: set[str]) -> float:
-    """How well `candidate` fits a mention with kind cue `cue` in an article with `context`."""
+def score(
+    candidate: Record,
+    *,
+    cue: str | None,
+    context: Context,
+    capitals: set[str],
+    neighbours: list[tuple[float, float]] | None = None,
+) -> float:
+    """How well `candidate` fits a mention with kind cue `cue` in an article with `context`.
+
+    neighbours (list[tuple[float, float]]): where the article's other places were put.
+    """
     kind = candidate.kind or "other"
     total = KIND_PRIOR.get(kind, 0.0)
     if cue:
         total += CUE_AGREES if _agrees(cue, kind) else CUE_DISAGREES
-    total += POPULATION_PER_DECADE * math.log10(candidate.population + 10)
+    population = candidate.population or (IMPUTED_CITY_POPULATION if kind == "city" else 0)
+    total += POPULATION_PER_DECADE * math.log10(population + 10)
+    if candidate.country in ARAB_LEAGUE:
+        total += ARAB_WORLD
+    if neighbours and candidate.lat is not None and candidate.lon is not None:
+        nearest = min(distance_km(candidate.lat, candidate.lon, lat, lon) for lat, lon in neighbours)
+        total += PROXIMITY * max(0.0, 1.0 - nearest / PROXIMITY_KM)
     total += COUNTRY_CONTEXT * context.share(candidate.country)
     if candidate.admin1 and candidate.admin1 in context.admin1 and kind != "admin1":
         total += ADMIN1_CONTEXT
@@ -128,11 +158,22 @@ def _agrees(cue: str, kind: str) -> bool:
     return kind == cue
 
 
-def choose(candidates: list[Record], *, cue: str | None, context: Context, capitals: set[str]) -> Record:
+def choose(
+    candidates: list[Record],
+    *,
+    cue: str | None,
+    context: Context,
+    capitals: set[str],
+    neighbours: list[tuple[float, float]] | None = None,
+) -> Record:
     """The best-scoring candidate; ties go to the larger place, then the smaller id."""
     return max(
         candidates,
-        key=lambda c: (score(c, cue=cue, context=context, capitals=capitals), c.population, _neg_id(c.id)),
+        key=lambda c: (
+            score(c, cue=cue, context=context, capitals=capitals, neighbours=neighbours),
+            c.population,
+            _neg_id(c.id),
+        ),
     )
 
 

@@ -40,6 +40,8 @@ FUZZY_NAME_CUTOFF = 92.0
 FUZZY_MIN_LENGTH = 6
 # A place matched only fuzzily must be at least this big, or a governorate or country.
 FUZZY_MIN_POPULATION = 50_000
+# A place this big is a plausible reading of its name when the article's countries are weighed.
+PLAUSIBLE_POPULATION = 100_000
 # A dateline is a place name this close to the start of the body, before a dash or colon.
 DATELINE_WINDOW = 40
 ROLE_PREFIX = "CAMEO:"
@@ -86,8 +88,10 @@ class Linker:
             for p in places
             if p.entity.geo and p.entity.geo.kind == "admin1" and p.entity.geo.admin1
         }
+        placed = {id(p): (p.entity.geo.lat, p.entity.geo.lon) for p in places if p.entity.geo}
         for place in places:
-            self._resolve_place(place, context, first_pass=False)
+            neighbours = [where for key, where in placed.items() if key != id(place)]
+            self._resolve_place(place, context, first_pass=False, neighbours=neighbours)
         for entity in doc.entities:
             if entity.type == "PERSON":
                 self._link_person(entity, context, day)
@@ -110,13 +114,22 @@ class Linker:
     def _count_places(self, doc: Document, places: list[_Place], context: Context) -> None:
         body_start = len(doc.headline) + 1 if doc.headline else 0
         for place in places:
-            countries = {c.country for c in place.candidates if c.country}
+            # Only a name whose plausible readings (all but small towns) lie in one country
+            # is evidence for it: عمان is Oman or Amman, and counts for neither.
+            plausible = [
+                c
+                for c in place.candidates
+                if c.kind in ("country", "admin1") or not c.population or c.population >= PLAUSIBLE_POPULATION
+            ]
+            countries = {c.country for c in plausible or place.candidates if c.country}
             weight = len(place.entity.mentions) or 1
+            if len(countries) != 1:
+                continue
+            country = next(iter(countries))
             if any(c.kind == "country" for c in place.candidates) and place.cue in (None, "country"):
-                country = next(c.country for c in place.candidates if c.kind == "country")
                 context.countries[country] += COUNTRY_MENTION * weight
-            elif len(countries) == 1:
-                context.countries[next(iter(countries))] += UNAMBIGUOUS_PLACE * weight
+            else:
+                context.countries[country] += UNAMBIGUOUS_PLACE * weight
             for mention in place.entity.mentions:
                 if body_start <= mention.start < body_start + DATELINE_WINDOW and _before_dash(
                     doc.text, mention.end
@@ -138,6 +151,10 @@ class Linker:
                 if kind:
                     cues[kind] += 1
                     capital = capital or name_key(before.stem or before.norm) in self.cues.capital_words
+            after = bisect.bisect_left(starts, mention.end)
+            if after < len(tokens) and name_key(tokens[after].norm) in self.cues.capital_words:
+                cues["city"] += 1  # الجزائر العاصمة
+                capital = True
         candidates: list[Record] = []
         name_cue: str | None = None
         for form in dict.fromkeys([entity.name, *(m.text for m in entity.mentions)]):
@@ -161,10 +178,11 @@ class Linker:
         if rest and self.cues.kind_of(first):
             cue = self.cues.kind_of(first)
             keys.append(rest)
-        for attempt in (keys, [v for k in keys for v in clitic_variants(k)]):
+        # The whole name first (إقليم كردستان is a region), then without its kind word.
+        for attempt in ([key], keys[1:], [v for k in keys for v in clitic_variants(k)]):
             found = [r for k in attempt for r in self.registry.by_key(k) if _is_place(r)]
             if found:
-                return _unique(found), cue
+                return _unique(found), cue if attempt[:1] != [key] else None
         found = [r for k in keys for r in self.registry.by_loose(loose_key(k)) if _is_place(r)]
         if found:
             return _unique(found), cue
@@ -181,14 +199,27 @@ class Linker:
         found = [r for alias, score, _ in matches if score == best for r in self.registry.by_key(alias)]
         return _unique([r for r in found if accept(r)])
 
-    def _resolve_place(self, place: _Place, context: Context, *, first_pass: bool) -> None:
+    def _resolve_place(
+        self,
+        place: _Place,
+        context: Context,
+        *,
+        first_pass: bool,
+        neighbours: list[tuple[float, float]] | None = None,
+    ) -> None:
         entity = place.entity
         record: Record | None = None
         if place.capital and (not place.candidates or name_key(entity.name) in self.cues.capital_words):
             capital = self.registry.capital_of.get(context.main_country() or "")
             record = self.registry.get(capital) if capital else None
         elif place.candidates:
-            record = choose(place.candidates, cue=place.cue, context=context, capitals=self._capitals)
+            record = choose(
+                place.candidates,
+                cue=place.cue,
+                context=context,
+                capitals=self._capitals,
+                neighbours=neighbours or [],
+            )
         if record is None:
             if not first_pass:
                 entity.latin = entity.latin or self.romanizer.generic(entity.name)

@@ -284,6 +284,9 @@ class RegistryBuilder:
                 entity.aliases = [a for a in entity.aliases if name_key(a) != name_key(value)]
             elif what == "latin":
                 entity.latin = value
+            elif what == "coords":
+                lat, lon = value.split(",")
+                entity.lat, entity.lon = float(lat), float(lon)
             self.counts["gazetteer fixes"] += 1
 
     def _read_extra_places(self) -> None:
@@ -299,6 +302,9 @@ class RegistryBuilder:
             for form in forms:
                 entity.add_alias(form)
             self.entities[id_] = entity
+            country_entity = self.entities.get(f"country:{country}")
+            if country_entity and not country_entity.capital and latin == self.capital_names.get(country):
+                country_entity.capital = id_
 
     # -- actors ---------------------------------------------------------------------------------
 

@@ -158,3 +158,26 @@ def test_organisations_link_through_aliases() -> None:
     assert entity(doc, "داعش").kb == "Q2429253"
     assert entity(doc, "البيشمركة").latin == "Peshmerga" and "CAMEO:IRQMIL" in entity(doc, "البيشمركة").roles
     assert entity(doc, "منظمة بدر").latin == "Badr Organization"
+
+
+def test_a_name_that_is_a_country_and_a_city_follows_context() -> None:
+    jordan = entity(place("استقبل العاهل الأردني ضيوفه في عمان مساء أمس.", "عمان"), "عمان")
+    assert jordan.geo is not None and (jordan.geo.kind, jordan.geo.country) == ("city", "JO")
+    oman = entity(place("أعلنت سلطنة عمان استضافة المحادثات.", "عمان"), "عمان")
+    assert oman.geo is not None and (oman.geo.kind, oman.geo.country) == ("country", "OM")
+
+
+def test_capital_word_after_the_name_means_the_city() -> None:
+    algiers = entity(place("ألقى الرئيس خطابا في الجزائر العاصمة أمس.", "الجزائر"), "الجزائر")
+    assert algiers.geo is not None and algiers.geo.kind == "city" and algiers.geo.country == "DZ"
+    algeria = entity(place("وقعت الجزائر اتفاقا مع جيرانها.", "الجزائر"), "الجزائر")
+    assert algeria.geo is not None and algeria.geo.kind == "country"
+
+
+def test_arab_world_prior_and_nearby_places() -> None:
+    gaza = entity(place("قالت وزارة الصحة في غزة إن المستشفيات تعاني.", "غزة"), "غزة")
+    assert gaza.geo is not None and gaza.geo.country == "PS"
+    text = "احتفلت بيت لحم بالعيد وانتشرت الشرطة في القدس."
+    bethlehem = entity(place(text, "بيت لحم", "القدس"), "بيت لحم")
+    assert bethlehem.geo is not None and bethlehem.geo.country == "PS"
+    assert distance_km(bethlehem.geo.lat, bethlehem.geo.lon, 31.705, 35.200) < 10
