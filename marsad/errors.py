@@ -27,6 +27,15 @@ MESSAGES: dict[str, str] = {
     "E112": "invalid publication date {value!r}: expected YYYY-MM-DD",
     "E113": "cannot read the file: {detail}",
     "E114": "JSON field '{field}' must be a string",
+    # The NER tagger, its training and evaluation (E29x)
+    "E290": "cannot read the CoNLL file: {detail}",
+    "E291": "line {line}: expected 'token TAG' with an IOB tag (O, B-X, I-X), got {text!r}",
+    "E292": "the NER model is missing; rebuild it with `marsad train ner`",
+    "E293": "training the NER model needs {package} (pip install 'marsad[train]')",
+    "E294": "no NER corpora here (expected ner/anercorp-camel-train.conll); "
+    "pass --data with the shared data folder",
+    "E295": "invalid label mapping {spec!r}: expected OURS=THEIRS or OURS=",
+    "E296": "unknown label scheme {scheme!r}; known: {known}",
     # The corpus: store, ingest, search (E6xx)
     "E601": "unknown database URL {url!r}: use sqlite:///PATH or postgresql://...",
     "E602": "cannot open the database: {detail}",

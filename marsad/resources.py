@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from marsad.entities.rules import Lexicons as EntityLexicons
+    from marsad.entities.tagger import NerTagger
     from marsad.linking.registry import Registry
     from marsad.linking.stage import Linker
     from marsad.pipeline import Pipeline
@@ -79,13 +80,21 @@ def linker() -> Linker:
 
 
 @functools.cache
+def ner_tagger() -> NerTagger:
+    from marsad.entities.features import load_lexicons
+    from marsad.entities.tagger import NerTagger
+
+    return NerTagger(data_file("entities", "ner.crfsuite"), load_lexicons(data_file("entities", "")))
+
+
+@functools.cache
 def pipeline() -> Pipeline:
     from marsad.pipeline import Pipeline
 
     return Pipeline.default()
 
 
-_LOADERS = (registry, linker, entity_lexicons, normalizer, word_frequencies, clitic_analyzer, tokenizer, pipeline)
+_LOADERS = (registry, linker, entity_lexicons, normalizer, word_frequencies, clitic_analyzer, tokenizer, pipeline, ner_tagger)
 
 
 def clear() -> None:

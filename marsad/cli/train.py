@@ -39,3 +39,37 @@ def wordfreq_command(data_dir: Path, out: Path) -> None:
         raise click.ClickException(f"{data_dir / CORPUS}: not found; pass --data with the shared data folder")
     kept = build_word_frequencies(data_dir, out)
     click.echo(f"wrote {kept} word forms to {out}")
+
+
+@train_group.command("ner")
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_DATA,
+    show_default=True,
+    help="The shared data folder.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=lambda: resources.data_file("entities", ""),
+    help="Folder for the model and its tables (default: the package's marsad/entities/data).",
+)
+@click.option(
+    "--dev-out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("build/ner-dev"),
+    show_default=True,
+    help="Where to write the held-out development files (dev-anercorp.conll, dev-newsfane.conll).",
+)
+@click.option(
+    "--reuse-tables",
+    is_flag=True,
+    help="Keep the lexicon and word clusters already in --out instead of rebuilding them.",
+)
+def ner_command(data_dir: Path, out: Path, dev_out: Path, reuse_tables: bool) -> None:
+    """Train the NER tagger (CRF) on ANERcorp, NewsFANE, WikiFANE and AQMAR."""
+    from marsad.training.ner import train_ner
+
+    train_ner(data_dir, out, dev_out, log=click.echo, tables=not reuse_tables)

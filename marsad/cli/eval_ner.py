@@ -1,0 +1,51 @@
+"""`marsad eval ner FILE.conll`: exact-span NER scores on a CoNLL gold file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from marsad.cli.evaluate import eval_group
+
+SCHEME_HELP = (
+    "Named mapping of Marsad's types onto the file's: anercorp (PERSON=PERS, GPE/LOC/FAC=LOC, "
+    "ORG, MISC), aqmar (PER, ORG, LOC, MIS), fane-coarse (PER, ORG, GPE, LOC, FAC; use with "
+    "--map fane-fine-to-coarse.tsv), marsad (identity, the default)."
+)
+
+
+@eval_group.command("ner")
+@click.argument("conll", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--map",
+    "map_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Two-column TSV mapping the FILE's labels (e.g. FANE's fine classes) to the ones compared.",
+)
+@click.option("--scheme", default=None, help=SCHEME_HELP)
+@click.option(
+    "--labels",
+    "label_specs",
+    multiple=True,
+    metavar="OURS=THEIRS",
+    help="Map one Marsad type onto the file's label set (repeatable; adds to --scheme; OURS= drops it).",
+)
+def eval_ner_command(
+    conll: Path, map_file: Path | None, scheme: str | None, label_specs: tuple[str, ...]
+) -> None:
+    """Score Marsad's entity mentions against a CoNLL file (IOB1 or IOB2, conlleval-style).
+
+    Each sentence (tokens joined by spaces) goes through the real pipeline; predicted
+    mentions are mapped onto the file's tokens and must match the gold ones exactly.
+    """
+    from marsad.training.conll import read_conll
+    from marsad.training.ner_eval import evaluate, parse_label_options, read_label_map, scheme_labels
+
+    labels: dict[str, str] | None = None
+    if scheme is not None or label_specs:
+        labels = scheme_labels(scheme) if scheme is not None else {}
+        labels.update(parse_label_options(label_specs))
+    file_map = read_label_map(map_file) if map_file is not None else None
+    scores = evaluate(read_conll(conll), file_map=file_map, labels=labels)
+    click.echo(scores.report())

@@ -1,0 +1,192 @@
+"""CoNLL named-entity files: reading, IOB schemes, spans, and the bridge to Marsad tokens.
+
+NER corpora come as one `token TAG` (or `token<TAB>TAG`) line per token and a blank line
+between sentences, tagged in IOB1 or IOB2. Marsad never sees those tokens at run time:
+it sees its own tokenizer's output on raw text, which splits glued punctuation (`(د`).
+So training and evaluation both go through `align_to_marsad`: the sentence text is the
+file's tokens joined by spaces, Marsad tokenises it, and each Marsad token is tied to the
+file token it lies in. Training and inference then see exactly the same token features.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from marsad.document import Token
+from marsad.errors import MarsadError
+from marsad.text import tokenize
+
+
+@dataclass(frozen=True, slots=True)
+class ConllSentence:
+    """One sentence of a CoNLL file: its tokens and one tag per token (IOB2 after reading)."""
+
+    tokens: tuple[str, ...]
+    tags: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        """The sentence as raw text: tokens joined by single spaces."""
+        return " ".join(self.tokens)
+
+    def offsets(self) -> list[tuple[int, int]]:
+        """Character span of each token in `text`."""
+        spans, position = [], 0
+        for token in self.tokens:
+            spans.append((position, position + len(token)))
+            position += len(token) + 1
+        return spans
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySpan:
+    """Tokens `[start, end)` of a sentence form one mention of `type`."""
+
+    start: int
+    end: int
+    type: str
+
+
+def read_conll(path: Path) -> list[ConllSentence]:
+    """Reads a CoNLL NER file; tags come back in IOB2 whatever the file used.
+
+    The token is the first column and the tag the last, separated by a tab or spaces.
+    RETURNS (list[ConllSentence]): the sentences in file order.
+    """
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise MarsadError("E101", source=str(path)) from None
+    except (UnicodeDecodeError, IsADirectoryError, PermissionError) as error:
+        raise MarsadError("E290", source=str(path), detail=str(error)) from None
+    return list(parse_conll(lines, source=str(path)))
+
+
+def parse_conll(lines: Iterable[str], source: str = "<conll>") -> Iterator[ConllSentence]:
+    """Parses CoNLL lines (see `read_conll`)."""
+    tokens: list[str] = []
+    tags: list[str] = []
+    for number, raw in enumerate(lines, 1):
+        line = raw.rstrip("\r\n")
+        if not line.strip() or line.startswith("-DOCSTART-"):
+            if tokens:
+                yield ConllSentence(tuple(tokens), tuple(to_iob2(tags)))
+                tokens, tags = [], []
+            continue
+        columns = line.split("\t") if "\t" in line else line.split()
+        if len(columns) < 2 or not columns[0] or not _is_tag(columns[-1].strip()):
+            raise MarsadError("E291", source=source, line=number, text=line[:60])
+        tokens.append(columns[0].strip())
+        tags.append(columns[-1].strip())
+    if tokens:
+        yield ConllSentence(tuple(tokens), tuple(to_iob2(tags)))
+
+
+def _is_tag(tag: str) -> bool:
+    return tag == "O" or (len(tag) > 2 and tag[:2] in ("B-", "I-"))
+
+
+def to_iob2(tags: Sequence[str]) -> list[str]:
+    """IOB1 or IOB2 tags to IOB2: an I- that does not continue its type starts a mention."""
+    result: list[str] = []
+    previous = "O"
+    for tag in tags:
+        if tag.startswith("I-") and previous[2:] != tag[2:]:
+            tag = "B-" + tag[2:]
+        result.append(tag)
+        previous = tag
+    return result
+
+
+def iob_spans(tags: Sequence[str]) -> list[EntitySpan]:
+    """The mentions an IOB2 tag sequence describes."""
+    spans: list[EntitySpan] = []
+    start, kind = -1, ""
+    for index, tag in enumerate([*tags, "O"]):
+        continues = tag.startswith("I-") and tag[2:] == kind and start >= 0
+        if continues:
+            continue
+        if start >= 0:
+            spans.append(EntitySpan(start, index, kind))
+            start, kind = -1, ""
+        if tag != "O":
+            start, kind = index, tag[2:]
+    return spans
+
+
+def spans_to_iob(spans: Iterable[EntitySpan], length: int) -> list[str]:
+    """IOB2 tags for non-overlapping spans over `length` tokens (earlier spans win)."""
+    tags = ["O"] * length
+    for span in spans:
+        if any(tag != "O" for tag in tags[span.start : span.end]):
+            continue
+        tags[span.start] = "B-" + span.type
+        for index in range(span.start + 1, span.end):
+            tags[index] = "I-" + span.type
+    return tags
+
+
+def align_to_marsad(sentence: ConllSentence) -> tuple[list[Token], list[int]]:
+    """Tokenises the sentence text with Marsad and ties each token to its file token.
+
+    RETURNS (tuple): the Marsad tokens and, for each, the index of the file token it lies in.
+    """
+    tokens = tokenize(sentence.text)
+    owners: list[int] = []
+    offsets = sentence.offsets()
+    current = 0
+    for token in tokens:
+        while offsets[current][1] <= token.start:
+            current += 1
+        owners.append(current)
+    return tokens, owners
+
+
+def project_tags(sentence: ConllSentence, tokens: Sequence[Token], owners: Sequence[int]) -> list[str]:
+    """Carries the file's IOB2 tags onto Marsad tokens.
+
+    A file token split into pieces (`"بدر"` into `"`, `بدر`, `"`) keeps its mention on its
+    word pieces; punctuation before the first or after the last word piece of a mention
+    is outside it, so that a mention never starts or ends with a bracket or a quote.
+    """
+    tags = ["O"] * len(tokens)
+    for span in iob_spans(sentence.tags):
+        inside = [i for i, owner in enumerate(owners) if span.start <= owner < span.end]
+        words = [i for i in inside if tokens[i].kind != "punct"]
+        if not words:
+            continue
+        first, last = words[0], words[-1]
+        tags[first] = "B-" + span.type
+        for index in range(first + 1, last + 1):
+            tags[index] = "I-" + span.type
+    return tags
+
+
+def marsad_spans_to_file(
+    mentions: Iterable[tuple[int, int, str]], sentence: ConllSentence
+) -> list[EntitySpan]:
+    """Maps character-span mentions of the sentence text onto the file's token spans.
+
+    A mention covers every file token it overlaps (a mention of `الغبان` inside the file
+    token `والغبان` is that token).
+    """
+    offsets = sentence.offsets()
+    spans: list[EntitySpan] = []
+    for start, end, kind in mentions:
+        covered = [i for i, (s, e) in enumerate(offsets) if s < end and start < e]
+        if covered:
+            spans.append(EntitySpan(covered[0], covered[-1] + 1, kind))
+    return spans
+
+
+def write_conll(sentences: Iterable[ConllSentence], path: Path) -> None:
+    """Writes `token TAB tag` lines with a blank line after each sentence."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as out:
+        for sentence in sentences:
+            out.writelines(
+                f"{token}\t{tag}\n" for token, tag in zip(sentence.tokens, sentence.tags, strict=True)
+            )
+            out.write("\n")

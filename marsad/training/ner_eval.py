@@ -1,0 +1,198 @@
+"""Exact-span NER scores of Marsad on a CoNLL gold file (`marsad eval ner`).
+
+Each gold sentence is turned back into text (its tokens joined by spaces) and analysed by
+the real thing: `marsad.analyze`, whose entity mentions come from the `marsad.entities.v1`
+stage, when that stage is in the default pipeline; until then, the NER tagger's own
+mentions (`tagger_mentions`). Predicted mentions are character spans; each is mapped onto
+the file tokens it overlaps and compared with the gold mentions as in conlleval: a
+mention counts only when its tokens and its type are both exactly right.
+
+Label sets differ between corpora, so both sides can be mapped first: the file's labels
+with a two-column table (`--map`, e.g. FANE's 50 classes to coarse types) and Marsad's
+types onto the file's (`--labels PERSON=PERS`, or a named scheme). A type mapped to
+nothing is left out of the comparison on that side.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from marsad import resources
+from marsad.errors import MarsadError
+from marsad.training.conll import ConllSentence, EntitySpan, iob_spans, marsad_spans_to_file
+
+ENTITY_STAGE = "marsad.entities.v1"
+
+# Marsad type -> the file's type, per corpus; types left out are not compared.
+SCHEMES: dict[str, dict[str, str]] = {
+    "marsad": {t: t for t in ("PERSON", "ORG", "GPE", "LOC", "FAC", "MISC")},
+    "anercorp": {"PERSON": "PERS", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "MISC": "MISC"},
+    "aqmar": {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "MISC": "MIS"},
+    "fane-coarse": {"PERSON": "PER", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC"},
+}
+
+Mention = tuple[int, int, str]
+Predictor = Callable[[str], list[Mention]]
+
+
+@dataclass(slots=True)
+class Scores:
+    """True positives, false positives and false negatives per type."""
+
+    true_positives: Counter[str] = field(default_factory=Counter)
+    false_positives: Counter[str] = field(default_factory=Counter)
+    false_negatives: Counter[str] = field(default_factory=Counter)
+    sentences: int = 0
+    tokens: int = 0
+    seconds: float = 0.0
+    source: str = ""
+
+    def types(self) -> list[str]:
+        return sorted(set(self.true_positives) | set(self.false_positives) | set(self.false_negatives))
+
+    def prf(self, kind: str | None = None) -> tuple[float, float, float]:
+        """Precision, recall and F1 of one type, or of all types together (None)."""
+        if kind is None:
+            tp = sum(self.true_positives.values())
+            fp = sum(self.false_positives.values())
+            fn = sum(self.false_negatives.values())
+        else:
+            tp, fp, fn = self.true_positives[kind], self.false_positives[kind], self.false_negatives[kind]
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return precision, recall, f1
+
+    def add(self, gold: Iterable[EntitySpan], predicted: Iterable[EntitySpan]) -> None:
+        gold_set = {(s.start, s.end, s.type) for s in gold}
+        predicted_set = {(s.start, s.end, s.type) for s in predicted}
+        for _, _, kind in gold_set & predicted_set:
+            self.true_positives[kind] += 1
+        for _, _, kind in predicted_set - gold_set:
+            self.false_positives[kind] += 1
+        for _, _, kind in gold_set - predicted_set:
+            self.false_negatives[kind] += 1
+
+    def report(self) -> str:
+        """The scores as a conlleval-style table."""
+        tp = sum(self.true_positives.values())
+        fp = sum(self.false_positives.values())
+        fn = sum(self.false_negatives.values())
+        speed = self.tokens / self.seconds if self.seconds else 0.0
+        lines = [
+            f"processed {self.tokens} tokens in {self.sentences} sentences; "
+            f"found: {tp + fp} mentions; correct: {tp}; gold: {tp + fn}",
+            f"{'type':<10}{'precision':>10}{'recall':>10}{'F1':>10}{'gold':>8}{'found':>8}",
+        ]
+        for kind in [*self.types(), None]:
+            p, r, f = self.prf(kind)
+            gold = tp + fn if kind is None else self.true_positives[kind] + self.false_negatives[kind]
+            found = tp + fp if kind is None else self.true_positives[kind] + self.false_positives[kind]
+            lines.append(f"{kind or 'overall':<10}{p:>10.4f}{r:>10.4f}{f:>10.4f}{gold:>8}{found:>8}")
+        lines.append(f"speed: {speed:,.0f} tokens/s ({self.source})")
+        return "\n".join(lines)
+
+
+def read_label_map(path: Path) -> dict[str, str]:
+    """Reads `LABEL<TAB>MAPPED` lines (# comments); MAPPED empty or `O` drops the label."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise MarsadError("E101", source=str(path)) from None
+    mapping: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        label, _, mapped = line.partition("\t")
+        mapping[label.strip()] = mapped.strip()
+    return mapping
+
+
+def parse_label_options(specs: Sequence[str]) -> dict[str, str]:
+    """`OURS=THEIRS` options as a dict; `OURS=` drops that type."""
+    mapping: dict[str, str] = {}
+    for spec in specs:
+        ours, equals, theirs = spec.partition("=")
+        if not equals or not ours.strip():
+            raise MarsadError("E295", spec=spec)
+        mapping[ours.strip()] = theirs.strip()
+    return mapping
+
+
+def scheme_labels(scheme: str) -> dict[str, str]:
+    try:
+        return dict(SCHEMES[scheme])
+    except KeyError:
+        raise MarsadError("E296", scheme=scheme, known=", ".join(SCHEMES)) from None
+
+
+def entity_stage_in_pipeline() -> bool:
+    from marsad.pipeline import DEFAULT_STAGES
+
+    return ENTITY_STAGE in DEFAULT_STAGES
+
+
+def pipeline_mentions(text: str) -> list[Mention]:
+    """Mentions of the entities `marsad.analyze` finds in `text`."""
+    from marsad.service import analyze
+
+    doc = analyze(text)
+    return [(m.start, m.end, entity.type) for entity in doc.entities for m in entity.mentions]
+
+
+def tagger_mentions(text: str) -> list[Mention]:
+    """Mentions straight from the NER tagger's labels, over whole tokens."""
+    from marsad.entities.tagger import label_spans
+    from marsad.text import tokenize
+
+    tokens = tokenize(text)
+    labels = resources.ner_tagger().predict(tokens)
+    return [(tokens[start].start, tokens[end - 1].end, kind) for start, end, kind in label_spans(labels)]
+
+
+def default_predictor() -> tuple[Predictor, str]:
+    """The pipeline's entities when the entity stage is in it, else the tagger's own."""
+    if entity_stage_in_pipeline():
+        return pipeline_mentions, f"pipeline: {ENTITY_STAGE}"
+    return tagger_mentions, "NER tagger (no entity stage in the default pipeline)"
+
+
+def evaluate(
+    sentences: Sequence[ConllSentence],
+    file_map: dict[str, str] | None = None,
+    labels: dict[str, str] | None = None,
+    predictor: Predictor | None = None,
+    source: str | None = None,
+) -> Scores:
+    """Scores predictions against the gold sentences.
+
+    file_map (dict | None): the file's label -> compared label (unlisted labels kept).
+    labels (dict | None): Marsad type -> compared label (unlisted types dropped); None
+        compares Marsad's types as they are.
+    predictor (callable | None): text -> mentions; default: `default_predictor()`.
+    """
+    if predictor is None:
+        predictor, source = default_predictor()
+    scores = Scores(source=source or "custom predictor")
+    for sentence in sentences:
+        gold = []
+        for span in iob_spans(sentence.tags):
+            kind = file_map.get(span.type, span.type) if file_map else span.type
+            if kind and kind != "O":
+                gold.append(EntitySpan(span.start, span.end, kind))
+        started = time.perf_counter()
+        mentions = predictor(sentence.text)
+        scores.seconds += time.perf_counter() - started
+        predicted = []
+        for span in marsad_spans_to_file(mentions, sentence):
+            kind = span.type if labels is None else labels.get(span.type, "")
+            if kind:
+                predicted.append(EntitySpan(span.start, span.end, kind))
+        scores.add(gold, predicted)
+        scores.sentences += 1
+        scores.tokens += len(sentence.tokens)
+    return scores

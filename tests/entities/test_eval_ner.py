@@ -1,0 +1,120 @@
+"""`marsad eval ner`: reading CoNLL, mapping label sets, exact-span scores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from marsad.cli.main import cli
+from marsad.errors import MarsadError
+from marsad.training.conll import (
+    EntitySpan,
+    iob_spans,
+    marsad_spans_to_file,
+    parse_conll,
+    read_conll,
+    to_iob2,
+)
+from marsad.training.ner_eval import SCHEMES, evaluate, parse_label_options, read_label_map
+
+FIXTURES = Path(__file__).parent / "fixtures"
+EVAL_FILE = FIXTURES / "eval-iob1.conll"
+
+
+def phrase_predictor(phrases: dict[str, str]):
+    """Predicts every occurrence of the given phrases, whatever the context."""
+
+    def predict(text: str) -> list[tuple[int, int, str]]:
+        mentions = []
+        for phrase, kind in phrases.items():
+            start = text.find(phrase)
+            while start >= 0:
+                mentions.append((start, start + len(phrase), kind))
+                start = text.find(phrase, start + 1)
+        return mentions
+
+    return predict
+
+
+def test_iob1_is_read_as_iob2_and_docstart_is_a_boundary():
+    sentences = read_conll(EVAL_FILE)
+    assert len(sentences) == 3
+    assert sentences[0].tags[:4] == ("O", "O", "B-PERS", "I-PERS")
+    assert [(s.start, s.end, s.type) for s in iob_spans(sentences[1].tags)] == [
+        (1, 3, "PERS"), (4, 5, "LOC"), (5, 6, "LOC"),
+    ]  # fmt: skip
+    assert to_iob2(["I-LOC", "I-LOC", "I-ORG", "B-ORG"]) == ["B-LOC", "I-LOC", "B-ORG", "B-ORG"]
+
+
+def test_tab_separated_lines_and_bad_lines():
+    sentence = next(parse_conll(["بغداد\tB-LOC", "اليوم\tO", ""]))
+    assert sentence.tokens == ("بغداد", "اليوم") and sentence.tags == ("B-LOC", "O")
+    with pytest.raises(MarsadError) as error:
+        list(parse_conll(["بغداد LOCATION"], source="x.conll"))
+    assert error.value.code == "E291"
+
+
+def test_character_mentions_map_onto_whole_file_tokens():
+    sentence = next(parse_conll(["وصل O", "والغبان B-PERS", "إلى O", "أربيل B-LOC"]))
+    assert sentence.text == "وصل والغبان إلى أربيل"
+    # "الغبان" inside "والغبان" (characters 5-11) is the file token 1.
+    assert marsad_spans_to_file([(5, 11, "PERSON"), (16, 21, "GPE")], sentence) == [
+        EntitySpan(1, 2, "PERSON"), EntitySpan(3, 4, "GPE"),
+    ]  # fmt: skip
+
+
+def test_exact_span_scores_with_a_known_predictor():
+    predictor = phrase_predictor(
+        {
+            "العمري": "PERSON",
+            "عمان": "GPE",
+            "منظمة السلام": "ORG",
+            "سامي النجار": "PERSON",
+            "دمشق": "GPE",
+            "القاهرة": "GPE",
+            "الدولار": "MISC",
+            "أمام": "ORG",
+        }
+    )
+    scores = evaluate(read_conll(EVAL_FILE), labels=SCHEMES["anercorp"], predictor=predictor)
+    assert (sum(scores.true_positives.values()), sum(scores.false_positives.values())) == (6, 2)
+    assert sum(scores.false_negatives.values()) == 2
+    assert scores.prf() == (0.75, 0.75, 0.75)
+    assert scores.prf("PERS") == (0.5, 0.5, 0.5)
+    assert scores.prf("LOC") == (1.0, 1.0, 1.0)
+    assert scores.prf("ORG") == pytest.approx((0.5, 1.0, 2 / 3))
+    assert scores.prf("MISC") == pytest.approx((1.0, 0.5, 2 / 3))
+    assert scores.tokens == 24 and scores.sentences == 3
+    report = scores.report()
+    assert "overall       0.7500    0.7500    0.7500       8       8" in report
+
+
+def test_label_maps(tmp_path: Path):
+    table = tmp_path / "map.tsv"
+    table.write_text("# fine to coarse\nPolitician\tPER\nGroup\t\nNation\tGPE\n", encoding="utf-8")
+    assert read_label_map(table) == {"Politician": "PER", "Group": "", "Nation": "GPE"}
+    assert parse_label_options(["PERSON=PERS", "MISC="]) == {"PERSON": "PERS", "MISC": ""}
+    with pytest.raises(MarsadError):
+        parse_label_options(["PERSON"])
+    sentence = next(parse_conll(["الرئيس O", "سامي B-Politician", "النجار I-Politician", "العرب B-Group"]))
+    scores = evaluate(
+        [sentence], file_map=read_label_map(table), labels={"PERSON": "PER"},
+        predictor=phrase_predictor({"سامي النجار": "PERSON", "العرب": "MISC"}),
+    )  # fmt: skip
+    # Group is dropped from the gold side, MISC from ours: one mention, found.
+    assert scores.prf() == (1.0, 1.0, 1.0)
+
+
+def test_cli_runs_the_shipped_model_and_prints_conlleval_style_scores():
+    result = CliRunner().invoke(cli, ["eval", "ner", str(EVAL_FILE), "--scheme", "anercorp"])
+    assert result.exit_code == 0, result.output
+    assert "processed 24 tokens in 3 sentences" in result.output
+    assert "gold: 8" in result.output
+    assert "tokens/s" in result.output
+
+
+def test_cli_rejects_a_bad_label_option():
+    result = CliRunner().invoke(cli, ["eval", "ner", str(EVAL_FILE), "--labels", "PERSON"])
+    assert isinstance(result.exception, MarsadError) and result.exception.code == "E295"
