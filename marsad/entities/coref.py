@@ -216,12 +216,18 @@ def _name_prefixes(clusters: Clusters, lexicons: Lexicons) -> None:
         for long, other in names.items():
             if len(long) <= len(short) or clusters.find(other) == clusters.find(index):
                 continue
+            if not _compatible_types(clusters.type_of(index), clusters.type_of(other)):
+                continue
             stripped = without_head(long)
             size = len(short)
             if long[:size] == short or stripped[:size] == short or without_head(short) == stripped:
                 fits.add(clusters.find(other))
         if len(fits) == 1:
             clusters.union(fits.pop(), index)
+
+
+def _compatible_types(first: str, second: str) -> bool:
+    return first == second or any({first, second} <= group for group in COMPATIBLE_TYPES)
 
 
 def _propagate(clusters: Clusters, context: Context) -> None:

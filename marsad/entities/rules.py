@@ -20,13 +20,15 @@ only the logic. `apply_rules` is the entry point.
 from __future__ import annotations
 
 import gzip
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
 from marsad import resources
 from marsad.document import Token
 from marsad.entities.mentions import (
     ARTICLE,
+    OUTSIDE_PROCLITICS,
     Mention,
     bare_key,
     display_name,
@@ -47,6 +49,7 @@ MAX_QUOTED_NAME = 6
 MAX_ORG_ADJECTIVES = 2
 # Given names, from the NER tagger's gazetteer table (rows `GIVEN<TAB>name`, normalised).
 GIVEN_NAMES_FILE = "ner-lexicon.tsv.gz"
+NAME_KINDS = frozenset({"GIVEN", "SURNAME", "CITY", "COUNTRY", "STATE"})
 # How many words a name found after a role (رئيس الإقليم مسعود البارزاني) may have.
 MAX_NAME_AFTER_ROLE = 4
 # Tanween (ً ٌ ٍ): a word that carries it is an indefinite common word (مثنياً), not a name.
@@ -86,6 +89,21 @@ class Lexicons:
     stop_words: frozenset[str]
     clause_words: frozenset[str]
     given_names: frozenset[str]
+    known_names: frozenset[str]
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every one-word form of the lists that the rules look tokens up in."""
+        firsts = {key[0] for key in self.titles}
+        lists = (
+            set(self.org_heads),
+            self.place_heads,
+            self.kunya,
+            self.nasab,
+            self.compound,
+            self.stop_words,
+        )
+        return frozenset(firsts.union(*lists))
 
     @classmethod
     def load(cls, directory: Path) -> Lexicons:
@@ -99,20 +117,24 @@ class Lexicons:
             lines = (directory / name).read_text(encoding="utf-8").splitlines()
             return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
 
+        plain = resources.normalizer().word
+
         def bare(form: str) -> str:
-            return bare_key(words(form)[0])
+            # Forms are written without clitics: normalised as they are, not re-analysed
+            # (the frequency-based split would read ولاية as ول + اية).
+            return plain(form.strip())
 
         titles: dict[tuple[str, ...], str] = {}
         for form, kind, *_ in rows("titles.tsv"):
             tokens = words(form)
-            titles[(_title_key(tokens[0]), *(word_key(t) for t in tokens[1:]))] = kind
+            titles[(bare(form.split()[0]), *(word_key(t) for t in tokens[1:]))] = kind
         org_heads = {
             bare(form): OrgHead(names == "always", in_name == "part")
             for form, names, in_name, *_ in rows("org_heads.tsv")
         }
         name_words: dict[str, set[str]] = {}
         for form, kind, *_ in rows("names.tsv"):
-            key = word_key(words(form)[0]) if kind == "theophoric" else bare(form)
+            key = bare(form)
             name_words.setdefault(kind, set()).add(key)
         aliases = []
         for type_, forms, *_ in rows("aliases.tsv"):
@@ -124,9 +146,10 @@ class Lexicons:
                     searchable.append(key)
             aliases.append(AliasGroup(type_, frozenset(keys), tuple(searchable)))
         anaphors = {
-            word_key(words(form)[0]): (kind, bare(head) if head != "-" else "")
+            bare(form): (kind, bare(head) if head != "-" else "")
             for form, kind, head, *_ in rows("anaphors.tsv")
         }
+        given_names, known_names = read_name_table(directory / GIVEN_NAMES_FILE)
         return cls(
             titles=titles,
             org_heads=org_heads,
@@ -141,7 +164,8 @@ class Lexicons:
             clause_words=frozenset(
                 bare(form) for form, kind, *_ in rows("stop_words.tsv") if kind == "clause"
             ),
-            given_names=read_given_names(directory / GIVEN_NAMES_FILE),
+            given_names=given_names,
+            known_names=known_names,
         )
 
     def title_at(self, tokens: list[Token], index: int, limit: int) -> tuple[str, int] | None:
@@ -149,12 +173,13 @@ class Lexicons:
 
         The first word is compared without clitics on either side (زعيمه is زعيم + ه).
         """
-        first = _title_key(tokens[index])
-        if bare_key(tokens[index]) in self.stop_words:
+        token = tokens[index]
+        firsts = {_title_key(token), token.norm}
+        if firsts & self.stop_words:
             return None
         best: tuple[str, int] | None = None
         for key, kind in self.titles.items():
-            if key[0] != first or index + len(key) > limit:
+            if key[0] not in firsts or index + len(key) > limit:
                 continue
             rest = tuple(word_key(t) for t in tokens[index + 1 : index + len(key)])
             if rest == key[1:] and (best is None or len(key) > best[1]):
@@ -162,17 +187,21 @@ class Lexicons:
         return best
 
 
-def read_given_names(path: Path) -> frozenset[str]:
-    """Given names from the tagger's gazetteer table; none (the rule is off) when it is absent."""
+def read_name_table(path: Path) -> tuple[frozenset[str], frozenset[str]]:
+    """One-word given names, and one-word names of any kind (people, places), from the
+    tagger's gazetteer table (`KIND<TAB>name`, normalised); empty when it is absent, which
+    turns off the rules that use them."""
     if not path.is_file():
-        return frozenset()
-    names = set()
+        return frozenset(), frozenset()
+    given, known = set(), set()
     with gzip.open(path, "rt", encoding="utf-8") as lines:
         for line in lines:
             kind, _, name = line.rstrip("\n").partition("\t")
-            if kind == "GIVEN" and " " not in name:
-                names.add(name)
-    return frozenset(names)
+            if kind in NAME_KINDS and name and " " not in name:
+                known.add(name)
+                if kind == "GIVEN":
+                    given.add(name)
+    return frozenset(given), frozenset(known)
 
 
 def _title_key(token: Token) -> str:
@@ -181,17 +210,46 @@ def _title_key(token: Token) -> str:
     return key[: len(key) - len(token.suffix)] if token.suffix else key
 
 
+def _lexicon_form(token: Token, words: frozenset[str]) -> str:
+    """The token's form for word-list look-ups: the whole word (or the word after one
+    conjunction or preposition letter) when a list has it, else the clitic analysis's."""
+    norm = token.norm
+    if token.kind == "arabic" and not has_article(token):
+        if norm in words:
+            return norm
+        if norm[:1] in OUTSIDE_PROCLITICS and norm[1:] in words:
+            return norm[1:]
+    return bare_key(token)
+
+
+def _known_whole(token: Token, known_names: frozenset[str]) -> Token:
+    """The token, or a copy without a clitic split when the whole word is a known name.
+
+    The text layer splits by word frequency, so `فيصل` reads as ف + يصل ('arrives') and
+    `فرنسا` as ف + رنسا; a name from the gazetteer table is not split unless what the split
+    leaves is a name too (`لعباس`). The document's own tokens are left as they are.
+    """
+    if token.kind != "arabic" or not token.prefix or has_article(token) or token.norm not in known_names:
+        return token
+    if bare_key(token) in known_names:
+        return token  # لعباس: ل + عباس, both forms are in the (noisy) table; trust the split
+    return replace(
+        token, prefix="", stem=token.norm[: len(token.norm) - len(token.suffix)], stem_start=token.start
+    )
+
+
 class Context:
     """One document's text, tokens and sentence bounds, with the lexicons: what rules and
     coreference read. `sentence_of` gives each token's sentence (rules never cross one)."""
 
     def __init__(self, text: str, tokens: list[Token], sentence_of: list[int], lexicons: Lexicons):
         self.text = text
-        self.tokens = tokens
+        self.tokens = [_known_whole(token, lexicons.known_names) for token in tokens]
+        tokens = self.tokens
         self.sentence_of = sentence_of
         self.lexicons = lexicons
         self.keys = [word_key(t) for t in tokens]
-        self.bare = [bare_key(t) for t in tokens]
+        self.bare = [_lexicon_form(t, lexicons.words) for t in tokens]
         limits: dict[int, int] = {}
         for index, sentence in enumerate(sentence_of):
             limits[sentence] = index + 1
@@ -311,7 +369,11 @@ def _name_from(context: Context, first: int, end: int, covered: set[int]) -> tup
         if token.prefix[:1] in CONJUNCTIONS or TANWEEN.intersection(token.text):
             return None
         if has_article(token):
-            return (first, last + 1) if token.prefix == ARTICLE else None
+            lexicons = context.lexicons
+            head = context.bare[last] in lexicons.org_heads or context.bare[last] in lexicons.place_heads
+            if token.prefix != ARTICLE or head or context.keys[last] in lexicons.anaphors:
+                return None  # `حاكم الولاية`, `باسم الوزارة`: a head noun ends no name
+            return first, last + 1
         if context.bare[last] not in context.lexicons.given_names:
             return None  # a middle name is a father's given name: محمد سالم الغبان
     return None
@@ -465,7 +527,7 @@ def complete_person_names(context: Context, mentions: list[Mention]) -> list[Men
     people: list[Mention] = []
     for index in range(len(tokens) - 2):
         in_person = covered.get(index) is not None and covered[index].type == "PERSON"
-        if context.bare[index] not in lexicons.kunya or in_person:
+        if context.bare[index] not in lexicons.kunya or in_person or has_article(tokens[index]):
             continue
         name, nisba = index + 1, index + 2
         if nisba >= context.sentence_end[index] or has_article(tokens[name]):
@@ -480,7 +542,12 @@ def complete_person_names(context: Context, mentions: list[Mention]) -> list[Men
             continue
         first, last = mention.first, mention.last
         start = context.sentence_start[first]
-        if first - 1 >= start and context.bare[first - 1] in lexicons.kunya | lexicons.compound:
+        before = first - 1
+        if (
+            before >= start
+            and context.bare[before] in lexicons.kunya | lexicons.compound
+            and not has_article(tokens[before])
+        ):
             first -= 1
         elif (
             first - 2 >= start

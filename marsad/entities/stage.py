@@ -47,7 +47,7 @@ def find_entities(
     RETURNS (list[Entity]): the document's entities, ids in order of first mention.
     """
     context = Context(text, tokens, sentence_of, lexicons)
-    return resolve(context, apply_rules(context, model_mentions(text, tokens, labels)))
+    return resolve(context, apply_rules(context, model_mentions(text, context.tokens, labels)))
 
 
 @register_stage("marsad.entities.v1", requires=("tokens", "sentences"), assigns=("entities",))
