@@ -1,12 +1,13 @@
 """The linking stage: registry ids, Latin names, roles over time and coordinates for entities.
 
 Runs after the entity stage. For each entity it finds registry candidates by its name
-and mention forms (exact key, then the name without a kind word such as محافظة, without a
-glued clitic, with articles ignored, and last a fuzzy match), keeps only candidates of a
-compatible type, and links only when one candidate is clearly meant: a wrong link is
-worse than none. Places are chosen by `geocode.choose` in the light of the whole
-article; people and organisations need an unambiguous match or, for people named by
-their office, the holder of that office on the article's date.
+and mention forms (exact key; the name without a kind word such as محافظة; the stem of
+a mention that kept a clitic, as the text layer splits it; articles ignored; last a
+fuzzy match), keeps only candidates of a compatible type, and links only when one
+candidate is clearly meant: a wrong link is worse than none. Places are chosen by
+`geocode.choose` in the light of the whole article; people and organisations need an
+unambiguous match or, for people named by their office, the holder of that office on
+the article's date.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from marsad.linking.geocode import (
     choose,
 )
 from marsad.linking.latin import Romanizer
-from marsad.linking.match import clitic_variants, loose_key, name_key
+from marsad.linking.match import loose_key, name_key
 from marsad.linking.registry import Office, Record, Registry
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -157,7 +158,15 @@ class Linker:
                 capital = True
         candidates: list[Record] = []
         name_cue: str | None = None
-        for form in dict.fromkeys([entity.name, *(m.text for m in entity.mentions)]):
+        forms = [entity.name, *(m.text for m in entity.mentions)]
+        for mention in entity.mentions:
+            # A span that kept a clitic (وبغداد) is also looked up by its stem, as the text
+            # layer's clitic analysis splits it; a name is never cut by guesswork (وجدة).
+            index = bisect.bisect_left(starts, mention.start)
+            token = tokens[index] if index < len(tokens) else None
+            if token and token.start == mention.start and token.prefix and token.stem_start < mention.end:
+                forms.append(doc.text[token.stem_start : mention.end])
+        for form in dict.fromkeys(forms):
             found, cue = self._place_candidates(form)
             name_cue = name_cue or cue
             candidates.extend(c for c in found if c not in candidates)
@@ -179,7 +188,7 @@ class Linker:
             cue = self.cues.kind_of(first)
             keys.append(rest)
         # The whole name first (إقليم كردستان is a region), then without its kind word.
-        for attempt in ([key], keys[1:], [v for k in keys for v in clitic_variants(k)]):
+        for attempt in ([key], keys[1:]):
             found = [r for k in attempt for r in self.registry.by_key(k) if _is_place(r)]
             if found:
                 return _unique(found), cue if attempt[:1] != [key] else None

@@ -181,3 +181,12 @@ def test_arab_world_prior_and_nearby_places() -> None:
     bethlehem = entity(place(text, "بيت لحم", "القدس"), "بيت لحم")
     assert bethlehem.geo is not None and bethlehem.geo.country == "PS"
     assert distance_km(bethlehem.geo.lat, bethlehem.geo.lon, 31.705, 35.200) < 10
+
+
+def test_clitics_are_stripped_only_where_the_text_layer_splits_them() -> None:
+    text = "وصل الوفد إلى الموصل وبغداد."
+    doc = link(make_doc(text, [("GPE", "بغداد", [(text.index("وبغداد"), text.index("وبغداد") + 6)])]))
+    assert doc.entities[0].latin == "Baghdad"
+    # وجدة is a name (Oujda), not و + جدة (Jeddah): no guess.
+    oujda = entity(place("أنشئت منطقة صناعية في وجدة.", "وجدة"), "وجدة")
+    assert oujda.geo is None or oujda.geo.country != "SA"
