@@ -1,9 +1,8 @@
 """The linking stage: registry ids, Latin names, roles over time and coordinates for entities.
 
 Runs after the entity stage. For each entity it finds registry candidates by its name
-and mention forms (exact key; the name without a kind word such as محافظة; the stem of
-a mention that kept a clitic, as the text layer splits it; articles ignored; last a
-fuzzy match), keeps only candidates of a compatible type, and links only when one
+and mention forms (exact key; the name without a kind word such as محافظة; articles
+ignored; last a fuzzy match), keeps only candidates of a compatible type, and links only when one
 candidate is clearly meant: a wrong link is worse than none. Places are chosen by
 `geocode.choose` in the light of the whole article; people and organisations need an
 unambiguous match or, for people named by their office, the holder of that office on
@@ -158,14 +157,9 @@ class Linker:
                 capital = True
         candidates: list[Record] = []
         name_cue: str | None = None
+        # Mention spans already leave clitics out (the entity stage's convention); a span
+        # that keeps one (وجدة) is taken to be a name, never cut by guesswork into و + جدة.
         forms = [entity.name, *(m.text for m in entity.mentions)]
-        for mention in entity.mentions:
-            # A span that kept a clitic (وبغداد) is also looked up by its stem, as the text
-            # layer's clitic analysis splits it; a name is never cut by guesswork (وجدة).
-            index = bisect.bisect_left(starts, mention.start)
-            token = tokens[index] if index < len(tokens) else None
-            if token and token.start == mention.start and token.prefix and token.stem_start < mention.end:
-                forms.append(doc.text[token.stem_start : mention.end])
         for form in dict.fromkeys(forms):
             found, cue = self._place_candidates(form)
             name_cue = name_cue or cue
