@@ -71,6 +71,15 @@ MESSAGES: dict[str, str] = {
     "E305": "building the registry needs the arabic-name-romanizer name index ({path}); "
     "pip install 'marsad[train]'",
     "E306": "give a name to look up",
+    # Batch runs: `marsad batch`, `marsad load` (E8xx)
+    "E801": "no such input file or folder",
+    "E802": "the input folder holds no files",
+    "E803": "cannot read the file: {detail}",
+    "E804": "not a batch output: it has no {table}/ table",
+    "E805": "the same article (same id, URL or text) as {file}:{line}",
+    "E807": "the Spark engine needs pyspark: pip install 'marsad[spark]'",
+    "E808": "the output folder is not empty; pass --overwrite to replace it",
+    "E809": "Spark could not start: {detail}",
 }
 
 

@@ -41,6 +41,8 @@ def _register_commands() -> None:
     from marsad.cli.stats import stats_command
     from marsad.cli.serve import serve_command
     from marsad.cli.keys import keys_group
+    from marsad.cli.batch import batch_command
+    from marsad.cli.load import load_command
 
     cli.add_command(analyze_command)
     cli.add_command(entity_command)
@@ -53,6 +55,8 @@ def _register_commands() -> None:
     cli.add_command(stats_command)
     cli.add_command(serve_command)
     cli.add_command(keys_group)
+    cli.add_command(batch_command)
+    cli.add_command(load_command)
 
 
 _register_commands()

@@ -59,3 +59,37 @@ def test_seed_targets(seed_article: Path) -> None:
         and kurdistan.geo.admin1 == "IQ-KR"
     )
     assert by_name["مسعود البارزاني"].latin == "Masoud Barzani"
+
+
+def test_seed_targets_end_to_end(seed_article: Path) -> None:
+    """The same targets on the real entity stage's output (skipped without its model)."""
+    import pytest
+
+    from marsad.pipeline import Pipeline
+    from marsad.resources import data_file
+
+    if not data_file("entities", "ner.crfsuite").is_file():
+        pytest.skip("the NER model is not built")
+    import marsad.entities
+    import marsad.linking  # noqa: F401
+
+    title, body = seed_article.read_text(encoding="utf-8").split("\n", 1)
+    pipeline = Pipeline(["marsad.text.v1", "marsad.entities.v1", "marsad.linking.v1"])
+    doc = pipeline(Document.from_parts(body, title=title, published="2015-01-13"))
+    by_mention = {m.text: e for e in doc.entities for m in e.mentions}
+    for name, (lat, lon, latin) in CITIES.items():
+        geo = by_mention[name].geo
+        assert geo is not None and distance_km(geo.lat, geo.lon, lat, lon) < 15, name
+        assert by_mention[name].latin == latin
+    for name, admin1 in (
+        ("نينوي", "IQ-NI"),
+        ("صلاح الدين", "IQ-SD"),
+        ("ديالى", "IQ-DI"),
+        ("الأنبار", "IQ-AN"),
+    ):
+        geo = by_mention[name].geo
+        assert geo is not None and (geo.kind, geo.admin1) == ("admin1", admin1), name
+    assert by_mention["العراق"].geo is not None and by_mention["العراق"].geo.country == "IQ"
+    assert by_mention["الإقليم"].latin == "Kurdistan Region"
+    assert by_mention["البارزاني"].latin == "Masoud Barzani"
+    assert "CAMEO:IRQGOV" in by_mention["الغبان"].roles
