@@ -1,0 +1,340 @@
+"""`--engine spark`: the batch run on Apache Spark, from a laptop's cores to a cluster.
+
+The work per article is the local engine's (`process.py`), run inside `mapPartitions`;
+what Spark adds is reading and spreading the input, and the dataset-wide steps as Spark
+operations, so that nothing has to fit on one machine:
+
+1. Input files are listed through Hadoop's FileSystem (any URI Spark can read: local
+   paths, `hdfs://`, `s3a://`, ...). JSON Lines are read with `textFile` as raw bytes (the
+   corpus's reader decodes them, as for ingest) and numbered with `zipWithIndex`; Parquet
+   with `spark.read.parquet` and its `_metadata` row index.
+2. Records are grouped by article identity (`groupByKey` into N partitions by a stable
+   hash), which also spreads the work evenly whatever the input's file sizes; the first
+   record of each key is analysed, the repeats are rejected.
+3. Each partition runs `marsad.service.analyze_many` through `process.analyse_groups`.
+   Python workers are reused between tasks (`spark.python.worker.reuse`), so each worker
+   process loads the pipeline once (`marsad.resources` caches it per process) and keeps
+   it for every later partition it runs.
+4. Near-duplicates: MinHash LSH as Spark operations (explode band keys, self-join on the
+   bucket, check each candidate pair with the corpus's similarity), grouped by connected
+   components (iterated smallest-label propagation). Events: merged by key and chained
+   day windows with window functions. Rules and ids are those of `dedup.py`, so the
+   output is the local engine's, row for row, however the input is partitioned.
+5. Each table is written sorted by its key columns (`tables.SORT_KEYS`).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import zlib
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urlparse
+
+from marsad.batch.dedup import EVENT_WINDOW_DAYS, band_keys, similarity
+from marsad.batch.io import InputFile, format_of, is_hidden, plain_record
+from marsad.batch.process import REJECTS, analyse_groups, parse_record, reject_of
+from marsad.batch.tables import ARTICLE_TABLES, SCHEMAS, SORT_KEYS, spark_schema
+from marsad.corpus.dedup import THRESHOLD
+from marsad.errors import MarsadError
+from marsad.sources.jsonl import FieldMap
+
+if TYPE_CHECKING:
+    from pyspark import RDD
+    from pyspark.sql import DataFrame, SparkSession
+
+# Partitions per core when --partitions is not given: enough to even out slow articles.
+PARTITIONS_PER_CORE = 4
+
+
+def spark_session(master: str | None = None, *, shuffle_partitions: int | None = None) -> SparkSession:
+    """A SparkSession for a batch run; under spark-submit, its master and settings are used."""
+    try:
+        from pyspark import SparkConf
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise MarsadError("E807") from None
+    builder = SparkSession.builder.appName("marsad batch")
+    if master:
+        builder = builder.master(master)
+    elif not SparkConf().contains("spark.master"):
+        builder = builder.master("local[*]")
+    builder = builder.config("spark.ui.enabled", "false").config("spark.python.worker.reuse", "true")
+    if not os.environ.get("PYSPARK_PYTHON") and not SparkConf().contains("spark.pyspark.python"):
+        # Workers run this interpreter (and so this installation of Marsad) unless told otherwise;
+        # PySpark reads the variable for RDD and SQL workers alike.
+        os.environ["PYSPARK_PYTHON"] = sys.executable
+    if shuffle_partitions:
+        builder = builder.config("spark.sql.shuffle.partitions", str(shuffle_partitions))
+    try:
+        return builder.getOrCreate()
+    except Exception as error:  # no Java, a bad master URL: one line, not a JVM trace
+        raise MarsadError("E809", detail=str(error).strip().splitlines()[0]) from None
+
+
+def input_files(spark: SparkSession, path: str) -> list[InputFile]:
+    """The files of an input (a file or a folder, any Hadoop URI), named as `io.local_input_files` does."""
+    jvm = spark.sparkContext._jvm
+    root = jvm.org.apache.hadoop.fs.Path(path)
+    fs = root.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
+    if not fs.exists(root):
+        raise MarsadError("E801", source=path)
+    qualified = fs.makeQualified(root)
+    if fs.getFileStatus(qualified).isFile():
+        name = qualified.getName()
+        return [InputFile(qualified.toString(), name, format_of(name))]
+    prefix = qualified.toString().rstrip("/") + "/"
+    found = []
+    listing = fs.listFiles(qualified, True)
+    while listing.hasNext():
+        location = listing.next().getPath().toString()
+        relative = location[len(prefix) :]
+        if not any(is_hidden(part) for part in relative.split("/")):
+            found.append(InputFile(location, relative, format_of(relative)))
+    if not found:
+        raise MarsadError("E802", source=path)
+    return sorted(found, key=lambda item: item.name)
+
+
+def output_exists(spark: SparkSession, output: str) -> bool:
+    """Whether `output` is a folder that already holds something (any Hadoop URI)."""
+    path = spark.sparkContext._jvm.org.apache.hadoop.fs.Path(output)
+    fs = path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
+    if not fs.exists(path):
+        return False
+    return not fs.getFileStatus(path).isDirectory() or len(fs.listStatus(path)) > 0
+
+
+def _path_of(uri: str) -> str:
+    return unquote(urlparse(uri).path)
+
+
+def read_records(spark: SparkSession, files: list[InputFile]) -> RDD:
+    """`(file, line, payload)` records of every file, as `io.read_local_records` gives them."""
+    sc = spark.sparkContext
+    parts = []
+    for file in (f for f in files if f.format == "jsonl"):
+        lines = sc.textFile(file.location, use_unicode=False).zipWithIndex()
+        name = file.name
+        parts.append(
+            lines.filter(lambda item: item[0].strip()).map(lambda item, n=name: (n, item[1] + 1, item[0]))
+        )
+    parquet = [f for f in files if f.format == "parquet"]
+    if parquet:
+        from pyspark.sql import functions as F
+
+        names = {_path_of(f.location): f.name for f in parquet}
+        frame = spark.read.parquet(*[f.location for f in parquet])
+        columns = frame.columns
+        frame = frame.select(
+            *columns,
+            F.col("_metadata.file_path").alias("__file"),
+            F.col("_metadata.row_index").alias("__row"),
+        )
+        parts.append(
+            frame.rdd.map(
+                lambda row: (
+                    names[_path_of(row["__file"])],
+                    row["__row"] + 1,
+                    plain_record({column: row[column] for column in columns}),
+                )
+            )
+        )
+    return sc.union(parts) if len(parts) > 1 else parts[0]
+
+
+def _stable_partition(key: str) -> int:
+    return zlib.crc32(key.encode("utf-8"))
+
+
+def run_spark(
+    spark: SparkSession,
+    input_path: str,
+    output: str,
+    *,
+    partitions: int | None = None,
+    fields: FieldMap | None = None,
+    require_arabic: bool = True,
+) -> dict[str, int]:
+    """Analyses every article of `input_path` and writes the tables under `output`; returns row counts."""
+    from pyspark import StorageLevel
+
+    fields = fields or FieldMap()
+    partitions = partitions or PARTITIONS_PER_CORE * spark.sparkContext.defaultParallelism
+    parsed = read_records(spark, input_path_files := input_files(spark, input_path)).map(
+        lambda record: parse_record(record, fields)
+    )
+    del input_path_files
+    parse_rejects = parsed.filter(lambda item: item[0] is None).map(lambda item: (REJECTS, reject_of(item)))
+    analysed = (
+        parsed.filter(lambda item: item[0] is not None)
+        .map(lambda item: (item[0], item))
+        .groupByKey(numPartitions=partitions, partitionFunc=_stable_partition)
+        .mapPartitions(lambda groups: analyse_groups(groups, require_arabic=require_arabic))
+    )
+    rows = analysed.union(parse_rejects).persist(StorageLevel.MEMORY_AND_DISK)
+    try:
+        counts = dict(rows.countByKey())
+        frames = {table: _frame(spark, rows, table) for table in (*ARTICLE_TABLES, REJECTS)}
+        articles, events, corpus_events = link_dataset(frames["articles"], frames["events"])
+        frames.update(articles=articles, events=events, corpus_events=corpus_events)
+        for table, frame in frames.items():
+            frame.orderBy(*SORT_KEYS[table]).write.mode("overwrite").parquet(f"{output.rstrip('/')}/{table}")
+        counts["corpus_events"] = spark.read.parquet(f"{output.rstrip('/')}/corpus_events").count()
+    finally:
+        rows.unpersist()
+    return {table: int(counts.get(table, 0)) for table in SCHEMAS}
+
+
+def _frame(spark: SparkSession, rows: RDD, table: str) -> DataFrame:
+    """The rows of one table, out of the `(table, row)` pairs the partitions yield."""
+    names = SCHEMAS[table].names
+    selected = rows.filter(lambda item: item[0] == table).map(lambda item: tuple(item[1][n] for n in names))
+    return spark.createDataFrame(selected, spark_schema(SCHEMAS[table]))
+
+
+def frame_of_rows(spark: SparkSession, table: str, rows: list[dict[str, Any]]) -> DataFrame:
+    """A DataFrame of one table from row dicts (tests and small inputs)."""
+    names = SCHEMAS[table].names
+    return spark.createDataFrame([tuple(row[n] for n in names) for row in rows], spark_schema(SCHEMAS[table]))
+
+
+def link_dataset(articles: DataFrame, events: DataFrame) -> tuple[DataFrame, DataFrame, DataFrame]:
+    """Stories on articles, corpus event ids on events, and the corpus events table."""
+    stories = find_stories(articles).cache()
+    linked = articles.drop("story_id", "duplicate_of", "similarity").join(stories, "article_id")
+    linked = linked.select(*SCHEMAS["articles"].names)
+    merged = assign_corpus_events(events).select(*SCHEMAS["events"].names)
+    corpus = corpus_event_rows(merged, stories.select("article_id", "story_id"))
+    return linked, merged, corpus
+
+
+def find_stories(articles: DataFrame) -> DataFrame:
+    """(article_id, story_id, duplicate_of, similarity) by the rules of `dedup.find_stories`."""
+    from pyspark.sql import functions as F
+    from pyspark.sql import types as T
+
+    keys_of = F.udf(band_keys, T.ArrayType(T.BinaryType()))
+    similar = F.udf(similarity, T.DoubleType())
+    signed = articles.select("article_id", "published", "minhash")
+    # One node per distinct non-empty signature, named by its smallest article id.
+    nodes = (
+        signed.where(F.size(keys_of("minhash")) > 0)
+        .groupBy("minhash")
+        .agg(F.min("article_id").alias("node"))
+        .cache()
+    )
+    buckets = nodes.select("node", "minhash", F.explode(keys_of("minhash")).alias("bucket"))
+    a, b = buckets.alias("a"), buckets.alias("b")
+    candidates = (
+        a.join(b, F.col("a.bucket") == F.col("b.bucket"))
+        .where(F.col("a.node") < F.col("b.node"))
+        .select(F.col("a.node").alias("src"), F.col("b.node").alias("dst"), F.col("a.minhash").alias("sa"),
+                F.col("b.minhash").alias("sb"))
+        .dropDuplicates(["src", "dst"])
+    )  # fmt: skip
+    edges = candidates.where(similar("sa", "sb") >= THRESHOLD).select("src", "dst").cache()
+    labels = _components(edges)
+    component = (
+        signed.join(nodes, "minhash", "left")
+        .join(labels, "node", "left")
+        .select(
+            "article_id", "published", "minhash", F.coalesce("label", "node", "article_id").alias("component")
+        )
+    )
+    order = F.struct(F.col("published").isNull(), F.coalesce("published", F.lit("")), F.col("article_id"))
+    first = component.groupBy("component").agg(F.min(order).alias("first"))
+    first = first.select("component", F.col("first.article_id").alias("story_id"))
+    first_signature = signed.select(
+        F.col("article_id").alias("story_id"), F.col("minhash").alias("story_minhash")
+    )
+    duplicate = F.col("article_id") != F.col("story_id")
+    return (
+        component.join(first, "component")
+        .join(first_signature, "story_id")
+        .select(
+            "article_id",
+            "story_id",
+            F.when(duplicate, F.col("story_id")).alias("duplicate_of"),
+            F.when(duplicate, similar("minhash", "story_minhash")).alias("similarity"),
+        )
+    )
+
+
+def _components(edges: DataFrame) -> DataFrame:
+    """(node, label): every node of an edge labelled with the smallest node connected to it."""
+    from pyspark.sql import functions as F
+
+    both = edges.union(edges.select(F.col("dst").alias("src"), F.col("src").alias("dst"))).cache()
+    labels = both.select(F.col("src").alias("node"), F.col("src").alias("label")).distinct()
+    labels = labels.localCheckpoint()
+    while True:
+        spread = both.join(labels, both.src == labels.node).select(F.col("dst").alias("node"), "label")
+        updated = labels.union(spread).groupBy("node").agg(F.min("label").alias("label")).localCheckpoint()
+        changed = (
+            updated.alias("u").join(labels.alias("l"), "node").where(F.col("u.label") != F.col("l.label"))
+        )
+        if changed.isEmpty():
+            return updated
+        labels = updated
+
+
+def _event_id(*parts: Any) -> Any:
+    """`dedup.corpus_event_id` in Spark: "C" + the first 16 hex digits of sha1 of the parts joined by "|"."""
+    from pyspark.sql import functions as F
+
+    return F.concat(F.lit("C"), F.substring(F.sha1(F.concat_ws("|", *parts)), 1, 16))
+
+
+def assign_corpus_events(events: DataFrame) -> DataFrame:
+    """Events with `corpus_event_id`, by the rules of `dedup.assign_corpus_events`."""
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    events = events.drop("corpus_event_id")
+    single = events.where(F.col("merge_key").isNull()).withColumn(
+        "corpus_event_id", _event_id(F.concat(F.lit("article:"), "article_id"), "event_id")
+    )
+    undated = events.where(F.col("merge_key").isNotNull() & F.col("day").isNull())
+    undated = undated.withColumn("corpus_event_id", _event_id("merge_key"))
+    by_day = Window.partitionBy("merge_key").orderBy("day", "article_id", "event_id")
+    previous = F.lag("day").over(by_day)
+    gap = F.datediff(F.to_date("day"), F.to_date(previous))
+    dated = (
+        events.where(F.col("merge_key").isNotNull() & F.col("day").isNotNull())
+        .withColumn("starts", F.when(previous.isNull() | (gap > EVENT_WINDOW_DAYS), 1).otherwise(0))
+        .withColumn(
+            "run", F.sum("starts").over(by_day.rowsBetween(Window.unboundedPreceding, Window.currentRow))
+        )
+        .withColumn("first_day", F.min("day").over(Window.partitionBy("merge_key", "run")))
+        .withColumn("corpus_event_id", _event_id("merge_key", "first_day"))
+        .drop("starts", "run", "first_day")
+    )
+    return single.unionByName(undated).unionByName(dated)
+
+
+def corpus_event_rows(events: DataFrame, story_of: DataFrame) -> DataFrame:
+    """The corpus events table, by the rules of `dedup.corpus_event_rows`."""
+    from pyspark.sql import functions as F
+
+    place = ("event_type", "negated", "location", "country", "admin1", "lat", "lon")
+    source = F.coalesce(F.col("source"), F.concat(F.lit("story:"), F.col("story_id")))
+    grouped = (
+        events.join(story_of, "article_id")
+        .groupBy("corpus_event_id")
+        .agg(
+            F.min(F.struct("article_id", "event_id", *place)).alias("first"),
+            F.min("day").alias("date_first"),
+            F.max("day").alias("date_last"),
+            F.array_sort(F.array_distinct(F.flatten(F.collect_list("actors")))).alias("actors"),
+            F.array_sort(F.array_distinct(F.flatten(F.collect_list("recipients")))).alias("recipients"),
+            F.count(F.lit(1)).alias("n_reports"),
+            F.countDistinct("article_id").alias("n_articles"),
+            F.countDistinct(source).alias("n_sources"),
+            F.array_sort(F.collect_set("article_id")).alias("article_ids"),
+        )
+    )
+    columns = {name: F.col(f"first.{name}") for name in place}
+    return grouped.select(
+        *[columns.get(name, F.col(name)).alias(name) for name in SCHEMAS["corpus_events"].names]
+    )
