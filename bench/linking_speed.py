@@ -66,7 +66,7 @@ def gazetteer_entities(doc: Document) -> None:
             if found:
                 type_ = "GPE" if found[0].lat is not None else found[0].type
                 doc.entities.append(
-                    Entity(f"g{len(doc.entities)}", type_, doc.text[start:end], [doc.span(start, end)])
+                    Entity(f"E{len(doc.entities) + 1}", type_, doc.text[start:end], [doc.span(start, end)])
                 )
                 break
 

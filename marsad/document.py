@@ -144,6 +144,10 @@ class Event:
     date: str | None = None
     negated: bool = False
     confidence: float = 0.0
+    cameo: str | None = None  # CAMEO event code, for users of GDELT-style data
+    modality: str | None = None  # None (asserted), "future", "hypothetical" or "historical"
+    counts: dict[str, float] = field(default_factory=dict)  # e.g. {"killed": 5} from quantities
+    affiliations: dict[str, str] = field(default_factory=dict)  # person id -> org/country id acted for
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -152,6 +156,8 @@ class Event:
             "location": self.location, "date": self.date,
             "trigger": self.trigger.to_dict(), "sentence": self.sentence.to_dict(),
             "negated": self.negated, "confidence": self.confidence,
+            "cameo": self.cameo, "modality": self.modality, "counts": dict(self.counts),
+            "affiliations": dict(self.affiliations),
         }  # fmt: skip
 
 

@@ -36,6 +36,8 @@ MESSAGES: dict[str, str] = {
     "pass --data with the shared data folder",
     "E295": "invalid label mapping {spec!r}: expected OURS=THEIRS or OURS=",
     "E296": "unknown label scheme {scheme!r}; known: {known}",
+    # Events (marsad.events, marsad eval events) (E5xx)
+    "E501": "invalid gold record: {detail}",
     # The corpus: store, ingest, search (E6xx)
     "E601": "unknown database URL {url!r}: use sqlite:///PATH or postgresql://...",
     "E602": "cannot open the database: {detail}",

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from marsad.events.stage import EventCoder
     from marsad.entities.rules import Lexicons as EntityLexicons
     from marsad.entities.tagger import NerTagger
     from marsad.linking.registry import Registry
@@ -88,13 +89,20 @@ def ner_tagger() -> NerTagger:
 
 
 @functools.cache
+def event_coder() -> EventCoder:
+    from marsad.events.stage import EventCoder
+
+    return EventCoder.load()
+
+
+@functools.cache
 def pipeline() -> Pipeline:
     from marsad.pipeline import Pipeline
 
     return Pipeline.default()
 
 
-_LOADERS = (registry, linker, entity_lexicons, normalizer, word_frequencies, clitic_analyzer, tokenizer, pipeline, ner_tagger)
+_LOADERS = (registry, linker, entity_lexicons, normalizer, word_frequencies, clitic_analyzer, tokenizer, pipeline, ner_tagger, event_coder)
 
 
 def clear() -> None:

@@ -100,7 +100,7 @@ def kind_of(truth: str) -> str:
 def geocode_given_spans(case: Case) -> list[Geo | None]:
     doc = TextLayer()(Document(text=case.text, published=case.published))
     doc.entities = [
-        Entity(f"e{i}", gold.type, gold.form, [doc.span(gold.start, gold.end)])
+        Entity(f"E{i + 1}", gold.type, gold.form, [doc.span(gold.start, gold.end)])
         for i, gold in enumerate(case.places)
     ]
     resources.linker()(doc)

@@ -229,7 +229,7 @@ class Linker:
             return
         entity.kb = record.kb
         entity.latin = record.latin or self.romanizer.generic(entity.name)
-        if record.lat is not None and record.lon is not None:
+        if record.lat is not None and record.lon is not None and record.country:
             entity.geo = Geo(
                 lat=record.lat, lon=record.lon, country=record.country or "", admin1=record.admin1,
                 kind=record.kind or "other", source_id=record.source_id,

@@ -17,7 +17,7 @@ def make_doc(
     """A document with the text layer run and `entities` given as (type, name, [(start, end)])."""
     doc = TextLayer()(Document(text=text, published=published))
     for index, (type_, name, spans) in enumerate(entities):
-        entity = Entity(f"e{index}", type_, name, [doc.span(start, end) for start, end in spans])
+        entity = Entity(f"E{index + 1}", type_, name, [doc.span(start, end) for start, end in spans])
         entity.roles = list((roles or {}).get(name, []))
         doc.entities.append(entity)
     return doc

@@ -31,7 +31,7 @@ def seed_document(path: Path) -> Document:
             for match in re.finditer(re.escape(form), doc.text):
                 if not any(m.start <= match.start() < m.end for m in mentions):
                     mentions.append(doc.span(match.start(), match.end()))
-        doc.entities.append(Entity(f"e{index}", type_, name, sorted(mentions, key=lambda m: m.start)))
+        doc.entities.append(Entity(f"E{index + 1}", type_, name, sorted(mentions, key=lambda m: m.start)))
     return doc
 
 

@@ -190,3 +190,19 @@ def test_a_span_is_never_cut_into_clitic_and_name() -> None:
     # A span that keeps its first letter is a name: وجدة (Oujda) is not و + جدة (Jeddah).
     oujda = entity(place("أنشئت منطقة صناعية في وجدة.", "وجدة"), "وجدة")
     assert oujda.geo is None or oujda.geo.country != "SA"
+
+
+def test_linked_documents_keep_to_the_schema(document_validator) -> None:  # type: ignore[no-untyped-def]
+    text = "قال الوزير محمد سالم الغبان في بغداد إن قوات البيشمركة دخلت مخمور."
+    doc = make_doc(
+        text,
+        [("PERSON", "محمد سالم الغبان", spans(text, "محمد سالم الغبان")),
+         ("GPE", "بغداد", spans(text, "بغداد")),
+         ("ORG", "البيشمركة", spans(text, "البيشمركة")),
+         ("GPE", "مخمور", spans(text, "مخمور"))],
+        published="2015-06-01",
+        roles={"محمد سالم الغبان": ["وزير الداخلية العراقي"]},
+    )  # fmt: skip
+    document = link(doc).to_dict()
+    document_validator.validate(document)
+    assert [e["kb"] is not None for e in document["entities"]] == [True, True, True, False]

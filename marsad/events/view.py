@@ -1,0 +1,220 @@
+"""A read-only view of a Document for the event and quote rules: tokens, clauses, mentions.
+
+Both rule sets ask the same questions (which entity mention covers this token, where does
+this clause end, who is the nearest person before here), so the answers are computed once
+per document here, from the contract's layers only.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from pathlib import Path
+
+from marsad.document import Document, Entity, Span, Token
+from marsad.events.triggers import readings
+from marsad.text import normalize_word
+
+CLAUSE_PUNCT = frozenset(".،,؛;:!?؟…")
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+AGENT_TYPES = frozenset({"PERSON", "ORG", "GPE"})
+QUOTE_MARKS = frozenset('"«»“”„')
+_ENCLITICS = ("هما", "هم", "هن", "ها", "ه", "نا")
+
+
+@dataclass(frozen=True, slots=True)
+class WordLists:
+    """The closed-class words of `data/words.tsv`, by class."""
+
+    classes: dict[str, frozenset[str]]
+
+    @classmethod
+    def from_file(cls, path: Path) -> WordLists:
+        classes: dict[str, frozenset[str]] = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                name, words = line.split("\t")
+                classes[name] = frozenset(normalize_word(w) for w in words.split(","))
+        return cls(classes)
+
+    def __getitem__(self, name: str) -> frozenset[str]:
+        return self.classes[name]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One entity mention, located in token indices (first, last inclusive)."""
+
+    entity: Entity
+    span: Span
+    first: int
+    last: int
+
+
+class DocView:
+    """Token-level access to a Document's sentences and entity mentions."""
+
+    def __init__(self, doc: Document, words: WordLists):
+        self.doc = doc
+        self.words = words
+        self.tokens: list[Token] = doc.tokens
+        self.entities = {e.id: e for e in doc.entities}
+        starts = [t.start for t in self.tokens]
+        self._token_starts = starts
+        self.sentence_of: list[int] = []
+        sentence_starts = [s.start for s in doc.sentences]
+        for token in self.tokens:
+            self.sentence_of.append(max(0, bisect_right(sentence_starts, token.start) - 1))
+        self.sentence_tokens: list[tuple[int, int]] = []  # first, end (exclusive) token index
+        for number in range(len(doc.sentences)):
+            members = [i for i, s in enumerate(self.sentence_of) if s == number]
+            self.sentence_tokens.append((members[0], members[-1] + 1) if members else (0, 0))
+        self.mentions: list[Mention] = []
+        self.mention_at: list[Mention | None] = [None] * len(self.tokens)
+        for entity in doc.entities:
+            for span in entity.mentions:
+                first = self.token_at(span.start)
+                last = self.token_at(max(span.start, span.end - 1))
+                if first is None or last is None:
+                    continue
+                mention = Mention(entity, span, first, last)
+                self.mentions.append(mention)
+                for index in range(first, last + 1):
+                    current = self.mention_at[index]
+                    if current is None or (current.span.end - current.span.start) < (span.end - span.start):
+                        self.mention_at[index] = mention
+        self.mentions.sort(key=lambda m: m.span.start)
+
+    # --- tokens ---------------------------------------------------------------------
+    def token_at(self, offset: int) -> int | None:
+        """The index of the token that covers `offset`, if one does."""
+        index = bisect_right(self._token_starts, offset) - 1
+        if index >= 0 and self.tokens[index].start <= offset < self.tokens[index].end:
+            return index
+        return None
+
+    def is_word(self, index: int, name: str) -> bool:
+        """Whether the token, with a conjunction peeled off, is a word of class `name`."""
+        norm = self.tokens[index].norm
+        wordset = self.words[name]
+        if norm in wordset or (norm[:1] in "وف" and norm[1:] in wordset):
+            return True
+        if name != "complementizer":
+            return False
+        # إنها، بأنه، لأنهم: a particle with a suffixed pronoun.
+        for enclitic in _ENCLITICS:
+            if norm.endswith(enclitic) and len(norm) > len(enclitic) + 1:
+                bare = norm[: -len(enclitic)]
+                if bare in wordset or (bare[:1] in "وف" and bare[1:] in wordset):
+                    return True
+        return False
+
+    def is_preposition(self, index: int) -> bool:
+        """Whether the token is a preposition word, clitics and all (معه, خلالها, وفي)."""
+        if self.mention_at[index] is not None:
+            return False
+        return self.has_form(index, self.words["preposition"])
+
+    def has_proclitic_preposition(self, index: int) -> bool:
+        """Whether the token begins with ب or ل as a preposition (بالعراق, لوزارة)."""
+        token = self.tokens[index]
+        prefix = token.prefix.lstrip("وف")
+        return prefix[:1] in ("ب", "ل") if token.kind == "arabic" else False
+
+    def is_clause_break(self, index: int) -> bool:
+        token = self.tokens[index]
+        if token.kind == "punct":
+            return bool(set(token.text) & CLAUSE_PUNCT)
+        return self.is_word(index, "stop") or self.is_word(index, "complementizer")
+
+    def sentence_range(self, index: int) -> tuple[int, int]:
+        if not self.sentence_tokens:
+            return 0, len(self.tokens)
+        return self.sentence_tokens[self.sentence_of[index]]
+
+    def clause_range(self, index: int) -> tuple[int, int]:
+        """Token range (start, end exclusive) of the clause around `index`, within its sentence."""
+        first, end = self.sentence_range(index)
+        start = index
+        while start > first and not self.is_clause_break(start - 1):
+            start -= 1
+        stop = index + 1
+        while stop < end and not self.is_clause_break(stop):
+            stop += 1
+        return start, stop
+
+    def has_form(self, index: int, forms: frozenset[str]) -> bool:
+        """Whether any clitic reading of the token is one of `forms`."""
+        token = self.tokens[index]
+        return token.norm in forms or any(r.form in forms for r in readings(token.norm))
+
+    # --- mentions -------------------------------------------------------------------
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """Mentions that begin within the token range, in text order, each once."""
+        found: list[Mention] = []
+        index = start
+        while index < end:
+            mention = self.mention_at[index]
+            if mention is not None and mention.first >= start:
+                found.append(mention)
+                index = mention.last + 1
+            else:
+                index += 1
+        return found
+
+    def nearest_before(
+        self, index: int, types: frozenset[str], *, exclude: set[str] = frozenset(), limit: int | None = None
+    ) -> Entity | None:
+        """The entity of the nearest mention ending before token `index` (optionally from `limit` on)."""
+        offset = self.tokens[index].start if index < len(self.tokens) else len(self.doc.text)
+        floor = self.tokens[limit].start if limit is not None else -1
+        best: Mention | None = None
+        for mention in self.mentions:
+            if mention.span.end > offset:
+                break
+            if mention.span.start < floor:
+                continue
+            if mention.entity.type in types and mention.entity.id not in exclude:
+                best = mention
+        return best.entity if best else None
+
+    def role_holder(self, first: int, end: int) -> Entity | None:
+        """The person a title names (وزير الداخلية العراقي): by the entity's roles, else by an
+        earlier place where the same title stands next to a named person."""
+        words = [self.tokens[i].norm for i in range(first, end) if self.tokens[i].kind == "arabic"]
+        if not words or not self.is_word(first, "role"):
+            return None
+        title = words[: min(3, len(words))]
+        for length in range(len(title), 0, -1):
+            probe = " ".join(_bare(w) for w in title[:length])
+            holders = [
+                e
+                for e in self.entities.values()
+                if e.type == "PERSON"
+                and any(probe in " ".join(_bare(w) for w in normalize_word(r).split()) for r in e.roles)
+            ]
+            if len(holders) == 1:
+                return holders[0]
+            if length < 2:
+                break
+        # The same title written just before a named person elsewhere in the text.
+        key = [_bare(w) for w in title[:2]]
+        for mention in self.mentions:
+            if mention.entity.type != "PERSON":
+                continue
+            before = [
+                _bare(self.tokens[i].norm)
+                for i in range(max(0, mention.first - 4), mention.first)
+                if self.tokens[i].kind == "arabic"
+            ]
+            for offset in range(len(before) - len(key) + 1):
+                if before[offset : offset + len(key)] == key:
+                    return mention.entity
+        return None
+
+
+def _bare(word: str) -> str:
+    """A word without ال, so that titles compare across their spellings."""
+    if word.startswith("ال") and len(word) > 3:
+        word = word[2:]
+    return word
