@@ -245,13 +245,17 @@ def _propagate(clusters: Clusters, context: Context) -> None:
             if before not in lexicons.kunya | lexicons.nasab | lexicons.compound:
                 names.setdefault(key[-1:], set()).add(root)
     covered = {i for m in clusters.mentions for i in range(m.first, m.last)}
-    longest = max((len(k) for k in names), default=0)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for key in sorted(names, key=len, reverse=True):
+        by_first.setdefault(key[0], []).append(key)
     index = 0
     while index < len(tokens):
         match = None
-        for size in range(min(longest, len(tokens) - index), 0, -1):
+        for key in by_first.get(context.keys[index], ()):
+            size = len(key)
             span = range(index, index + size)
-            key = tuple(context.keys[i] for i in span)
+            if tuple(context.keys[index : index + size]) != key:
+                continue
             roots = names.get(key)
             one_sentence = context.sentence_of[index] == context.sentence_of[index + size - 1]
             if roots and len(roots) == 1 and not covered.intersection(span) and one_sentence:

@@ -92,6 +92,14 @@ class Lexicons:
     known_names: frozenset[str]
 
     @cached_property
+    def titles_by_first(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+        """The titles indexed by their first word, for look-ups at every token."""
+        index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for key, kind in self.titles.items():
+            index.setdefault(key[0], []).append((key, kind))
+        return index
+
+    @cached_property
     def words(self) -> frozenset[str]:
         """Every one-word form of the lists that the rules look tokens up in."""
         firsts = {key[0] for key in self.titles}
@@ -178,8 +186,9 @@ class Lexicons:
         if firsts & self.stop_words:
             return None
         best: tuple[str, int] | None = None
-        for key, kind in self.titles.items():
-            if key[0] not in firsts or index + len(key) > limit:
+        candidates = [entry for first in firsts for entry in self.titles_by_first.get(first, ())]
+        for key, kind in candidates:
+            if index + len(key) > limit:
                 continue
             rest = tuple(word_key(t) for t in tokens[index + 1 : index + len(key)])
             if rest == key[1:] and (best is None or len(key) > best[1]):
