@@ -108,11 +108,14 @@ class TimeExpression:
     text: str
     value: str | None
     grain: str
+    earliest: str | None = None  # first day (YYYY-MM-DD) the expression may denote
+    latest: str | None = None  # last day it may denote
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "start": self.start, "end": self.end, "text": self.text,
             "value": self.value, "grain": self.grain,
+            "earliest": self.earliest, "latest": self.latest,
         }  # fmt: skip
 
 
@@ -123,11 +126,13 @@ class Quantity:
     text: str
     value: float | int
     unit: str | None
+    kind: str | None = None  # people counts: "killed", "injured", "arrested", "displaced", ...
+    approximate: bool = False  # a vague amount (عشرات, آلاف): value is its smallest round figure
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "start": self.start, "end": self.end, "text": self.text,
-            "value": self.value, "unit": self.unit,
+            "value": self.value, "unit": self.unit, "kind": self.kind, "approximate": self.approximate,
         }  # fmt: skip
 
 
@@ -202,6 +207,8 @@ class Document:
     quotes: list[Quote] = field(default_factory=list)
     topic: Topic | None = None
     summary: list[str] = field(default_factory=list)
+    # When `published` is unknown: {"earliest": date|None, "latest": date|None} from the text.
+    published_estimate: dict[str, str | None] | None = None
 
     @classmethod
     def from_parts(cls, body: str, *, title: str | None = None, published: str | None = None) -> Document:
@@ -224,6 +231,7 @@ class Document:
             "text": self.text,
             "headline": self.headline,
             "published": self.published,
+            "published_estimate": dict(self.published_estimate) if self.published_estimate else None,
             "language": self.language,
             "sentences": [s.to_dict() for s in self.sentences],
             "entities": [e.to_dict() for e in self.entities],

@@ -27,6 +27,9 @@ MESSAGES: dict[str, str] = {
     "E112": "invalid publication date {value!r}: expected YYYY-MM-DD",
     "E113": "cannot read the file: {detail}",
     "E114": "JSON field '{field}' must be a string",
+    # Time and numbers evaluation (E4xx)
+    "E401": "cannot read the gold file: {detail}",
+    "E402": "line {line} of the gold file: {detail}",
     # The NER tagger, its training and evaluation (E29x)
     "E290": "cannot read the CoNLL file: {detail}",
     "E291": "line {line}: expected 'token TAG' with an IOB tag (O, B-X, I-X), got {text!r}",

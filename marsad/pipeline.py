@@ -17,8 +17,8 @@ from marsad.document import Document
 from marsad.errors import MarsadError
 
 # The stages of the default pipeline, in order, and the modules that register them.
-DEFAULT_STAGES = ("marsad.text.v1", "marsad.entities.v1", "marsad.events.v1")
-_STAGE_MODULES = ("marsad.text", "marsad.entities", "marsad.events")
+DEFAULT_STAGES = ("marsad.text.v1", "marsad.entities.v1", "marsad.temporal.v1", "marsad.events.v1")
+_STAGE_MODULES = ("marsad.text", "marsad.entities", "marsad.temporal", "marsad.events")
 
 
 class Stage(Protocol):

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from marsad.linking.registry import Registry
     from marsad.linking.stage import Linker
     from marsad.pipeline import Pipeline
+    from marsad.temporal.lexicon import Lexicon
+    from marsad.temporal.stage import TemporalExtractor
     from marsad.text.clitics import CliticAnalyzer
     from marsad.text.normalize import Normalizer
     from marsad.text.tokenize import Tokenizer
@@ -96,13 +98,27 @@ def event_coder() -> EventCoder:
 
 
 @functools.cache
+def temporal_lexicon() -> Lexicon:
+    from marsad.temporal.lexicon import Lexicon
+
+    return Lexicon.from_directory(data_file("temporal", ""))
+
+
+@functools.cache
+def temporal_extractor() -> TemporalExtractor:
+    from marsad.temporal.stage import TemporalExtractor
+
+    return TemporalExtractor(temporal_lexicon())
+
+
+@functools.cache
 def pipeline() -> Pipeline:
     from marsad.pipeline import Pipeline
 
     return Pipeline.default()
 
 
-_LOADERS = (registry, linker, entity_lexicons, normalizer, word_frequencies, clitic_analyzer, tokenizer, pipeline, ner_tagger, event_coder)
+_LOADERS = (registry, linker, entity_lexicons, normalizer, word_frequencies, clitic_analyzer, tokenizer, pipeline, temporal_lexicon, temporal_extractor, ner_tagger, event_coder)
 
 
 def clear() -> None:

@@ -34,6 +34,7 @@ def _register_commands() -> None:
     from marsad.cli.registry import build_registry_command
     from marsad.cli.eval_ner import eval_ner_command  # noqa: F401  (attaches `eval ner`)
     from marsad.cli.eval_events import eval_events_command  # noqa: F401  (attaches `eval events`)
+    from marsad.cli.eval_time import eval_time_command  # noqa: F401  (attaches `eval time`)
     from marsad.cli.evaluate import eval_group
     from marsad.cli.train import train_group
     from marsad.cli.ingest import ingest_command

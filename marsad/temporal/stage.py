@@ -1,0 +1,120 @@
+"""The temporal stage: times, quantities and the publication estimate of a document."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+
+from marsad.document import Document, Quantity, Sentence, TimeExpression, Token
+from marsad.temporal.estimate import estimate_published
+from marsad.temporal.extract import TemporalGrammar
+from marsad.temporal.lexicon import Lexicon
+from marsad.temporal.quantities import QuantityGrammar, Window
+from marsad.temporal.resolve import resolve
+from marsad.text import normalize, normalize_word, tokenize
+
+_IMPERFECT = ("ي", "ت", "ن", "ا")
+_JOINED = re.compile(r"^\s*[,،]?\s*و?\s*$")
+
+
+class TemporalExtractor:
+    """Fills `times`, `quantities` and `published_estimate`; one per process (see resources)."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self.grammar = TemporalGrammar(lexicon)
+        self.quantity_grammar = QuantityGrammar(lexicon, self.grammar.numbers)
+
+    def __call__(self, doc: Document) -> Document:
+        text = doc.text
+        tokens = doc.tokens or tokenize(text)
+        starts = [token.start for token in tokens]
+        normalized = normalize(text)
+        published = dt.date.fromisoformat(doc.published) if doc.published else None
+
+        mentions = self.grammar.find(normalized.text)
+        spans = [self._widen(text, *normalized.to_original(m.start, m.end)) for m in mentions]
+        future = [self._in_future(tokens, starts, doc.sentences, start) for start, _ in spans]
+        times: list[TimeExpression] = []
+        for mention, (start, end), in_future in zip(mentions, spans, future, strict=True):
+            resolved = resolve(mention, published, future=in_future)
+            times.append(
+                TimeExpression(
+                    start, end, text[start:end], resolved.value, resolved.grain,
+                    resolved.earliest.isoformat() if resolved.earliest else None,
+                    resolved.latest.isoformat() if resolved.latest else None,
+                )
+            )  # fmt: skip
+        doc.times = times
+
+        taken = bytearray(len(text) + 1)
+        for time in times:
+            taken[time.start : time.end] = b"\x01" * (time.end - time.start)
+        for token in tokens:
+            if token.kind == "url":
+                taken[token.start : token.end] = b"\x01" * (token.end - token.start)
+        quantities: list[Quantity] = []
+        grammar = self.quantity_grammar
+        for amount in grammar.find(normalized.text):
+            start, end = self._widen(text, *normalized.to_original(amount.start, amount.end))
+            if any(taken[start:end]):
+                continue
+            counted = False
+            if amount.unit is None:
+                index = bisect.bisect_left(starts, end)
+                if index < len(tokens) and not taken[tokens[index].start]:
+                    noun = tokens[index]
+                    if grammar.counted_noun(noun, amount.approximate) and not text[end : noun.start].strip():
+                        end, counted = noun.end, True
+            kind = None
+            if amount.unit in (None, "person", "family") and not counted:
+                previous = quantities[-1] if quantities else None
+                window = Window(
+                    starts, start, end, amount.unit_word, previous.end if previous else 0,
+                    previous.kind if previous else None, taken,
+                )  # fmt: skip
+                window.joined = previous is not None and bool(_JOINED.match(text[previous.end : start]))
+                kind = grammar.kind(tokens, window)
+            unit = amount.unit or ("person" if kind else None)
+            quantities.append(
+                Quantity(start, end, text[start:end], amount.value, unit, kind, amount.approximate)
+            )
+        doc.quantities = quantities
+
+        if published is None:
+            estimate = estimate_published(mentions, future)
+            doc.published_estimate = estimate.to_dict() if estimate else None
+        else:
+            doc.published_estimate = None
+        return doc
+
+    @staticmethod
+    def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+        """Takes in the marks written on a span's last letter (غداً, 1435 هـ), which
+        normalisation deleted and so left outside the mapped span."""
+        while end < len(text) and not text[end].isspace() and not normalize_word(text[end]):
+            end += 1
+        return start, end
+
+    def _in_future(
+        self, tokens: list[Token], starts: list[int], sentences: list[Sentence], start: int
+    ) -> bool:
+        """Whether the sentence holding `start` speaks of the future before that point.
+
+        The future marker is the سـ prefix on an imperfect verb (سيعقد, وستزور) or a word
+        such as سوف or المقرر among the tokens before the expression.
+        """
+        sentence_start = 0
+        for sentence in sentences:
+            if sentence.start <= start < sentence.end:
+                sentence_start = sentence.start
+                break
+        first = bisect.bisect_left(starts, sentence_start)
+        last = bisect.bisect_left(starts, start)
+        for token in tokens[first:last]:
+            if token.prefix.endswith("س") and token.stem.startswith(_IMPERFECT):
+                return True
+            if token.norm in self.lexicon.future_words or token.stem in self.lexicon.future_words:
+                return True
+        return False
