@@ -26,8 +26,9 @@ from marsad.document import ENTITY_TYPES, Token
 ARTICLE = "ال"
 # The preposition ل before the article, written لل: the article's alef is dropped.
 LAM_ARTICLE = "لل"
-# Marks that set off a name in news copy; they are never part of a name.
-NAME_MARKS = frozenset("\"«»“”„(){}[]'")
+# Marks that set off a name in news copy, and the hashtag marks of web copy
+# (#غوتيريس, محمود_عباس); they are never part of a name.
+NAME_MARKS = frozenset("\"«»“”„(){}[]'#_")
 _SPACES = re.compile(r"\s+")
 
 

@@ -188,3 +188,10 @@ def test_name_after_a_role_is_found_when_the_tagger_missed_it():
     assert person.type == "PERSON" and person.roles == ["رئيس إقليم الشمال"]
     assert (person.mentions[0].start, person.mentions[0].end) == (22, 35)
     assert [e.name for e in entities] == ["إقليم الشمال", "مسعود الدليمي"]  # حسن أمس الأول: no family name
+
+
+def test_hashtag_marks_are_not_part_of_a_name():
+    text, entities = entities_of("وقال [[#محمود_عباس|PERSON]] إن الرئيس [[محمود عباس|PERSON]] يرفض")
+    person = by_name(entities, "محمود عباس")
+    assert [(m.start, m.end) for m in person.mentions] == [(6, 16), (27, 37)]
+    assert text[6:16] == "محمود_عباس" and text[27:37] == "محمود عباس"
