@@ -9,6 +9,7 @@ the numbers; the template only writes `<rect>` elements with escaped labels.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,6 +23,10 @@ TYPE_COLOURS = {
 }  # fmt: skip
 OTHER_COLOUR = "#999999"
 MAX_DAYS = 400
+# Widest column, so that a chart of a few days does not turn into a few slabs.
+MAX_COLUMN = 28.0
+# Room a date label needs on the axis, in viewBox units.
+TICK_SPACING = 72.0
 
 
 def type_colour(event_type: str) -> str:
@@ -80,7 +85,7 @@ def timeline(
     chart.first_day, chart.last_day = first.isoformat(), last.isoformat()
     chart.max_count = max(sum(per_day[day].values()) for day in days if day in per_day) if days else 0
     plot_height = height - top - bottom
-    column = width / len(days)
+    column = min(width / len(days), MAX_COLUMN)
     gap = min(1.0, column * 0.15)
     order = sorted(totals_by_type, key=lambda t: (-totals_by_type[t], t))
     for index, day in enumerate(days):
@@ -98,9 +103,9 @@ def timeline(
                     colour=type_colour(event_type), label=f"{day.isoformat()} · {event_type}: {count}",
                 )
             )  # fmt: skip
-    step = max(1, len(days) // 6)
+    step = max(1, len(days) // 6, math.ceil(TICK_SPACING / column))
     chart.ticks = [
-        (round(i * column + column / 2, 2), days[i].isoformat()) for i in range(0, len(days), step)
+        (round(i * column, 2), days[i].isoformat()) for i in range(0, len(days), step)
     ]
     chart.legend = [(event_type, type_colour(event_type), totals_by_type[event_type]) for event_type in order]
     return chart
@@ -117,7 +122,7 @@ def monthly(months: Iterable[dict[str, object]], *, width: int = 720, height: in
     plot_height = height - top - bottom
     chart.max_count = max(count for _, count in rows) or 1
     chart.first_day, chart.last_day = rows[0][0], rows[-1][0]
-    column = width / len(rows)
+    column = min(width / len(rows), MAX_COLUMN)
     gap = min(2.0, column * 0.2)
     for index, (month, count) in enumerate(rows):
         bar_height = plot_height * count / chart.max_count
@@ -128,6 +133,6 @@ def monthly(months: Iterable[dict[str, object]], *, width: int = 720, height: in
                 label=f"{month}: {count}",
             )
         )  # fmt: skip
-    step = max(1, len(rows) // 6)
-    chart.ticks = [(round(i * column + column / 2, 2), rows[i][0]) for i in range(0, len(rows), step)]
+    step = max(1, len(rows) // 6, math.ceil(TICK_SPACING / column))
+    chart.ticks = [(round(i * column, 2), rows[i][0]) for i in range(0, len(rows), step)]
     return chart

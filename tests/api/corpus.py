@@ -32,18 +32,28 @@ class Built:
     article: Article
     entity_ids: dict[str, str] = field(default_factory=dict)
 
-    def span(self, text: str) -> Span:
-        start = self.doc.text.index(text)
+    def span(self, text: str, *, in_body: bool = False) -> Span:
+        """The first occurrence of `text`; `in_body` skips the headline."""
+        offset = len(self.doc.headline) + 1 if in_body and self.doc.headline else 0
+        start = self.doc.text.index(text, offset)
         return Span(start, start + len(text), text)
 
     def entity(self, name: str, kind: str, mention: str | None = None, **extra: object) -> str:
+        """An entity mentioned where its text first occurs, and again at its next occurrence."""
         local_id = f"T{len(self.doc.entities) + 1}"
-        self.doc.entities.append(Entity(local_id, kind, name, [self.span(mention or name)], **extra))
+        spans = [self.span(mention or name)]
+        if (mention or name) in self.doc.text[spans[0].end :]:
+            spans.append(self.doc.span(*self._next(mention or name, spans[0].end)))
+        self.doc.entities.append(Entity(local_id, kind, name, spans, **extra))
         self.entity_ids[name] = local_id
         return local_id
 
+    def _next(self, text: str, after: int) -> tuple[int, int]:
+        start = self.doc.text.index(text, after)
+        return start, start + len(text)
+
     def event(self, kind: str, trigger: str, **extra: object) -> None:
-        span = self.span(trigger)
+        span = self.span(trigger, in_body=True)
         sentence = next(s for s in self.doc.sentences if s.start <= span.start < s.end)
         local_id = f"V{len(self.doc.events) + 1}"
         self.doc.events.append(Event(local_id, kind, span, Sentence(sentence.start, sentence.end), **extra))

@@ -75,7 +75,7 @@ def test_timeline_stacks_days_by_type() -> None:
     assert (chart.first_day, chart.last_day, chart.max_count) == ("2024-03-01", "2024-03-03", 3)
     assert [(b.label, b.x, b.height) for b in chart.bars] == [
         ("2024-03-01 · ASSAULT: 2", 0.5, 66.67), ("2024-03-01 · PROTEST: 1", 0.5, 33.33),
-        ("2024-03-03 · ASSAULT: 1", 200.5, 33.33),
+        ("2024-03-03 · ASSAULT: 1", 56.5, 33.33),
     ]  # fmt: skip
     assert chart.bars[0].y == 10 + 100 - 66.67 and chart.bars[1].y == 10.0
     assert chart.legend == [("ASSAULT", "#e41a1c", 3), ("PROTEST", "#984ea3", 1)]
@@ -84,4 +84,4 @@ def test_timeline_stacks_days_by_type() -> None:
 
 def test_monthly_bars() -> None:
     chart = monthly([{"month": "2024-02", "articles": 1}, {"month": "2024-01", "articles": 4}], width=200)
-    assert [(b.label, b.x) for b in chart.bars] == [("2024-01: 4", 1.0), ("2024-02: 1", 101.0)]
+    assert [(b.label, b.x) for b in chart.bars] == [("2024-01: 4", 1.0), ("2024-02: 1", 29.0)]
