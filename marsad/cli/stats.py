@@ -48,3 +48,26 @@ def stats_command(db_url: str | None, output_format: str) -> None:
         click.echo("  top sources:")
         for source, count in stats["top_sources"].items():
             click.echo(f"    {source:<30}{count:>10,}")
+
+
+def render_entity_profile(profile: dict) -> str:
+    """The corpus figures of `marsad.corpus.queries.entity_profile` as text, for `marsad entity`."""
+    lines = [
+        f"in the corpus: {profile['name']} ({profile['type']}{', ' + profile['kb'] if profile['kb'] else ''})"
+        f" — {profile['n_articles']:,} articles, {profile['n_quotes']:,} quotes"
+    ]
+    if profile["months"]:
+        lines.append(
+            "  mentions by month: " + ", ".join(f"{m['month']}: {m['mentions']}" for m in profile["months"])
+        )
+    if profile["roles"]:
+        lines.append("  roles: " + ", ".join(f"{role} ({count})" for role, count in profile["roles"].items()))
+    for role in ("actor", "recipient"):
+        if profile["events"][role]:
+            counts = ", ".join(f"{kind} {n['events']}" for kind, n in profile["events"][role].items())
+            lines.append(f"  events as {role}: {counts}")
+    if profile["cooccurring"]:
+        lines.append(
+            "  seen with: " + ", ".join(f"{o['name']} ({o['articles']})" for o in profile["cooccurring"][:10])
+        )
+    return "\n".join(lines)

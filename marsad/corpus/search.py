@@ -19,12 +19,13 @@ original text around the words whose terms match, so highlights show what was wr
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, replace
 
 from marsad import resources
 from marsad.document import Token
 from marsad.errors import MarsadError
-from marsad.text import tokenize
+from marsad.text import normalize, tokenize
 
 INDEXED_KINDS = frozenset(("arabic", "latin", "number"))
 # Enclitic pronouns, longest first; one is stripped when MIN_STEM letters remain.
@@ -34,7 +35,9 @@ ENCLITICS = ("كما", "هما", "هم", "هن", "كم", "كن", "ها", "نا",
 ENDINGS = (("ات", 5), ("ون", 7), ("ين", 7), ("ان", 7), ("ه", 4))
 MIN_STEM = 3
 MIN_UNSEEN_STEM = 4
-SNIPPET_TOKENS = 32
+SNIPPET_WORDS = 32
+# A word: letters and digits with any marks and tatweel inside it.
+_WORD = re.compile(r"[^\W_][\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]*")
 
 
 def stem(token: Token) -> str:
@@ -164,11 +167,21 @@ class Snippet:
         return "".join(parts)
 
 
-def snippet(text: str, terms: set[str], width: int = SNIPPET_TOKENS) -> Snippet:
-    """The window of `width` words with the most matches of `terms`, matches highlighted."""
-    tokens = [token for token in tokenize(text) if token.kind != "punct" or token.text in ".،؛:!؟?"]
-    hits = [i for i, token in enumerate(tokens) if token.kind in INDEXED_KINDS and stem(token) in terms]
-    if not tokens:
+def snippet(text: str, terms: set[str], width: int = SNIPPET_WORDS) -> Snippet:
+    """The window of `width` words with the most matches of `terms`, matches highlighted.
+
+    Only words whose normalised form contains a term are analysed (the others cannot
+    match), so a snippet costs a normalisation pass, not a tokenisation of the article.
+    """
+    normalized = normalize(text)
+    words: list[tuple[int, int]] = []
+    hits: list[int] = []
+    for match in _WORD.finditer(normalized.text):
+        span = normalized.to_original(*match.span())
+        if any(term in match.group() for term in terms) and _matches(text[span[0] : span[1]], terms):
+            hits.append(len(words))
+        words.append(span)
+    if not words:
         return Snippet("", ())
     first = 0
     if hits:
@@ -178,17 +191,20 @@ def snippet(text: str, terms: set[str], width: int = SNIPPET_TOKENS) -> Snippet:
                 right += 1
             if right - left > count:
                 best, count = start, right - left
-        first = max(0, min(best - width // 4, len(tokens) - width))
-    window = tokens[first : first + width]
-    begin, end = window[0].start, window[-1].end
-    passage = text[begin:end].replace("\n", " ")
+        first = max(0, min(best - width // 4, len(words) - width))
+    window = words[first : first + width]
+    at_start, at_end = first == 0, first + width >= len(words)
+    begin = 0 if at_start else window[0][0]
+    end = len(text.rstrip()) if at_end else window[-1][1]
+    prefix, suffix = ("" if at_start else "… "), ("" if at_end else " …")
+    passage = prefix + text[begin:end].replace("\n", " ") + suffix
+    shift = len(prefix) - begin
     hit_set = set(hits)
     highlights = tuple(
-        (token.start - begin, token.end - begin)
-        for index, token in enumerate(window, first)
-        if index in hit_set
+        (start + shift, stop + shift) for index, (start, stop) in enumerate(window, first) if index in hit_set
     )
-    prefix = "… " if begin > 0 else ""
-    suffix = " …" if end < len(text.rstrip()) else ""
-    shift = len(prefix)
-    return Snippet(prefix + passage + suffix, tuple((s + shift, e + shift) for s, e in highlights))
+    return Snippet(passage, highlights)
+
+
+def _matches(word: str, terms: set[str]) -> bool:
+    return any(token.kind in INDEXED_KINDS and stem(token) in terms for token in tokenize(word))

@@ -155,3 +155,17 @@ def test_stats(db: str) -> None:
 def test_a_bad_database_url_is_one_line_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["stats", "--db", "mysql://x"])
     assert result.exit_code != 0 and result.exception.code == "E601"
+
+
+def test_entity_profile_renders_corpus_figures(db: str) -> None:
+    from marsad.cli.stats import render_entity_profile
+    from marsad.corpus.queries import entity_profile
+
+    with open_store(db) as store:
+        text = render_entity_profile(entity_profile(store, "القوات الحكومية"))
+    assert text.splitlines() == [
+        "in the corpus: القوات الحكومية (ORG, Q-army) — 2 articles, 0 quotes",
+        "  mentions by month: 2024-03: 2",
+        "  events as actor: ASSAULT 1",
+        "  seen with: سرمين (2)",
+    ]
