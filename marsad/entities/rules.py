@@ -54,6 +54,8 @@ NAME_KINDS = frozenset({"GIVEN", "SURNAME", "CITY", "COUNTRY", "STATE"})
 MAX_NAME_AFTER_ROLE = 4
 # Tanween (ً ٌ ٍ): a word that carries it is an indefinite common word (مثنياً), not a name.
 TANWEEN = frozenset("\u064b\u064c\u064d")
+# A word must keep this many letters when one proclitic letter is taken off for a look-up.
+MIN_STRIPPED_WORD = 3
 OPENERS = {'"': '"', "(": ")", "[": "]", "{": "}"}
 CONJUNCTIONS = ("و", "ف")
 PLACE_TYPES = frozenset({"GPE", "LOC"})
@@ -226,8 +228,8 @@ def _lexicon_form(token: Token, words: frozenset[str]) -> str:
     if token.kind == "arabic" and not has_article(token):
         if norm in words:
             return norm
-        if norm[:1] in OUTSIDE_PROCLITICS and norm[1:] in words:
-            return norm[1:]
+        if norm[:1] in OUTSIDE_PROCLITICS and len(norm) > MIN_STRIPPED_WORD and norm[1:] in words:
+            return norm[1:]  # ووزير, لوزارة; not فان (van) read as ف + ان
     return bare_key(token)
 
 
@@ -309,8 +311,10 @@ def _clean(context: Context, mention: Mention) -> Mention | None:
     """Cuts a tagged mention before a word that never stands in a name (`أن`, `التي`) and
     drops words with tanween at its end (`مثنياً`); None when nothing is left."""
     lexicons, tokens = context.lexicons, context.tokens
+    if all(len(t.norm) <= 2 for t in tokens[mention.first : mention.last]):
+        return mention  # a spelled acronym: سي إن إن
     last = next(
-        (i for i in range(mention.first, mention.last) if context.bare[i] in lexicons.clause_words),
+        (i for i in range(mention.first, mention.last) if tokens[i].norm in lexicons.clause_words),
         mention.last,
     )
     while last > mention.first and (
@@ -567,7 +571,7 @@ def complete_person_names(context: Context, mentions: list[Mention]) -> list[Men
         ):
             first -= 2
         end = context.sentence_end[last - 1]
-        while last + 1 < end and context.bare[last] in lexicons.nasab and context.is_word(last + 1):
+        while last + 1 < end and context.bare[last] in lexicons.nasab and _name_word(context, last + 1):
             last += 2
             following = covered.get(last - 1)
             if following is not None and following.type == "PERSON":
@@ -583,6 +587,13 @@ def complete_person_names(context: Context, mentions: list[Mention]) -> list[Men
     return kept + [m for m in others if not any(m.overlaps(p) for p in kept)]
 
 
+def _name_word(context: Context, index: int) -> bool:
+    """A word that can follow بن/آل in a name: not definite (ابن الملك) and without a
+    pronoun (ابن أخيه)."""
+    token = context.tokens[index]
+    return context.is_word(index) and not has_article(token) and not token.suffix
+
+
 def drop_nisba_places(context: Context, mentions: list[Mention]) -> list[Mention]:
     """`العراقي` is an adjective, not the place `العراق`; `البغدادي` after a name is a surname.
 
@@ -590,16 +601,18 @@ def drop_nisba_places(context: Context, mentions: list[Mention]) -> list[Mention
     a place in the alias list) is dropped; one right after a person's name joins the name.
     """
     places = {m.key[0] for m in mentions if m.type in PLACE_TYPES and len(m.key) == 1}
-    places |= {key[0] for group in context.lexicons.aliases if group.type == "GPE" for key in group.keys}
-    adjectives = set()
+    alias_places = {key[0] for group in context.lexicons.aliases if group.type == "GPE" for key in group.keys}
+    places |= alias_places
+    adjectives: dict[str, set[str]] = {}  # adjective -> the places it is the nisba of
     for place in places:
         base = place.removeprefix(ARTICLE)
         if base.endswith(("يا", "يه")):
-            adjectives.add(base[:-1])  # ليبيا: ليبي, السعودية: سعودي
+            adjective = base[:-1]  # ليبيا: ليبي, السعودية: سعودي
         elif base.endswith(("ا", "ه")):
-            adjectives.add(base[:-1] + "ي")  # أمريكا: أمريكي
+            adjective = base[:-1] + "ي"  # أمريكا: أمريكي
         else:
-            adjectives.add(base + "ي")  # العراق: عراقي
+            adjective = base + "ي"  # العراق: عراقي
+        adjectives.setdefault(adjective, set()).add(place)
     people_end = {m.last: m for m in mentions if m.type == "PERSON"}
     kept: list[Mention] = []
     absorbed: dict[int, Mention] = {}
@@ -609,12 +622,18 @@ def drop_nisba_places(context: Context, mentions: list[Mention]) -> list[Mention
             kept.append(mention)
             continue
         person = people_end.get(mention.first)
-        if person is not None and context.sentence_of[person.first] == context.sentence_of[mention.first]:
+        # A family name is a masculine nisba (البغدادي), not a known place (السعودية).
+        surname = context.tokens[mention.first].stem.endswith("ي") and mention.key[0] not in alias_places
+        if (
+            person is not None
+            and surname
+            and context.sentence_of[person.first] == context.sentence_of[mention.first]
+        ):
             absorbed[id(person)] = context.mention(person.first, mention.last, "PERSON", person.source)
             continue
         stem = context.tokens[mention.first].stem
         adjective = stem[:-1] if stem.endswith("يه") else stem  # العراقية: عراقي
-        if adjective not in adjectives:
+        if not adjectives.get(adjective, set()) - {mention.key[0]}:  # السعودية is no nisba of itself
             kept.append(mention)
     result = []
     for mention in kept:

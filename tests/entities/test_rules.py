@@ -195,3 +195,22 @@ def test_hashtag_marks_are_not_part_of_a_name():
     person = by_name(entities, "محمود عباس")
     assert [(m.start, m.end) for m in person.mentions] == [(6, 16), (27, 37)]
     assert text[6:16] == "محمود_عباس" and text[27:37] == "محمود عباس"
+
+
+def test_name_particles_and_spelled_acronyms_are_not_cut():
+    _, entities = entities_of("قالت شبكة [[سي إن إن|ORG]] إن المدرب [[رود فان خال|PERSON]] استقال")
+    assert [(e.name, e.type) for e in entities] == [("سي إن إن", "ORG"), ("رود فان خال", "PERSON")]
+
+
+def test_nasab_word_before_a_definite_word_or_pronoun_is_no_name_link():
+    _, entities = entities_of("قتل [[زياد|PERSON]] ابن أخيه و[[سامي|PERSON]] ابن الملك")
+    assert [e.name for e in entities] == ["زياد", "سامي"]
+
+
+def test_place_is_no_nisba_of_itself_and_no_surname_after_a_name():
+    _, entities = entities_of("زار [[ماكرون|PERSON]] [[السعودية|GPE]] ثم [[الإسكندرية|GPE]]")
+    assert [(e.name, e.type) for e in entities] == [
+        ("ماكرون", "PERSON"),
+        ("السعودية", "GPE"),
+        ("الإسكندرية", "GPE"),
+    ]
