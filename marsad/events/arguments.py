@@ -39,6 +39,8 @@ _ANONYMOUS_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 _PHYSICAL_TYPES = frozenset(
     {"CONSULT", "AGREE", "AID", "ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"}
 )
+# Prepositions of place and time: a direct object may follow them (استقبل في القصر الوزير).
+_ADJUNCT_PREPOSITIONS = frozenset({"في", "خلال", "منذ", "عند", "قرب", "داخل", "امس", "بعد", "قبل"})
 # Events that are things said: a verbal noun they govern (طالب بالإفراج) is their content.
 _STATEMENT_TYPES = frozenset({"REQUEST", "SUPPORT", "ACCUSE", "REJECT", "THREATEN"})
 # An anonymous report joins a named one of its type at most this far away (a sentence or two).
@@ -92,6 +94,7 @@ class EventBuilder:
         self._triggers: set[int] = set()
         self._statement_triggers: set[int] = set()
         self._previous: list[tuple[Event, Arguments]] = []
+        self._verb_triggers: set[int] = set()
 
     def __call__(
         self, view: DocView, matches: Sequence[TriggerMatch], acts: Sequence[SpeechAct]
@@ -100,6 +103,7 @@ class EventBuilder:
         previous: list[tuple[Event, Arguments]] = []
         trigger_indices = {m.index for m in matches} | {a.index for a in acts}
         self._triggers = trigger_indices
+        self._verb_triggers = {m.index for m in matches if m.entry.pos != "n"} | {a.index for a in acts}
         self._previous = previous
         self._statement_triggers = {
             m.index for m in matches if m.entry.plover in _STATEMENT_TYPES and m.entry.pos != "n"
@@ -112,7 +116,8 @@ class EventBuilder:
             event, arguments = built
             previous.append((event, arguments))
             events.append(event)
-        return _merge(events)
+        headline_end = len(view.doc.headline) if view.doc.headline else 0
+        return _merge(events, headline_end)
 
     # --- one event ------------------------------------------------------------------
     def _event(
@@ -143,6 +148,8 @@ class EventBuilder:
             )
         if "armed" in entry.flags and not self._armed(view, arguments, index, clause_start):
             return None
+        actor_ids = {e.id for e in arguments.actors}
+        arguments.recipients = [e for e in arguments.recipients if e.id not in actor_ids]
         # A city or region does not act; named as a subject it is where the event happened.
         places = [e for e in arguments.actors if not _can_act(e, entry.plover)]
         if places:
@@ -166,10 +173,14 @@ class EventBuilder:
         modality = self._modality(view, match, clause_start, date)
         if event_type in _THREAT_TYPES and modality in ("future", "hypothetical") and not negated:
             event_type, cameo, mode = "THREATEN", "138" if event_type == "ASSAULT" else "137", None
-        location = arguments.location or self._location(
-            view, index, clause_start, arguments, trigger_indices, event_type
-        )
-        location = location or dateline
+        if event_type in _STATEMENT_TYPES:
+            # Where a statement was made is rarely written; a place in its clause is its topic.
+            location = dateline
+        else:
+            location = arguments.location or self._location(
+                view, index, clause_start, arguments, trigger_indices, event_type
+            )
+            location = location or dateline
         sentence_first, sentence_end = view.sentence_range(index)
         sentence = Sentence(view.tokens[sentence_first].start, view.tokens[sentence_end - 1].end)
         for found in view.doc.sentences:
@@ -452,7 +463,8 @@ class EventBuilder:
                     if referent is not None:
                         arguments.recipients = [referent]
                         break
-                for mention in view.mentions_in(start, clause_end):
+                object_end = self._object_end(view, start, clause_end)
+                for mention in view.mentions_in(start, object_end):
                     if any(i in arguments.used_tokens for i in range(mention.first, mention.last + 1)):
                         continue
                     if _in_prepositional_phrase(view, mention, start):
@@ -467,6 +479,14 @@ class EventBuilder:
                     ]
                     self._place_objects(entry.plover, found, arguments)
                     break
+                else:
+                    # رفضت الحركة قرارات الرئيس: a title with no name, for a known person.
+                    for position in range(start, min(object_end, start + 3)):
+                        if view.mention_at[position] is None and view.is_word(position, "role"):
+                            holder = view.role_holder(position, min(object_end, position + 3))
+                            if holder is not None and holder.id not in taken:
+                                arguments.recipients = [holder]
+                            break
                 continue
             for position in range(start, clause_end):
                 token = tokens[position]
@@ -502,18 +522,42 @@ class EventBuilder:
                 ]
                 following = position + 1
                 if not found and following < clause_end and view.mention_at[following] is None:
-                    # على إجراءاته: a possessive pronoun names the one the phrase is about.
-                    suffix = next((r.enclitic for r in readings(tokens[following].norm) if r.enclitic), "")
+                    # على إجراءاته: a possessive pronoun names the one the phrase is about
+                    # (not the ة of ثلاثة, which normalises to the same letter).
+                    suffix = ""
+                    if not tokens[following].text.endswith("ة"):
+                        suffix = next(
+                            (r.enclitic for r in readings(tokens[following].norm) if r.enclitic), ""
+                        )
                     referent = _referent(view, position, suffix, taken, self._previous) if suffix else None
                     found = [referent] if referent else []
-                if not found and end < clause_end and view.is_preposition(end):
-                    # على ثلاثة مسؤولين في الحكومة السورية: the body the generic noun belongs to.
-                    after = self._phrase_end(view, end + 1, clause_end)
+                if (
+                    not found
+                    and end < clause_end
+                    and (view.is_preposition(end) or view.has_proclitic_preposition(end))
+                ):
+                    # على ثلاثة مسؤولين في الحكومة السورية، على مواقع لكتائب حزب الله: the body
+                    # the generic noun belongs to.
+                    begin = end if view.mention_at[end] is not None else end + 1
+                    after = self._phrase_end(view, begin, clause_end, first_is_head=True)
                     found = [
-                        e for e in self._phrase_entities(view, end + 1, after, arguments) if e.id not in taken
+                        e for e in self._phrase_entities(view, begin, after, arguments) if e.id not in taken
                     ]
                 self._place_objects(entry.plover, found, arguments)
                 break
+
+    @staticmethod
+    def _object_end(view: DocView, start: int, clause_end: int) -> int:
+        """Where a direct object can no longer begin: at the instrument or content phrase
+        (يهدد بعملية ...، دعا إلى ...); adjuncts of place and time (في القصر) are skipped."""
+        for position in range(start, clause_end):
+            if view.mention_at[position] is not None or view.tokens[position].kind != "arabic":
+                continue
+            if view.has_proclitic_preposition(position):
+                return position
+            if view.is_preposition(position) and not view.has_form(position, _ADJUNCT_PREPOSITIONS):
+                return position
+        return clause_end
 
     @staticmethod
     def _place_objects(event_type: str, found: list[Entity], arguments: Arguments) -> None:
@@ -545,8 +589,9 @@ class EventBuilder:
                 if (
                     position > start
                     and view.has_proclitic_preposition(position)
-                    and view.mention_at[position] is None
+                    and (view.mention_at[position] is None or not view.is_word(start, "role"))
                 ):
+                    # بابا للفاتيكان ends the phrase; الأمين العام للأمم المتحدة X does not.
                     break
             words += 1
             position += 1
@@ -755,7 +800,7 @@ class EventBuilder:
         sentence (for physical events, else earlier in the sentence) that is not a participant
         or in a title."""
         sentence_start, sentence_end = view.sentence_range(index)
-        stop = next((t for t in sorted(triggers) if index < t < sentence_end), sentence_end)
+        stop = next((t for t in sorted(self._verb_triggers) if index < t < sentence_end), sentence_end)
         participants = {e.id for e in arguments.actors + arguments.recipients}
         affiliations = set(arguments.affiliations.values())
 
@@ -945,26 +990,26 @@ def _confidence(match: TriggerMatch, arguments: Arguments, location: Entity | No
     return round(min(score, 0.95), 2)
 
 
-def _merge(events: list[Event]) -> list[Event]:
+def _merge(events: list[Event], headline_end: int) -> list[Event]:
     """One event per happening. A headline and the body often report the same one, the
     headline with fewer participants; a report without a named doer (قُتل ثلاثة) is the
-    event a nearby sentence names one for."""
+    event a nearby sentence names one for. `headline_end` is where the headline ends (0: none)."""
     kept: list[Event] = []
     for event in events:
-        twin = next((k for k in kept if _same_happening(k, event)), None)
+        twin = next((k for k in kept if _same_happening(k, event, headline_end)), None)
         if twin is None:
             kept.append(event)
         elif _participants(event) > _participants(twin):
-            _absorb(event, twin)
+            _absorb(event, twin, headline_end)
             kept[kept.index(twin)] = event
         else:
-            _absorb(twin, event)
+            _absorb(twin, event, headline_end)
     merged: list[Event] = []
     for event in kept:
         if not event.actors and event.modality is None:
-            host = _host(event, kept, merged)
+            host = _host(event, kept, merged, headline_end)
             if host is not None:
-                _absorb(host, event)
+                _absorb(host, event, headline_end)
                 continue
         merged.append(event)
     merged.sort(key=lambda e: e.trigger.start)
@@ -977,23 +1022,32 @@ def _participants(event: Event) -> int:
     return len(event.actors) + len(event.recipients)
 
 
-def _same_happening(a: Event, b: Event) -> bool:
-    """Same type and negation, compatible dates, and one's participants within the other's
-    (with some named); a headline's counts as near anything in its article."""
+def _near(a: Event, b: Event, headline_end: int) -> bool:
+    """In the same or a neighbouring sentence, or one of them in the headline."""
+    in_headline = a.trigger.start < headline_end or b.trigger.start < headline_end
+    return in_headline or abs(a.sentence.start - b.sentence.start) <= _NEIGHBOUR_CHARS
+
+
+def _same_happening(a: Event, b: Event, headline_end: int) -> bool:
+    """Same type and negation, compatible dates, and the same named participants nearby; or
+    a headline's participants within the body's (السيسي يلتقي ماكرون / التقى السيسي ماكرون في),
+    or, for things that happen (not statements), one's within the other's in one sentence
+    (قُتل الصحفي بغارة شنتها القوات)."""
     if a.type != b.type or a.negated != b.negated or (a.date and b.date and a.date != b.date):
         return False
     if not (a.actors or a.recipients) or not (b.actors or b.recipients):
         return False
-    small, large = sorted((a, b), key=_participants)
-    if not (set(small.actors) <= set(large.actors) and set(small.recipients) <= set(large.recipients)):
+    if set(a.actors) == set(b.actors) and set(a.recipients) == set(b.recipients):
+        return _near(a, b, headline_end)
+    in_headline = a.trigger.start < headline_end or b.trigger.start < headline_end
+    same_sentence = a.sentence.start == b.sentence.start and a.type in _PHYSICAL_TYPES
+    if not (in_headline or same_sentence):
         return False
-    return (set(small.actors) == set(large.actors) and set(small.recipients) == set(large.recipients)) or (
-        abs(a.sentence.start - b.sentence.start) <= _NEIGHBOUR_CHARS
-        or min(a.sentence.start, b.sentence.start) == 0
-    )
+    small, large = sorted((a, b), key=_participants)
+    return set(small.actors) <= set(large.actors) and set(small.recipients) <= set(large.recipients)
 
 
-def _host(event: Event, events: list[Event], merged: list[Event]) -> Event | None:
+def _host(event: Event, events: list[Event], merged: list[Event], headline_end: int) -> Event | None:
     """The event of the same type, in the same or a nearby sentence, that an anonymous report
     belongs to: one with a named doer, else an earlier anonymous one already kept."""
 
@@ -1002,10 +1056,7 @@ def _host(event: Event, events: list[Event], merged: list[Event]) -> Event | Non
             other is not event
             and other.type == event.type
             and other.negated == event.negated
-            and (
-                abs(other.sentence.start - event.sentence.start) <= _NEIGHBOUR_CHARS
-                or min(other.sentence.start, event.sentence.start) == 0
-            )
+            and _near(other, event, headline_end)
         )
 
     named = [other for other in events if other.actors and near(other)]
@@ -1014,10 +1065,15 @@ def _host(event: Event, events: list[Event], merged: list[Event]) -> Event | Non
     return next((other for other in merged if near(other)), None)
 
 
-def _absorb(host: Event, other: Event) -> None:
+def _absorb(host: Event, other: Event, headline_end: int) -> None:
+    """Folds a second report of an event into the one kept; the body's place and date are
+    more precise than a headline's."""
+    host_in_headline = host.trigger.start < headline_end and other.trigger.start >= headline_end
     host.recipients = host.recipients or other.recipients
-    host.location = host.location or other.location
-    host.date = host.date or other.date
+    if other.location and (host.location is None or host_in_headline):
+        host.location = other.location
+    if other.date and (host.date is None or host_in_headline):
+        host.date = other.date
     host.confidence = max(host.confidence, other.confidence)
     for kind, value in other.counts.items():
         host.counts.setdefault(kind, value)

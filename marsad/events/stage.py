@@ -44,7 +44,8 @@ class EventCoder:
         inside_names = [mention is not None for mention in view.mention_at]
         matches = find_triggers(view.tokens, self.triggers, skip=inside_names)
         doc.quotes, acts = self.quotes(view, frozenset(m.index for m in matches))
-        speech = {act.index for act in acts}
+        # A speech verb reporting content is no event itself; أعلن حالة الطوارئ is one.
+        speech = {act.index for act in acts if act.content_start is not None}
         matches = [m for m in matches if m.index not in speech]
         doc.events = self.builder(view, matches, acts)
         return doc

@@ -146,6 +146,8 @@ class TriggerLexicon:
         if token.kind != "arabic":
             return None
         for reading in readings(token.norm):
+            if reading.enclitic == "ه" and token.text.endswith("ة"):
+                continue  # ة, not the pronoun ه
             entries = self._index.get(reading.form, ())
             if reading.enclitic and any(e.pos == "n" for e in entries):
                 # سيطرته، زيارته: a noun with a possessive, not a verb with an object.

@@ -83,7 +83,27 @@ class DocView:
                     current = self.mention_at[index]
                     if current is None or (current.span.end - current.span.start) < (span.end - span.start):
                         self.mention_at[index] = mention
+        self._add_surname_mentions()
         self.mentions.sort(key=lambda m: m.span.start)
+
+    def _add_surname_mentions(self) -> None:
+        """A person's family name standing alone where the entity layer left it untagged
+        (أنتوني بلينكن ... وأعلن بلينكن): read as that person when only one has that name."""
+        surnames: dict[str, list[Entity]] = {}
+        for entity in self.doc.entities:
+            words = normalize_word(entity.name).split()
+            if entity.type == "PERSON" and words and len(words[-1]) >= 4:
+                surnames.setdefault(words[-1], []).append(entity)
+        for index, token in enumerate(self.tokens):
+            if self.mention_at[index] is not None or token.kind != "arabic":
+                continue
+            bare = token.norm[1:] if token.norm[:1] in "وف" and token.norm[1:] in surnames else token.norm
+            holders = surnames.get(bare)
+            if holders and len(holders) == 1:
+                span = Span(token.start, token.end, token.text)
+                mention = Mention(holders[0], span, index, index)
+                self.mentions.append(mention)
+                self.mention_at[index] = mention
 
     # --- tokens ---------------------------------------------------------------------
     def token_at(self, offset: int) -> int | None:
