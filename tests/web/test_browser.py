@@ -27,7 +27,8 @@ CHROMIUM_FLAGS = [
 ]  # fmt: skip
 
 pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="browser tests need Debian's chromium at /usr/bin/chromium (apt-get install chromium)"
+    not CHROMIUM.exists(),
+    reason="browser tests need Debian's chromium at /usr/bin/chromium (apt-get install chromium)",
 )
 
 
@@ -106,8 +107,8 @@ def test_search_then_article_then_entity(page, server_url: str, shots: Path) -> 
     assert text.locator(".hl.trig").count() >= 1
     assert text.locator("a.hl.ent").count() >= 1
     assert page.locator("h1.headline a.ent-ORG").inner_text() == "الجيش السوري"
-    trigger_colour = page.locator("#article-text .hl.trig").first.evaluate("e => getComputedStyle(e).outlineStyle")
-    assert trigger_colour == "solid"
+    trigger = page.locator("#article-text .hl.trig").first
+    assert trigger.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
     assert page.locator("#events-panel .event-card").count() == 1
     page.screenshot(path=shots / "article.png", full_page=True)
 
@@ -126,7 +127,8 @@ def test_events_map_timeline_and_sorting(page, server_url: str, shots: Path) -> 
     assert page.get_attribute("#event-map", "data-drawn") == "3"
     circles = page.locator("#event-map circle.event")
     assert circles.count() == 3
-    assert sorted(circles.evaluate_all("cs => cs.map(c => c.dataset.type)")) == ["ASSAULT", "CONSULT", "PROTEST"]
+    types = circles.evaluate_all("cs => cs.map(c => c.dataset.type)")
+    assert sorted(types) == ["ASSAULT", "CONSULT", "PROTEST"]
     assert page.locator("#event-map path.admin0").count() == 1
     assert page.locator("#event-map path.admin1").get_attribute("d").count("M") > 100
     # Every circle is drawn inside the map.
