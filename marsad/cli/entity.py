@@ -34,13 +34,29 @@ def _describe(entry: dict) -> str:
 @click.option(
     "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-def entity_command(name: str, limit: int, output_format: str) -> None:
+@click.option("--db", "db_url", metavar="URL", help="Also show what this corpus store says of NAME.")
+def entity_command(name: str, limit: int, output_format: str, db_url: str | None) -> None:
     """Look NAME (Arabic, any spelling; or a registry id or Wikidata QID) up in the entity registry."""
     results = lookup_entity(resources.registry(), name, limit=limit)
+    profile = _corpus_profile(db_url, name) if db_url else None
     if output_format == "json":
-        click.echo(json.dumps(results, ensure_ascii=False, indent=2))
+        payload = {"registry": results, "corpus": profile} if db_url else results
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
     if not results:
         click.echo(f"no registry entry matches {name!r}")
-        return
-    click.echo("\n".join(_describe(entry) for entry in results))
+    else:
+        click.echo("\n".join(_describe(entry) for entry in results))
+    if db_url:
+        from marsad.cli.stats import render_entity_profile
+
+        click.echo(render_entity_profile(profile) if profile else f"no entity named {name!r} in the corpus")
+
+
+def _corpus_profile(db_url: str, name: str) -> dict | None:
+    """Mentions over time, roles, partners and events of NAME in a corpus store."""
+    from marsad.corpus import open_store
+    from marsad.corpus.queries import entity_profile
+
+    with open_store(db_url) as store:
+        return entity_profile(store, name)

@@ -10,7 +10,9 @@ index is rebuilt from the store at the start of every ingest and survives any cr
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 
@@ -33,9 +35,17 @@ def signature(terms: str) -> bytes:
 
     words = terms.split()
     shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    minhash = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME)
+    minhash = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME, permutations=_permutations())
     minhash.update_batch([shingle.encode("utf-8") for shingle in shingles if shingle])
     return minhash.hashvalues.astype(np.uint32).tobytes()
+
+
+@functools.cache
+def _permutations() -> Any:
+    """The hash permutations, drawn once per process from the fixed seed."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
 
 
 def _minhash(data: bytes):  # -> datasketch.LeanMinHash

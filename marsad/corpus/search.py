@@ -44,9 +44,15 @@ def stem(token: Token) -> str:
     """The search term of one token (see the module docstring)."""
     if token.kind != "arabic":
         return token.norm.lower()
-    word = token.norm[len(token.prefix) :] if token.prefix else token.norm
+    return _arabic_stem(token.norm, token.prefix)
+
+
+@functools.lru_cache(maxsize=500_000)
+def _arabic_stem(norm: str, prefix: str) -> str:
+    """Cached: news vocabulary repeats, so most words are stemmed once per process."""
+    word = norm[len(prefix) :] if prefix else norm
     if len(word) < MIN_STEM:
-        return token.norm
+        return norm
     for enclitic in ENCLITICS:
         if word.endswith(enclitic) and len(word) - len(enclitic) >= MIN_STEM:
             word = word[: -len(enclitic)]

@@ -169,3 +169,12 @@ def test_entity_profile_renders_corpus_figures(db: str) -> None:
         "  events as actor: ASSAULT 1",
         "  seen with: سرمين (2)",
     ]
+
+
+def test_the_entity_command_adds_corpus_figures(db: str) -> None:
+    result = CliRunner().invoke(cli, ["entity", "القوات الحكومية", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "in the corpus: القوات الحكومية (ORG, Q-army) — 2 articles, 0 quotes" in result.output
+    result = CliRunner().invoke(cli, ["entity", "القوات الحكومية", "--db", db, "--format", "json"])
+    payload = json.loads(result.output)
+    assert payload["corpus"]["n_articles"] == 2 and isinstance(payload["registry"], list)
