@@ -128,7 +128,7 @@ class TemporalGrammar:
                 self._hijri,
             ),
             # 1435هـ, عام 1435 هجرية
-            (rf"(?:{_YEAR_WORD}\s+)?(?P<hy>1[345]\d\d)(?!\d)(?P<ah>{_AH})", self._hijri),
+            (rf"(?:{_YEAR_WORD}\s+)?(?P<hy>1[345]\d\d)(?!\d)(?P<ah>{_AH})", self._hijri_year),
             # شهر رمضان, خلال رمضان المقبل
             (rf"(?:{edge}\s+)?(?P<sh>شهر\s+)?{hijri}(?:\s+{shift})?", self._hijri_bare),
             # اليوم, أمس, أول أمس, ظهر اليوم, مساء أمس, يوم غد, الليلة الماضية
@@ -171,18 +171,50 @@ class TemporalGrammar:
             (re.compile(rf"{_PRE}(?P<x>{pattern})"), handler, index)
             for index, (pattern, handler) in enumerate(rules)
         ]
+        # Every rule needs a key word (a month name, a weekday, منذ...) or a number; rules run
+        # only in windows around their keys, which keeps the stage cheap on long articles
+        # (see bench/temporal_speed.py). Keys are found word by word with dictionary look-ups.
+        key_words: dict[str, set[str]] = {}
+        for name, words in (
+            ("month", lex.months), ("hijri", lex.hijri_months), ("day_word", lex.day_words),
+            ("weekday", lex.weekdays), ("period", ("اسبوع", "شهر", "عام", "سنه")),
+            ("ago", ("منذ", "قبل", "بعد")), ("unit", lex.time_units), ("clock", ("ساعه",)),
+            ("number", lex.number_words),
+        ):  # fmt: skip
+            for word in words:
+                first = word.split()[0]
+                # As written and with the clitics news glues on (وبالأمس, للعام, والساعة).
+                stem = first.removeprefix("ال")
+                for form in (first, stem, *(p + stem for p in _CLITIC_FORMS)):
+                    key_words.setdefault(form, set()).add(name)
+        self._key_words = {word: tuple(sorted(names)) for word, names in key_words.items()}
+        key_of = {
+            self._day_month: "month", self._numeric: "numeric", self._month_year: "month",
+            self._month_relative: "month", self._month_bare: "month", self._year: "year",
+            self._hijri: "hijri", self._hijri_year: "hijri_year", self._hijri_bare: "hijri",
+            self._day_word: "day_word",
+            self._weekday: "weekday", self._period: "period", self._day_of_month: "period",
+            self._recent_span: "unit", self._ago: "ago", self._duration: "unit", self._clock: "clock",
+        }  # fmt: skip
+        self._rule_keys = [key_of[handler] for _, handler in rules]
 
     # ---- finding ---------------------------------------------------------------------
 
-    def find(self, text: str) -> list[Mention]:
-        """All temporal mentions in normalised `text`, without overlaps, in text order."""
+    def find(self, text: str, windows: dict[str, list[tuple[int, int]]] | None = None) -> list[Mention]:
+        """All temporal mentions in normalised `text`, without overlaps, in text order.
+
+        windows: `self.windows(text)`, when the caller has it already.
+        """
         candidates: list[Mention] = []
-        for pattern, handler, index in self._rules:
-            for match in pattern.finditer(text):
-                mention = handler(match, text)
-                if mention is not None:
-                    mention.rule = index
-                    candidates.append(mention)
+        if windows is None:
+            windows = self.windows(text)
+        for (pattern, handler, index), key in zip(self._rules, self._rule_keys, strict=True):
+            for start, end in windows.get(key, ()):
+                for match in pattern.finditer(text, start, end):
+                    mention = handler(match, text)
+                    if mention is not None:
+                        mention.rule = index
+                        candidates.append(mention)
         candidates.sort(key=lambda m: (-(m.end - m.start), m.rule, m.start))
         chosen: list[Mention] = []
         taken = bytearray(len(text) + 1)
@@ -196,6 +228,28 @@ class TemporalGrammar:
             chosen.append(mention)
         chosen.sort(key=lambda m: m.start)
         return self._join(chosen, text)
+
+    def windows(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        """For each key, the merged stretches of `text` around its occurrences (one pass).
+
+        The key "number" (digits or a number word) is for the quantity grammar.
+        """
+        windows: dict[str, list[tuple[int, int]]] = {}
+        key_words = self._key_words
+        for match in _WORD_OR_NUMBER.finditer(text):
+            word = match.group()
+            names = _number_keys(word) if word[0].isdigit() else key_words.get(word)
+            if not names:
+                continue
+            start = max(0, match.start() - _BEFORE_KEY)
+            end = min(len(text), match.end() + _AFTER_KEY)
+            for name in names:
+                spans = windows.setdefault(name, [])
+                if spans and start <= spans[-1][1]:
+                    spans[-1] = (spans[-1][0], end)
+                else:
+                    spans.append((start, end))
+        return windows
 
     def _retry(self, mention: Mention, text: str, taken: bytearray) -> Mention | None:
         """A shorter reading of a mention whose start a longer one took.
@@ -318,6 +372,10 @@ class TemporalGrammar:
             return None
         day = self._day_number(match) if "od" in groups and (groups.get("d") or groups.get("od")) else None
         return self._span(match, "hijri", year=year, month=month, day=day, **self._parts(match))
+
+    def _hijri_year(self, match: re.Match[str], text: str) -> Mention | None:
+        """1435هـ: read like any Hijri date, but found from its year, having no month name."""
+        return self._hijri(match, text)
 
     def _hijri_bare(self, match: re.Match[str], text: str) -> Mention | None:
         name = match.group("hm")
@@ -449,6 +507,38 @@ class TemporalGrammar:
         word = self._previous_word(match, text)
         prepositions = self.lexicon.prepositions
         return word in prepositions or (word[:1] in "وف" and word[1:] in prepositions)
+
+
+_WORD_OR_NUMBER = re.compile(r"\d+(?:\s?[/.:\-]\s?\d+)*|[^\W\d_]+")
+_CLITIC_FORMS = (
+    *(
+        conjunction + preposition + article
+        for conjunction in ("", "و", "ف")
+        for preposition in ("", "ب", "ل", "ك")
+        for article in ("", "ال")
+        if conjunction + preposition + article
+    ),
+    "لل", "ولل", "فلل",
+)  # fmt: skip
+
+
+def _number_keys(number: str) -> tuple[str, ...]:
+    """The keys a run of digits can be: a numeric date, a clock time, a year, a Hijri year."""
+    keys: list[str] = ["number"]
+    if ":" in number:
+        keys.append("clock")
+    if any(separator in number for separator in "/.-"):
+        keys.append("numeric")
+    for digits in re.findall(r"\d{4}", number):
+        if digits[:2] in ("18", "19", "20"):
+            keys.append("year")
+        elif digits[:2] in ("13", "14", "15"):
+            keys.append("hijri_year")
+    return tuple(keys)
+
+
+_BEFORE_KEY = 64  # the longest stretch a rule matches before its key word (مساء يوم الثلاثاء 10 ...)
+_AFTER_KEY = 100  # and after it (... من عام 2014م, والنصف مساء)
 
 
 _PART_AFTER = {

@@ -72,10 +72,19 @@ class QuantityGrammar:
             rf"{_PRE}(?P<x>(?P<unit>{alternation(w for w, e in lexicon.units.items() if e.count)}))(?!\w)"
         )
 
-    def find(self, text: str) -> list[Amount]:
-        """Every amount in normalised `text`, labels excluded, in text order."""
+    def find(self, text: str, windows: list[tuple[int, int]] | None = None) -> list[Amount]:
+        """Every amount in normalised `text`, labels excluded, in text order.
+
+        windows: the stretches around digits and number words (`TemporalGrammar.windows`);
+            the whole text when None.
+        """
         amounts: list[Amount] = []
-        for match in self._pattern.finditer(text):
+        matches = (
+            match
+            for start, end in (windows if windows is not None else [(0, len(text))])
+            for match in self._pattern.finditer(text, start, end)
+        )
+        for match in matches:
             if match.group("y"):
                 value = float(match.group("n2"))
                 amounts.append(Amount(match.start("y"), match.end("y"), _whole(value), "%", "%", False))

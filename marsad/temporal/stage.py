@@ -33,7 +33,8 @@ class TemporalExtractor:
         normalized = normalize(text)
         published = dt.date.fromisoformat(doc.published) if doc.published else None
 
-        mentions = self.grammar.find(normalized.text)
+        windows = self.grammar.windows(normalized.text)
+        mentions = self.grammar.find(normalized.text, windows)
         spans = [self._widen(text, *normalized.to_original(m.start, m.end)) for m in mentions]
         future = [self._in_future(tokens, starts, doc.sentences, start) for start, _ in spans]
         times: list[TimeExpression] = []
@@ -56,7 +57,7 @@ class TemporalExtractor:
                 taken[token.start : token.end] = b"\x01" * (token.end - token.start)
         quantities: list[Quantity] = []
         grammar = self.quantity_grammar
-        for amount in grammar.find(normalized.text):
+        for amount in grammar.find(normalized.text, windows.get("number", [])):
             start, end = self._widen(text, *normalized.to_original(amount.start, amount.end))
             if any(taken[start:end]):
                 continue

@@ -1,0 +1,72 @@
+"""Temporal stage speed: its share of the whole `marsad analyze` pipeline per article.
+
+Runs over real news (the first articles of ../shared/data/topics/ant-v2.1-dev.jsonl.gz, or
+the seed article when the shared data is absent). Every stage of the default pipeline is
+timed separately on the same documents after one warm-up pass (resources loaded, caches
+filled, as in a long-running process); the figure that matters is the temporal stage's
+share of the total (target: under 10%).
+
+    .venv/bin/python bench/temporal_speed.py [--articles N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import time
+from pathlib import Path
+
+from marsad.document import Document
+from marsad.pipeline import DEFAULT_STAGES, stage_info
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "data" / "topics" / "ant-v2.1-dev.jsonl.gz"
+SEED_ARTICLE = ROOT.parent / "shared" / "examples" / "000_519d468521edde90.txt"
+
+
+def load_texts(articles: int) -> list[str]:
+    if CORPUS.is_file():
+        texts = []
+        with gzip.open(CORPUS, "rt", encoding="utf-8") as lines:
+            for line in lines:
+                texts.append(json.loads(line)["text"] or "")
+                if len(texts) >= articles:
+                    break
+        return texts
+    return [SEED_ARTICLE.read_text(encoding="utf-8")]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=200)
+    args = parser.parse_args()
+    texts = load_texts(args.articles)
+    stages = [(name, stage_info(name).factory()) for name in DEFAULT_STAGES]
+    seconds = dict.fromkeys(DEFAULT_STAGES, 0.0)
+    counts = {"times": 0, "quantities": 0}
+    for warm_up in (True, False):
+        for text in texts:
+            doc = Document.from_parts(text, published="2015-01-13")
+            for name, stage in stages:
+                started = time.perf_counter()
+                doc = stage(doc)
+                if not warm_up:
+                    seconds[name] += time.perf_counter() - started
+            if not warm_up:
+                counts["times"] += len(doc.times)
+                counts["quantities"] += len(doc.quantities)
+    total = sum(seconds.values())
+    characters = sum(len(text) for text in texts)
+    print(f"{len(texts)} articles, {characters / len(texts):.0f} characters each on average")
+    for name, spent in seconds.items():
+        print(f"  {name:<22} {1000 * spent / len(texts):8.2f} ms/article  {100 * spent / total:5.1f}%")
+    temporal = seconds["marsad.temporal.v1"]
+    per_article = 1000 * temporal / len(texts)
+    print(f"temporal stage: {per_article:.2f} ms/article, {100 * temporal / total:.1f}% of analyze")
+    times, quantities = counts["times"] / len(texts), counts["quantities"] / len(texts)
+    print(f"found {times:.1f} times and {quantities:.1f} quantities per article")
+
+
+if __name__ == "__main__":
+    main()
