@@ -1,0 +1,52 @@
+"""What the entity stage's rules and coreference change in exact-span NER scores.
+
+Scores the same held-out sentences twice with `marsad eval ner`'s scorer: once with the
+NER tagger's own mentions, once with the mentions of the entities the whole pipeline
+(`marsad.entities.v1`) finds. The held-out sentences are those `marsad train ner` keeps
+aside (every tenth block of ANERcorp, and the same sentences in NewsFANE), rebuilt here
+from ../shared/data without training anything.
+
+    .venv/bin/python eval/entities/rules_effect.py [--data ../shared/data]
+
+Sentences are scored one at a time, so what needs a whole article (a family name found
+again three paragraphs later, a role standing alone) barely shows here.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from marsad.training import ner_eval
+from marsad.training.ner import assemble
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    args = parser.parse_args()
+    corpus = assemble(args.data, lambda message: None)
+    fane_map = ner_eval.read_label_map(args.data / "ner" / "fane-fine-to-coarse.tsv")
+    sets = [
+        ("ANERcorp dev (PERS/LOC/ORG/MISC)", corpus.dev_anercorp, None, "anercorp"),
+        ("NewsFANE dev (coarse PER/ORG/GPE/LOC/FAC)", corpus.dev_newsfane, fane_map, "fane-coarse"),
+    ]
+    for title, sentences, file_map, scheme in sets:
+        labels = ner_eval.scheme_labels(scheme)
+        print(f"{title}: {len(sentences)} sentences")
+        for name, predictor in (
+            ("tagger alone", ner_eval.tagger_mentions),
+            ("entity stage", ner_eval.pipeline_mentions),
+        ):
+            scores = ner_eval.evaluate(sentences, file_map, labels, predictor, name)
+            precision, recall, f1 = scores.prf()
+            per_type = ", ".join(
+                f"{kind} {scores.prf(kind)[2]:.3f}" for kind in scores.types() if scores.prf(kind)[2]
+            )
+            print(f"  {name:13s} P {precision:.4f}  R {recall:.4f}  F1 {f1:.4f}   ({per_type})")
+
+
+if __name__ == "__main__":
+    main()
