@@ -10,7 +10,7 @@ paragraph about one person).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from marsad.document import Entity, Quote
@@ -26,6 +26,28 @@ _SUBJECT_WINDOW = 10
 _CONTENT_WINDOW = 22
 # A quotation with fewer words is a name or a term in quotation marks, not a quote.
 MIN_QUOTE_WORDS = 3
+# Words that may stand between a speech verb and its content without being its subject.
+_TIME_WORDS = (
+    "اليوم",
+    "أمس",
+    "مساء",
+    "صباح",
+    "الأحد",
+    "الاثنين",
+    "الثلاثاء",
+    "الأربعاء",
+    "الخميس",
+    "الجمعة",
+    "السبت",
+    "مؤخرا",
+    "لاحقا",
+    "أيضا",
+    "كذلك",
+    "خلالها",
+    "خلاله",
+    "فيه",
+    "فيها",
+)
 # How many sentences back a speaker may be carried over to وقال: with no subject.
 _CARRY_SENTENCES = 3
 
@@ -35,6 +57,7 @@ class SpeechLexicon:
     verbs: frozenset[str]
     participles: frozenset[str]
     sources: frozenset[str]
+    _kinds: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_file(cls, path: Path) -> SpeechLexicon:
@@ -58,6 +81,14 @@ class SpeechLexicon:
 
     def kind(self, norm: str) -> str | None:
         """'verb', 'participle' or 'source' when the word (with its clitics) is one."""
+        if norm in self._kinds:
+            return self._kinds[norm]
+        found = self._kind(norm)
+        if len(self._kinds) < 200_000:
+            self._kinds[norm] = found
+        return found
+
+    def _kind(self, norm: str) -> str | None:
         for reading in readings(norm):
             if reading.article or reading.enclitic:
                 continue
@@ -114,6 +145,7 @@ class QuoteFinder:
 
     def __init__(self, lexicon: SpeechLexicon):
         self.lexicon = lexicon
+        self._time_words = frozenset(normalize_word(w) for w in _TIME_WORDS)
         self._event_triggers: frozenset[int] = frozenset()
 
     def __call__(
@@ -174,6 +206,10 @@ class QuoteFinder:
             named = self._named_subject(view, index)
             if named is not None:
                 return named
+            if self._unnamed_subject(view, index):
+                # وقال مصدر عسكري إن ...: someone the text does not name; better unknown than
+                # the last person spoken of.
+                return None
         sentence_start, _ = view.sentence_range(index)
         same_sentence = [a for a in acts if a.speaker is not None and a.index >= sentence_start]
         if same_sentence:
@@ -213,6 +249,35 @@ class QuoteFinder:
             if holder is not None:
                 return holder
         return mentions[0].entity if mentions else None
+
+    def _unnamed_subject(self, view: DocView, index: int) -> bool:
+        """Whether a noun phrase other than a title of a known person follows the verb as its
+        subject (مصدر عسكري، المتحدث باسم الرئاسة), so that no earlier speaker carries over."""
+        position = index + 1
+        while position < len(view.tokens) and view.tokens[position].kind == "punct":
+            if view.tokens[position].text in (":", "،", ",", ".", "؛"):
+                return False
+            position += 1
+        if position >= len(view.tokens) or view.sentence_of[position] != view.sentence_of[index]:
+            return False
+        token = view.tokens[position]
+        if token.kind != "arabic" or view.mention_at[position] is not None:
+            return False
+        if view.is_word(position, "complementizer") or view.is_preposition(position):
+            return False
+        if view.is_word(position, "now") or view.has_form(position, self._time_words):
+            return False
+        if token.suffix or self.lexicon.kind(token.norm) or view.is_word(position, "statement"):
+            return False  # وأكد البيان أن ...: the statement already quoted, its speaker carries over
+        # A lone word without ال before في/إن is most likely a name the entity layer missed
+        # (وقال تبون في مقابلة), so the person spoken of may still carry over.
+        following = position + 1
+        lone = following >= len(view.tokens) or (
+            view.tokens[following].kind == "punct"
+            or view.is_preposition(following)
+            or view.is_word(following, "complementizer")
+        )
+        return not (lone and not token.prefix.endswith("ال"))
 
     def _subject_end(self, view: DocView, index: int) -> int:
         _, sentence_end = view.sentence_range(index)

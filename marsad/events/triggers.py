@@ -9,6 +9,7 @@ form. A verb may carry و ف س but never ال or a preposition; a noun never ca
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,6 +95,7 @@ class TriggerLexicon:
 
     def __init__(self, entries: Sequence[tuple[set[str], TriggerEntry]]):
         self._index: dict[str, list[TriggerEntry]] = {}
+        self._cache: dict[tuple[str, bool], list[tuple[TokenForm, TriggerEntry]]] = {}
         for forms, entry in entries:
             for form in forms:
                 bucket = self._index.setdefault(form, [])
@@ -145,22 +147,33 @@ class TriggerLexicon:
         token = tokens[index]
         if token.kind != "arabic":
             return None
-        for reading in readings(token.norm):
-            if reading.enclitic == "ه" and token.text.endswith("ة"):
+        for reading, entry in self._candidates(token.norm, token.text.endswith("ة")):
+            if entry.needs and not _needs_met(tokens, index, entry.needs):
+                continue
+            if entry.pos == "v" and _adverbial(tokens, index, reading):
+                continue
+            return TriggerMatch(index, entry, reading)
+        return None
+
+    def _candidates(self, norm: str, taa_marbuta: bool) -> list[tuple[TokenForm, TriggerEntry]]:
+        """The (reading, row) pairs whose form and clitics fit a word, in lexicon order;
+        what is left to check depends on the context (NEEDS). Cached per word."""
+        key = (norm, taa_marbuta)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        found: list[tuple[TokenForm, TriggerEntry]] = []
+        for reading in readings(norm):
+            if reading.enclitic == "ه" and taa_marbuta:
                 continue  # ة, not the pronoun ه
             entries = self._index.get(reading.form, ())
             if reading.enclitic and any(e.pos == "n" for e in entries):
                 # سيطرته، زيارته: a noun with a possessive, not a verb with an object.
                 entries = [e for e in entries if e.pos == "n"]
-            for entry in entries:
-                if not _clitics_fit(entry, reading):
-                    continue
-                if entry.needs and not _needs_met(tokens, index, entry.needs):
-                    continue
-                if entry.pos == "v" and _adverbial(tokens, index, reading):
-                    continue
-                return TriggerMatch(index, entry, reading)
-        return None
+            found.extend((reading, entry) for entry in entries if _clitics_fit(entry, reading))
+        if len(self._cache) < 200_000:
+            self._cache[key] = found
+        return found
 
 
 def _clitics_fit(entry: TriggerEntry, reading: TokenForm) -> bool:
@@ -194,8 +207,14 @@ def _needs_met(tokens: Sequence[Token], index: int, needs: frozenset[str]) -> bo
     return False
 
 
-def readings(norm: str) -> Iterator[TokenForm]:
-    """Every way of peeling clitics off a normalised word, the whole word first."""
+@functools.lru_cache(maxsize=200_000)
+def readings(norm: str) -> tuple[TokenForm, ...]:
+    """Every way of peeling clitics off a normalised word, the whole word first (cached:
+    news vocabulary repeats, and every rule asks about the same words)."""
+    return tuple(_readings(norm))
+
+
+def _readings(norm: str) -> Iterator[TokenForm]:
     seen: set[tuple[str, str, str, bool, str]] = set()
     for conjunction in ("", *_CONJUNCTIONS):
         if conjunction and not norm.startswith(conjunction):

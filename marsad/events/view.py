@@ -65,10 +65,17 @@ class DocView:
         sentence_starts = [s.start for s in doc.sentences]
         for token in self.tokens:
             self.sentence_of.append(max(0, bisect_right(sentence_starts, token.start) - 1))
-        self.sentence_tokens: list[tuple[int, int]] = []  # first, end (exclusive) token index
-        for number in range(len(doc.sentences)):
-            members = [i for i, s in enumerate(self.sentence_of) if s == number]
-            self.sentence_tokens.append((members[0], members[-1] + 1) if members else (0, 0))
+        # first, end (exclusive) token index of each sentence
+        firsts: list[int | None] = [None] * len(doc.sentences)
+        ends = [0] * len(doc.sentences)
+        for index, number in enumerate(self.sentence_of):
+            if number < len(firsts):
+                if firsts[number] is None:
+                    firsts[number] = index
+                ends[number] = index + 1
+        self.sentence_tokens: list[tuple[int, int]] = [
+            (first, end) if first is not None else (0, 0) for first, end in zip(firsts, ends, strict=True)
+        ]
         self.mentions: list[Mention] = []
         self.mention_at: list[Mention | None] = [None] * len(self.tokens)
         for entity in doc.entities:

@@ -86,3 +86,19 @@ def test_quote_after_the_words_with_a_verb_following(analyse: Callable[..., Docu
     text = '"لن نقبل بأي حل منقوص للقضية"، قال المتحدث باسم الحركة حازم قاسم.'
     doc = analyse(text, [("حازم قاسم", "PERSON")])
     assert speakers(doc) == [("حازم قاسم", True, "لن نقبل بأي حل منقوص للقضية")]
+
+
+def test_unnamed_source_is_not_the_last_speaker(analyse: Callable[..., Document]) -> None:
+    text = (
+        "قال الوزير علي حسن إن الحدود الشمالية آمنة تماما. وقال مصدر عسكري إن القوات قتلت اثنين من المهربين."
+    )
+    doc = analyse(text, [("علي حسن", "PERSON")])
+    assert [s for s, _, _ in speakers(doc)] == ["علي حسن", None]
+
+
+def test_the_statement_keeps_its_source(analyse: Callable[..., Document]) -> None:
+    text = (
+        "وقال الديوان الملكي في بيان إن الملك أجرى اتصالا هاتفيا. وأكد البيان أن موقف المملكة ثابت لا يتغير."
+    )
+    doc = analyse(text, [("الديوان الملكي", "ORG")])
+    assert [s for s, _, _ in speakers(doc)] == ["الديوان الملكي", "الديوان الملكي"]
