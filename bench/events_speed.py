@@ -66,9 +66,8 @@ def main() -> None:
     before = total - seconds["marsad.events.v1"]
     print(f"{len(articles)} articles, {characters / len(articles):.0f} characters each on average")
     for name, spent in seconds.items():
-        print(
-            f"  {name:<22} {1000 * spent / len(articles):8.2f} ms/article  ({100 * spent / total:5.1f}% of analyze)"
-        )
+        per_article = 1000 * spent / len(articles)
+        print(f"  {name:<22} {per_article:8.2f} ms/article  ({100 * spent / total:5.1f}% of analyze)")
     print(f"events stage adds {100 * seconds['marsad.events.v1'] / before:.1f}% to the other stages' time")
     print(f"{events / len(articles):.2f} events and {quotes / len(articles):.2f} quotes per article")
 
