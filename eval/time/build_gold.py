@@ -4,7 +4,9 @@ The source marks times as [[SPAN|VALUE|GRAIN]] and quantities as {{SPAN|VALUE|UN
 inline, which is easy to write and review; the JSON Lines file has the plain text and
 exact offsets, the format `marsad eval time` reads. Run from the repository root:
 
-    .venv/bin/python eval/time/build_gold.py
+    .venv/bin/python eval/time/build_gold.py [SOURCE OUTPUT]
+
+(default: eval/time/gold.src.txt -> eval/time/gold.jsonl).
 """
 
 from __future__ import annotations
@@ -92,18 +94,20 @@ def read_source(path: Path) -> list[dict[str, object]]:
 
 
 def main() -> None:
-    items = read_source(HERE / "gold.src.txt")
+    if len(sys.argv) == 3:
+        source, output = Path(sys.argv[1]), Path(sys.argv[2])
+    else:
+        source, output = HERE / "gold.src.txt", HERE / "gold.jsonl"
+    items = read_source(source)
     ids = [item["id"] for item in items]
     if len(ids) != len(set(ids)):
         sys.exit("duplicate item ids")
-    with (HERE / "gold.jsonl").open("w", encoding="utf-8") as out:
+    with output.open("w", encoding="utf-8") as out:
         for item in items:
             out.write(json.dumps(item, ensure_ascii=False) + "\n")
     times = sum(len(item["times"]) for item in items)  # type: ignore[arg-type]
     quantities = sum(len(item["quantities"]) for item in items)  # type: ignore[arg-type]
-    print(
-        f"{len(items)} items, {times} temporal expressions, {quantities} quantities -> eval/time/gold.jsonl"
-    )
+    print(f"{len(items)} items, {times} temporal expressions, {quantities} quantities -> {output}")
 
 
 if __name__ == "__main__":

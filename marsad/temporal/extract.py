@@ -166,6 +166,12 @@ class TemporalGrammar:
                 rf"(?<![\d:.,])(?P<h>\d{{1,2}}):(?P<mi>\d\d)(?![\d:])(?:\s+(?P<ap>{_DAY_PARTS_AFTER})(?!\w))?",
                 self._clock,
             ),
+            # العاشرة صباحا, الثالثة عصرا: an hour word needs no الساعة when a part of day follows
+            (
+                rf"{hour_ordinal}(?:\s+و\s*(?P<fr>النصف|الربع|الثلث))?"
+                rf"\s+(?P<ap>{_DAY_PARTS_AFTER}|بعد\s+الظهر|بعد\s+الظهيره)(?!\w)",
+                self._clock,
+            ),
         ]
         self._rules = [
             (re.compile(rf"{_PRE}(?P<x>{pattern})"), handler, index)
@@ -179,7 +185,7 @@ class TemporalGrammar:
             ("month", lex.months), ("hijri", lex.hijri_months), ("day_word", lex.day_words),
             ("weekday", lex.weekdays), ("period", ("اسبوع", "شهر", "عام", "سنه")),
             ("ago", ("منذ", "قبل", "بعد")), ("unit", lex.time_units), ("clock", ("ساعه",)),
-            ("number", lex.number_words),
+            ("number", lex.number_words), ("clock", lex.hour_ordinals),
         ):  # fmt: skip
             for word in words:
                 first = word.split()[0]
@@ -354,11 +360,17 @@ class TemporalGrammar:
     def _year(self, match: re.Match[str], text: str) -> Mention | None:
         if not (match.group("yw") or match.group("ad") or match.group("edge")):
             after = text[match.end() : match.end() + 24]
+            # A bare number is a year after a preposition (في 2014, بين 2011 و2013) or, ending
+            # a phrase (انتخابات 2014.), unless the words before speak of an amount (بلغ 1865،).
+            after = text[match.end() : match.end() + 24]
             followed_by_word = re.match(r"\s*[^\W\d]", after) and not re.match(r"\s*و\s*\d", after)
             after_year = re.search(
                 r"(?:19|20)\d\d\s*و?\s*$", text[max(0, match.start("x") - 8) : match.start("x")]
             )
-            if followed_by_word and not after_year and not self._after_preposition(match, text):
+            previous = self._previous_word(match, text)
+            after_preposition = self._after_preposition(match, text, self.lexicon.year_prepositions)
+            amount = previous in self.lexicon.amount_words or previous in self.lexicon.count_triggers
+            if not (after_year or after_preposition) and (followed_by_word or amount):
                 return None
         return self._span(match, "date", year=int(match.group("y")), **self._parts(match))
 
@@ -503,9 +515,11 @@ class TemporalGrammar:
         before = re.search(r"(\w+)\W*$", text[max(0, match.start("x") - 30) : match.start("x")])
         return before.group(1) if before else ""
 
-    def _after_preposition(self, match: re.Match[str], text: str) -> bool:
+    def _after_preposition(
+        self, match: re.Match[str], text: str, prepositions: frozenset[str] | None = None
+    ) -> bool:
         word = self._previous_word(match, text)
-        prepositions = self.lexicon.prepositions
+        prepositions = prepositions if prepositions is not None else self.lexicon.prepositions
         return word in prepositions or (word[:1] in "وف" and word[1:] in prepositions)
 
 

@@ -51,7 +51,7 @@ class Lexicon:
     parts_of_day: dict[str, str]  # ظهر -> noon
     edges: dict[str, str]  # مطلع -> start
     time_units: dict[str, tuple[str, int, str]]  # أيام -> ("day", 1, "plural"), يومين -> ("day", 2, "dual")
-    number_words: dict[str, tuple[int, str]]  # خمسة -> (5, "one")
+    number_words: dict[str, tuple[float, str]]  # خمسة -> (5, "one")
     units: dict[str, UnitEntry]
     count_nouns: dict[str, str]  # قتلى -> killed
     count_triggers: dict[str, str]  # مقتل -> killed
@@ -63,6 +63,8 @@ class Lexicon:
     future_words: frozenset[str]  # سوف, المقرر
     prepositions: frozenset[str]  # في, خلال: before a bare month name
     duration_words: frozenset[str]  # لمدة, استمرت: before a bare time unit
+    amount_words: frozenset[str]  # بلغ: a bare four-digit number after them is no year
+    year_prepositions: frozenset[str]  # في, من, بين: a bare four-digit number after them is a year
     day_ordinals: dict[str, int]  # العاشر -> 10
     hour_ordinals: dict[str, int]  # العاشرة -> 10
 
@@ -84,6 +86,8 @@ class Lexicon:
         future: set[str] = set()
         prepositions: set[str] = set()
         duration_words: set[str] = set()
+        amount_words: set[str] = set()
+        year_prepositions: set[str] = set()
         for kind, word, *rest in _rows(directory / "relative.tsv"):
             key = normalize_word(word)
             value = rest[0] if rest else ""
@@ -103,6 +107,10 @@ class Lexicon:
                 prepositions.add(key)
             elif kind == "for":
                 duration_words.add(key)
+            elif kind == "amount":
+                amount_words.add(key)
+            elif kind == "yearprep":
+                year_prepositions.add(key)
         day_ordinals: dict[str, int] = {}
         hour_ordinals: dict[str, int] = {}
         for kind, word, value in _rows(directory / "ordinals.tsv"):
@@ -112,7 +120,8 @@ class Lexicon:
             for word, unit, count, form in _rows(directory / "units_time.tsv")
         }
         numbers = {
-            normalize_word(word): (int(value), kind) for word, value, kind in _rows(directory / "numbers.tsv")
+            normalize_word(word): (float(value) if "." in value else int(value), kind)
+            for word, value, kind in _rows(directory / "numbers.tsv")
         }
         units: dict[str, UnitEntry] = {}
         for word, unit, *rest in _rows(directory / "units.tsv"):
@@ -133,7 +142,8 @@ class Lexicon:
             time_units, numbers, units, count_nouns, count_triggers, count_followers, blockers,
             function_words, among_words,
             frozenset(general), frozenset(future), frozenset(prepositions),
-            frozenset(duration_words), day_ordinals, hour_ordinals,
+            frozenset(duration_words), frozenset(amount_words), frozenset(prepositions | year_prepositions),
+            day_ordinals, hour_ordinals,
         )  # fmt: skip
 
 

@@ -55,10 +55,12 @@ class NumberGrammar:
         scales = alternation(w for w, (_, kind) in self.words.items() if kind in ("scale", "vague"))
         # Digits, optionally followed by scale words (5 ملايين, 1.5 مليار); or a run of number
         # words joined by spaces and و (ثلاثة آلاف وخمسمائة).
-        self.digits_phrase = rf"{digits}(?:\s+(?:{scales})(?!\w))*"
-        # After the first word, digits may stand in for words before a scale (مليونا و100 ألف).
-        element = rf"(?:{word}|\d+(?:\.\d+)?\s+(?:{scales})(?!\w))"
-        self.words_phrase = rf"{word}(?:\s+(?:و\s*)?{element})*"
+        self.digits_phrase = rf"{digits}(?:\s+(?:{scales})(?!\w))*(?:\s+و\s*نصف(?!\w))?"
+        # After the first word, digits may stand in for words: before a scale (مليونا و100
+        # ألف) or, joined by و, at the end (سبعة آلاف و500).
+        joined = rf"\s+و\s*(?:{word}|\d+(?:\.\d+)?(?![\d.,])(?:\s+(?:{scales})(?!\w))?)"
+        plain = rf"\s+(?:{word}|\d+(?:\.\d+)?\s+(?:{scales})(?!\w))"
+        self.words_phrase = rf"{word}(?:{joined}|{plain})*"
         self.phrase = rf"(?:{self.digits_phrase}|{self.words_phrase})"
 
     def parse(self, phrase: str) -> Number | None:
@@ -68,6 +70,8 @@ class NumberGrammar:
         current = 0.0
         approximate = False
         seen = False
+        last_scale = 0.0
+        bare_fraction = False  # a fraction word not (yet) multiplied by a scale
         for raw in parts:
             if raw == "و":
                 continue
@@ -87,6 +91,13 @@ class NumberGrammar:
             if part not in self.words:
                 return None
             value, kind = self.words[part]
+            if kind == "fraction":
+                if part == "نصف" and last_scale and not current:
+                    total += last_scale / 2  # مليون ونصف
+                else:
+                    current += value  # ربع (مليون)
+                    bare_fraction = True
+                continue
             if kind in ("one", "ten", "hundred", "teen"):
                 current += value
             elif kind == "vague":
@@ -98,7 +109,9 @@ class NumberGrammar:
                     approximate = True
                 total += (current or 1) * value
                 current = 0
+                last_scale = value
+                bare_fraction = False
             seen = True
-        if not seen:
-            return None
+        if not seen or bare_fraction:
+            return None  # nothing, or a bare fraction (نصف السكان, ثلاثة ونصف): no amount here
         return Number(tidy(total + current), approximate)

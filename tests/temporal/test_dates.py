@@ -113,3 +113,12 @@ def test_hijri_outside_the_converter_range_is_null(temporal):
 def test_proclitics_are_outside_the_span(temporal):
     doc = temporal("وفي 10 يونيو 2014 وبالأمس", published="2015-01-13")
     assert times(doc) == [("10 يونيو 2014", "2014-06-10", "day"), ("الأمس", "2015-01-12", "day")]
+
+
+def test_a_bare_number_after_an_amount_word_is_not_a_year(temporal):
+    doc = temporal("وقال إن عدد القتلى بلغ 1865، والجرحى 9563.")
+    assert times(doc) == []
+    assert [(q.text, q.kind) for q in doc.quantities] == [("1865", "killed"), ("9563", "injured")]
+    assert times(temporal("وشهدت انتخابات 2014. ثم بين 2011 و2013 تراجع")) == [
+        ("2014", "2014", "year"), ("2011", "2011", "year"), ("2013", "2013", "year")
+    ]  # fmt: skip

@@ -46,3 +46,18 @@ def test_number_phrases(phrase, value, approximate):
 def test_a_word_that_is_not_a_number_is_refused():
     grammar = resources.temporal_extractor().grammar.numbers
     assert grammar.parse(normalize_word("وزراء")) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [("مليون ونصف", 1500000), ("ربع مليون", 250000), ("نصف مليار", 500000000), ("سبعة آلاف و500", 7500)],
+)
+def test_fractions_of_scales_and_digits_after_words(phrase, value):
+    grammar = resources.temporal_extractor().grammar.numbers
+    number = grammar.parse(resources.normalizer().text(phrase).text)
+    assert number is not None and number.value == value
+
+
+def test_a_bare_fraction_is_no_amount():
+    grammar = resources.temporal_extractor().grammar.numbers
+    assert grammar.parse(normalize_word("نصف")) is None

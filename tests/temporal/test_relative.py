@@ -118,3 +118,10 @@ def test_durations(temporal, text, span, value):
 )
 def test_clock_times(temporal, text, span, value):
     assert times(temporal(text)) == [(span, value, "time")]
+
+
+def test_hour_words_need_no_saaa_before_a_part_of_day(temporal):
+    assert times(temporal("يمتد الدوام من العاشرة صباحا حتى الثالثة عصرا")) == [
+        ("العاشرة صباحا", "T10:00", "time"), ("الثالثة عصرا", "T15:00", "time")
+    ]  # fmt: skip
+    assert times(temporal("فاز في المرة الثانية بعد جهد")) == []
