@@ -18,7 +18,7 @@ from pathlib import Path
 
 from marsad.errors import MarsadError
 from marsad.sources.feeds import iter_feed, looks_like_feed
-from marsad.sources.jsonl import FieldMap, SourceRecord, iter_json_lines
+from marsad.sources.jsonl import FieldMap, SourceRecord, article_from_json_line, iter_json_lines
 from marsad.sources.readers import MAX_ARTICLE_BYTES, article_from_bytes
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -89,9 +89,13 @@ def _records(stream: io.BufferedIOBase, origin: str, name: str, fields: FieldMap
     else:
         data = stream.read(MAX_ARTICLE_BYTES + 1)
         try:
-            yield SourceRecord(origin, None, article=article_from_bytes(data, origin))
+            if fields.keys and data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+                article = article_from_json_line(data.strip(), fields)  # one JSON object, its own field names
+            else:
+                article = article_from_bytes(data, origin)
+            yield SourceRecord(origin, None, article=article)
         except MarsadError as error:
-            yield SourceRecord(origin, None, error=error)
+            yield SourceRecord(origin, None, error=error if error.source else error.with_source(origin))
 
 
 def _looks_like_json_lines(head: bytes) -> bool:

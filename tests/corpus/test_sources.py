@@ -96,3 +96,12 @@ def test_gzip_is_read_for_every_kind_and_counted(tmp_path: Path) -> None:
 def test_a_missing_path_is_a_record_not_an_exception(tmp_path: Path) -> None:
     (record,) = iter_records([tmp_path / "nowhere.jsonl"])
     assert record.error.code == "E101"
+
+
+def test_a_single_json_article_file_follows_the_field_map_too(tmp_path: Path) -> None:
+    path = tmp_path / "one.json"
+    path.write_text(
+        json.dumps({"body": "نص الخبر.", "headline": "عنوان"}, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
+    (record,) = iter_records([path], FieldMap.parse(["text=body", "title=headline"]))
+    assert (record.article.title, record.article.text, record.line) == ("عنوان", "نص الخبر.", None)

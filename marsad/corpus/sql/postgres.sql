@@ -194,14 +194,14 @@ ce.admin1 = %(admin1)s
 ce.n_reports >= %(min_reports)s
 
 -- name: filter_event_actor
-EXISTS (SELECT 1 FROM corpus_event_participants p WHERE p.corpus_event_id = ce.id AND p.role = 'actor'
-        AND p.entity_id IN (SELECT id FROM entities WHERE name_norm = %(actor)s OR kb = %(actor_raw)s
-            OR lower(latin) = %(actor_lower)s OR name_norm LIKE %(actor_suffix)s))
+ce.id IN (SELECT p.corpus_event_id FROM corpus_event_participants p WHERE p.role = 'actor'
+          AND p.entity_id IN (SELECT id FROM entities WHERE name_norm = %(actor)s OR kb = %(actor_raw)s
+              OR lower(latin) = %(actor_lower)s OR name_norm LIKE %(actor_suffix)s))
 
 -- name: filter_event_recipient
-EXISTS (SELECT 1 FROM corpus_event_participants p WHERE p.corpus_event_id = ce.id AND p.role = 'recipient'
-        AND p.entity_id IN (SELECT id FROM entities WHERE name_norm = %(recipient)s OR kb = %(recipient_raw)s
-            OR lower(latin) = %(recipient_lower)s OR name_norm LIKE %(recipient_suffix)s))
+ce.id IN (SELECT p.corpus_event_id FROM corpus_event_participants p WHERE p.role = 'recipient'
+          AND p.entity_id IN (SELECT id FROM entities WHERE name_norm = %(recipient)s OR kb = %(recipient_raw)s
+              OR lower(latin) = %(recipient_lower)s OR name_norm LIKE %(recipient_suffix)s))
 
 -- name: corpus_event_participants
 SELECT p.corpus_event_id, p.role, en.name, en.type, en.kb, en.latin

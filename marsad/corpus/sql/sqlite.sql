@@ -186,14 +186,14 @@ ce.admin1 = :admin1
 ce.n_reports >= :min_reports
 
 -- name: filter_event_actor
-EXISTS (SELECT 1 FROM corpus_event_participants p WHERE p.corpus_event_id = ce.id AND p.role = 'actor'
-        AND p.entity_id IN (SELECT id FROM entities WHERE name_norm = :actor OR kb = :actor_raw
-            OR lower(latin) = :actor_lower OR name_norm LIKE :actor_suffix))
+ce.id IN (SELECT p.corpus_event_id FROM corpus_event_participants p WHERE p.role = 'actor'
+          AND p.entity_id IN (SELECT id FROM entities WHERE name_norm = :actor OR kb = :actor_raw
+              OR lower(latin) = :actor_lower OR name_norm LIKE :actor_suffix))
 
 -- name: filter_event_recipient
-EXISTS (SELECT 1 FROM corpus_event_participants p WHERE p.corpus_event_id = ce.id AND p.role = 'recipient'
-        AND p.entity_id IN (SELECT id FROM entities WHERE name_norm = :recipient OR kb = :recipient_raw
-            OR lower(latin) = :recipient_lower OR name_norm LIKE :recipient_suffix))
+ce.id IN (SELECT p.corpus_event_id FROM corpus_event_participants p WHERE p.role = 'recipient'
+          AND p.entity_id IN (SELECT id FROM entities WHERE name_norm = :recipient OR kb = :recipient_raw
+              OR lower(latin) = :recipient_lower OR name_norm LIKE :recipient_suffix))
 
 -- name: corpus_event_participants
 SELECT p.corpus_event_id, p.role, en.name, en.type, en.kb, en.latin
