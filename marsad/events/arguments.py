@@ -95,6 +95,7 @@ class EventBuilder:
         self._statement_triggers: set[int] = set()
         self._previous: list[tuple[Event, Arguments]] = []
         self._verb_triggers: set[int] = set()
+        self._weak_locations: set[int] = set()
 
     def __call__(
         self, view: DocView, matches: Sequence[TriggerMatch], acts: Sequence[SpeechAct]
@@ -104,6 +105,7 @@ class EventBuilder:
         trigger_indices = {m.index for m in matches} | {a.index for a in acts}
         self._triggers = trigger_indices
         self._verb_triggers = {m.index for m in matches if m.entry.pos != "n"} | {a.index for a in acts}
+        self._weak_locations = set()
         self._previous = previous
         self._statement_triggers = {
             m.index for m in matches if m.entry.plover in _STATEMENT_TYPES and m.entry.pos != "n"
@@ -117,7 +119,7 @@ class EventBuilder:
             previous.append((event, arguments))
             events.append(event)
         headline_end = len(view.doc.headline) if view.doc.headline else 0
-        return _merge(events, headline_end)
+        return _merge(events, headline_end, self._weak_locations)
 
     # --- one event ------------------------------------------------------------------
     def _event(
@@ -174,13 +176,17 @@ class EventBuilder:
         if event_type in _THREAT_TYPES and modality in ("future", "hypothetical") and not negated:
             event_type, cameo, mode = "THREATEN", "138" if event_type == "ASSAULT" else "137", None
         if event_type in _STATEMENT_TYPES:
-            # Where a statement was made is rarely written; a place in its clause is its topic.
-            location = dateline
+            # Where a statement was made is rarely written; a place in its clause is its topic,
+            # unless it stands with the one speaking (حكومة الوفاق في طرابلس رفضت).
+            location = self._actor_place(view, arguments, clause_end)
         else:
             location = arguments.location or self._location(
                 view, index, clause_start, arguments, trigger_indices, event_type
             )
-            location = location or dateline
+        if location is None and match.reading.conjunction:
+            location = self._sentence_location(view, index, previous)
+        weak = location is None and dateline is not None
+        location = location or dateline
         sentence_first, sentence_end = view.sentence_range(index)
         sentence = Sentence(view.tokens[sentence_first].start, view.tokens[sentence_end - 1].end)
         for found in view.doc.sentences:
@@ -203,6 +209,8 @@ class EventBuilder:
         )
         event.cameo = cameo
         event.modality = modality
+        if weak:
+            self._weak_locations.add(id(event))
         event.counts = self._counts(view, event_type, index)
         event.affiliations = {
             person: org
@@ -237,13 +245,26 @@ class EventBuilder:
             return arguments
         in_headline = view.doc.headline is not None and view.tokens[index].start < len(view.doc.headline)
         imperfect = match.reading.form[:1] in "يتن" and not match.reading.conjunction
-        if in_headline or imperfect:
+        preverbal_noun = self._has_preverbal_noun(view, index, clause_start)
+        if not match.reading.conjunction and preverbal_noun:
+            # Subject before the verb (البارزاني والغبان يتفقان، قواته ستهاجم، وكانت قوات الأمن
+            # اعتقلت): what follows the verb is its object.
             subject = self._preverbal(view, index, clause_start, arguments, triggers)
-            if subject or (in_headline and self._has_preverbal_noun(view, index, clause_start)):
-                # محتجون يقتحمون وزارة الخارجية: what follows a headline's verb is its object.
+            if subject or in_headline or imperfect:
+                if not subject and intent:
+                    subject = self._quoted_speaker(view, index)
                 arguments.actors = subject
                 self._recipients(view, match, index + 1, clause_end, arguments)
                 return arguments
+        agent = self._agent_phrase(view, index, clause_end)
+        coordinated = bool(match.reading.conjunction) and self._follows_event(
+            view, index, clause_start, triggers
+        )
+        if agent is None and not coordinated and self._unnamed_subject(view, index, clause_end):
+            # اقتحم محتجون مبنى الوزارة / قصفت الطائرات بلدة عفرين: the doer is not named; the
+            # name after it is the object.
+            self._recipients(view, match, index + 1, clause_end, arguments)
+            return arguments
         subject_end = self._phrase_end(view, index + 1, clause_end)
         subject = self._phrase_entities(view, index + 1, subject_end, arguments)
         object_start = arguments.phrase_end if subject else index + 1
@@ -259,7 +280,6 @@ class EventBuilder:
                 arguments.actors = elided
                 self._place_objects(entry.plover, subject, arguments)
                 return arguments
-        agent = self._agent_phrase(view, index, clause_end)
         if agent is not None and entry.plover == "ASSAULT":
             # قُتل X برصاص Y: a passive with its agent.
             arguments.actors = [agent]
@@ -325,8 +345,43 @@ class EventBuilder:
 
     @staticmethod
     def _follows_event(view: DocView, index: int, clause_start: int, triggers: set[int]) -> bool:
-        """Whether another event verb comes earlier in the clause (اجتاح ... وارتكب)."""
-        return any(i in triggers for i in range(clause_start, index))
+        """Whether another event verb comes earlier in the sentence (اجتاح ... وارتكب،
+        اقتحمت ...، واعتقلت)."""
+        sentence_start, _ = view.sentence_range(index)
+        return any(i in triggers for i in range(sentence_start, index))
+
+    def _unnamed_subject(self, view: DocView, index: int, clause_end: int) -> bool:
+        """Whether the verb is followed by a subject that names no one: a common noun that is
+        neither a title (وزير) nor the head of a named body (قوات الجيش الإسرائيلي)."""
+        position = index + 1
+        while position < clause_end and (
+            view.tokens[position].kind == "punct"
+            or view.is_word(position, "now")
+            or view.is_word(position, "time")
+        ):
+            position += 1
+        if position >= clause_end:
+            return False
+        token = view.tokens[position]
+        if view.mention_at[position] is not None or token.kind not in ("arabic", "number"):
+            return False
+        if token.kind == "number":
+            return True  # قتل 5 أشخاص
+        if view.is_preposition(position) or view.is_word(position, "complementizer") or token.suffix:
+            return False
+        if (
+            view.is_word(position, "role")
+            or view.is_word(position, "pair")
+            or view.is_word(position, "counterpart")
+        ):
+            return False
+        # قوات الجيش، عناصر من الشرطة: a head noun whose body is named right after it.
+        for following in range(position + 1, min(clause_end, position + 3)):
+            if view.mention_at[following] is not None:
+                return False
+            if view.is_preposition(following):
+                break
+        return True
 
     @staticmethod
     def _object_marked(view: DocView, position: int, clause_end: int) -> bool:
@@ -409,7 +464,11 @@ class EventBuilder:
         after = index + 1
         while after < clause_end and tokens[after].kind == "punct" and tokens[after].text not in CLAUSE_PUNCT:
             after += 1
-        if after < clause_end and tokens[after].norm == "بين":
+        between = next(
+            (i for i in range(after, min(clause_end, after + 5)) if tokens[i].norm == "بين"), None
+        )  # اشتباكات عنيفة صباح السبت بين ...
+        if between is not None and not view.mentions_in(after, between):
+            after = between
             end = self._phrase_end(view, after + 1, clause_end)
             arguments.actors = self._phrase_entities(view, after + 1, end, arguments, prefer_people=False)
             self._recipients(view, match, arguments.phrase_end, clause_end, arguments)
@@ -624,11 +683,9 @@ class EventBuilder:
         head = mentions[0]
         people: list[Mention] = []
         if prefer_people:
-            for mention in mentions:
-                if mention.entity.type == "PERSON":
-                    people.append(mention)
-                elif people:
-                    break
+            # People, with the bodies in their titles between them (السيسي ورئيسة المفوضية
+            # الأوروبية فون دير لاين); `_joined` decides which of them go together.
+            people = [m for m in mentions if m.entity.type == "PERSON"]
             if people and people[0].first - head.last > 6:
                 people = []
         if people:
@@ -812,22 +869,52 @@ class EventBuilder:
                 and not any(i in arguments.used_tokens for i in range(mention.first, mention.last + 1))
             )
 
-        windows = [(clause_start, stop)]
+        windows = [(clause_start, stop, False)]
         if event_type in _PHYSICAL_TYPES:
-            windows.append((sentence_start, index))
-        for start, end in windows:
-            places = [m for m in view.mentions_in(start, end) if usable(m)]
+            windows.append((sentence_start, index, True))
+        for start, end, locative_only in windows:
+            places = [
+                m
+                for m in view.mentions_in(start, end)
+                if usable(m) and (not locative_only or _in_prepositional_phrase(view, m, start))
+            ]
             if places:
                 trigger_start = view.tokens[index].start
+                # A geocoded place before one the gazetteer does not know (ساحة الشهداء), the
+                # most specific first, the nearest of equals.
                 return min(
                     places,
                     key=lambda m: (
-                        _PLACE_RANK.get(m.entity.geo.kind, _UNKNOWN_PLACE_RANK)
-                        if m.entity.geo
-                        else _UNKNOWN_PLACE_RANK,
+                        m.entity.geo is None,
+                        _PLACE_RANK.get(m.entity.geo.kind, _UNKNOWN_PLACE_RANK) if m.entity.geo else 0,
                         abs(m.span.start - trigger_start),
                     ),
                 ).entity
+        return None
+
+    def _actor_place(self, view: DocView, arguments: Arguments, clause_end: int) -> Entity | None:
+        """A place in a prepositional phrase right after an actor's name: where the actor is."""
+        actors = {e.id for e in arguments.actors}
+        for mention in view.mentions:
+            if mention.entity.id not in actors:
+                continue
+            following = mention.last + 1
+            if following < clause_end and view.tokens[following].norm in ("في", "ب"):
+                for place in view.mentions_in(following + 1, min(clause_end, following + 2)):
+                    if place.entity.type in PLACE_TYPES:
+                        return place.entity
+        return None
+
+    def _sentence_location(
+        self, view: DocView, index: int, previous: list[tuple[Event, Arguments]]
+    ) -> Entity | None:
+        """The place of the event before, in the same sentence (اقتحمت القوات جنين، واعتقلت)."""
+        sentence_start, _ = view.sentence_range(index)
+        for event, _arguments in reversed(previous):
+            trigger = view.token_at(event.trigger.start)
+            if trigger is not None and sentence_start <= trigger < index and event.location:
+                if id(event) not in self._weak_locations:
+                    return view.entities.get(event.location)
         return None
 
     def _counts(self, view: DocView, event_type: str, index: int) -> dict[str, float]:
@@ -990,26 +1077,27 @@ def _confidence(match: TriggerMatch, arguments: Arguments, location: Entity | No
     return round(min(score, 0.95), 2)
 
 
-def _merge(events: list[Event], headline_end: int) -> list[Event]:
+def _merge(events: list[Event], headline_end: int, weak: set[int]) -> list[Event]:
     """One event per happening. A headline and the body often report the same one, the
     headline with fewer participants; a report without a named doer (قُتل ثلاثة) is the
-    event a nearby sentence names one for. `headline_end` is where the headline ends (0: none)."""
+    event a nearby sentence names one for. `headline_end` is where the headline ends (0: none);
+    `weak` holds the ids of events placed only by the dateline."""
     kept: list[Event] = []
     for event in events:
         twin = next((k for k in kept if _same_happening(k, event, headline_end)), None)
         if twin is None:
             kept.append(event)
         elif _participants(event) > _participants(twin):
-            _absorb(event, twin, headline_end)
+            _absorb(event, twin, headline_end, weak)
             kept[kept.index(twin)] = event
         else:
-            _absorb(twin, event, headline_end)
+            _absorb(twin, event, headline_end, weak)
     merged: list[Event] = []
     for event in kept:
         if not event.actors and event.modality is None:
             host = _host(event, kept, merged, headline_end)
             if host is not None:
-                _absorb(host, event, headline_end)
+                _absorb(host, event, headline_end, weak)
                 continue
         merged.append(event)
     merged.sort(key=lambda e: e.trigger.start)
@@ -1056,6 +1144,12 @@ def _host(event: Event, events: list[Event], merged: list[Event], headline_end: 
             other is not event
             and other.type == event.type
             and other.negated == event.negated
+            and (
+                event.type == "ASSAULT"
+                or other.mode is None
+                or event.mode is None
+                or other.mode == event.mode
+            )
             and _near(other, event, headline_end)
         )
 
@@ -1065,13 +1159,15 @@ def _host(event: Event, events: list[Event], merged: list[Event], headline_end: 
     return next((other for other in merged if near(other)), None)
 
 
-def _absorb(host: Event, other: Event, headline_end: int) -> None:
+def _absorb(host: Event, other: Event, headline_end: int, weak: set[int]) -> None:
     """Folds a second report of an event into the one kept; the body's place and date are
-    more precise than a headline's."""
+    more precise than a headline's, and a place named in the text than the dateline."""
     host_in_headline = host.trigger.start < headline_end and other.trigger.start >= headline_end
     host.recipients = host.recipients or other.recipients
-    if other.location and (host.location is None or host_in_headline):
+    stronger = id(host) in weak and id(other) not in weak
+    if other.location and (host.location is None or host_in_headline or stronger):
         host.location = other.location
+        weak.discard(id(host))
     if other.date and (host.date is None or host_in_headline):
         host.date = other.date
     host.confidence = max(host.confidence, other.confidence)

@@ -25,7 +25,7 @@ _PAST_SUFFIXES = ("", "ت", "ا", "تا", "وا", "ن", "نا", "تم", "تن")
 _PRESENT_PREFIXES = ("ي", "ت", "ن", "ا")
 _PRESENT_SUFFIXES = ("", "ان", "ون", "ين", "ن", "وا", "ا")
 # How many words after a trigger its NEEDS word may appear.
-NEEDS_WINDOW = 14
+NEEDS_WINDOW = 20
 
 
 @dataclass(frozen=True, slots=True)

@@ -151,6 +151,9 @@ class DocView:
     def is_clause_break(self, index: int) -> bool:
         token = self.tokens[index]
         if token.kind == "punct":
+            if token.text in "-–—":  # بغداد - ...: a spaced dash ends the dateline
+                text = self.doc.text
+                return text[token.start - 1 : token.start] == " " and text[token.end : token.end + 1] == " "
             return bool(set(token.text) & CLAUSE_PUNCT)
         return self.is_word(index, "stop") or self.is_word(index, "complementizer")
 
@@ -222,6 +225,10 @@ class DocView:
             ]
             if len(holders) == 1:
                 return holders[0]
+            # الرئيس alone is the head of state, not رئيس الحكومة: the role must begin with it.
+            starting = [e for e in holders if any(normalize_word(r).startswith(title[0]) for r in e.roles)]
+            if len(starting) == 1:
+                return starting[0]
             if length < 2:
                 break
         # The same title written just before a named person elsewhere in the text.
