@@ -912,9 +912,9 @@ class EventBuilder:
         sentence_start, _ = view.sentence_range(index)
         for event, _arguments in reversed(previous):
             trigger = view.token_at(event.trigger.start)
-            if trigger is not None and sentence_start <= trigger < index and event.location:
-                if id(event) not in self._weak_locations:
-                    return view.entities.get(event.location)
+            placed = event.location and id(event) not in self._weak_locations
+            if trigger is not None and sentence_start <= trigger < index and placed:
+                return view.entities.get(event.location or "")
         return None
 
     def _counts(self, view: DocView, event_type: str, index: int) -> dict[str, float]:
