@@ -11,7 +11,7 @@ import json
 from dataclasses import replace
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
@@ -31,6 +31,7 @@ read_router = APIRouter(dependencies=[Depends(require_read_access)])
 
 Limit = Annotated[int, Query(ge=1, le=views.MAX_LIMIT, description="Results per page.")]
 Offset = Annotated[int, Query(ge=0, le=views.MAX_OFFSET, description="Results to skip.")]
+ArticleId = Annotated[int, Path(ge=1, le=views.MAX_ID, description="The article's id in the corpus.")]
 Day = Annotated[
     str | None, Query(max_length=10, description="YYYY-MM-DD (or YYYY-MM, YYYY for a whole month or year).")
 ]
@@ -285,7 +286,7 @@ def export_events(
 
 
 @read_router.get("/articles/{article_id}", tags=["corpus"], summary="A stored article with its full analysis")
-def article(request: Request, article_id: int) -> dict[str, Any]:
+def article(request: Request, article_id: ArticleId) -> dict[str, Any]:
     found = queries.get_article(_store(request), article_id)
     if found is None:
         raise MarsadError("E706", id=article_id)

@@ -17,6 +17,7 @@ from marsad.errors import MarsadError
 
 MAX_LIMIT = 200
 MAX_OFFSET = 10_000
+MAX_ID = 2**63 - 1  # the largest id both SQLite and PostgreSQL (BIGINT) can hold
 # Events read to draw the per-day timeline and the map of a filtered event list.
 CHART_EVENT_CAP = 2_000
 

@@ -104,9 +104,7 @@ def timeline(
                 )
             )  # fmt: skip
     step = max(1, len(days) // 6, math.ceil(TICK_SPACING / column))
-    chart.ticks = [
-        (round(i * column, 2), days[i].isoformat()) for i in range(0, len(days), step)
-    ]
+    chart.ticks = [(round(i * column, 2), days[i].isoformat()) for i in range(0, len(days), step)]
     chart.legend = [(event_type, type_colour(event_type), totals_by_type[event_type]) for event_type in order]
     return chart
 

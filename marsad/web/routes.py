@@ -14,6 +14,7 @@ from typing import Annotated, Any
 from urllib.parse import urlencode, urlsplit
 
 from fastapi import APIRouter, Depends, FastAPI, Form, Query, Request
+from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -189,7 +190,9 @@ def search_page(
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(request: Request, article_id: int) -> HTMLResponse:
+def article_page(
+    request: Request, article_id: Annotated[int, PathParam(ge=1, le=views.MAX_ID)]
+) -> HTMLResponse:
     found = queries.get_article(_store(request), article_id)
     if found is None:
         raise MarsadError("E706", id=article_id)

@@ -230,6 +230,8 @@ def test_article_with_its_analysis(client: TestClient) -> None:
 def test_article_errors(client: TestClient) -> None:
     assert_error(client.get("/api/v1/articles/999"), 404, "E706")
     assert_error(client.get("/api/v1/articles/abc"), 422, "E702")
+    assert_error(client.get(f"/api/v1/articles/{2**63}"), 422, "E702")
+    assert_error(client.get("/api/v1/articles/0"), 422, "E702")
 
 
 def test_entity_profile(client: TestClient) -> None:
