@@ -58,12 +58,15 @@ class FieldMap:
         return cls(keys)
 
     def apply(self, record: object) -> object:
-        """Returns a record with the contract's field names, or `record` itself if not an object."""
+        """Returns a record with the contract's field names, or `record` itself if not an object.
+
+        A record without the mapped key keeps its own field of the contract's name, so one
+        map serves a folder that mixes a dump with articles in Marsad's own format.
+        """
         if not isinstance(record, dict) or not self.keys:
             return record
         mapped = dict(record)
         for name, key in self.keys.items():
-            mapped.pop(name, None)
             value = _lookup(record, key)
             if value is not None:
                 mapped[name] = value
