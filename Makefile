@@ -15,9 +15,11 @@ $(STAMP): pyproject.toml constraints.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
-## run: set up, then analyse the bundled example articles
+## run: set up, store the bundled example articles in the default corpus, then serve the
+## web interface and the API on http://127.0.0.1:8000 (ingest is idempotent: re-running adds nothing)
 run: $(STAMP)
-	$(BIN)/marsad analyze examples/* --format text
+	-$(BIN)/marsad ingest examples/
+	$(BIN)/marsad serve --host 127.0.0.1 --port 8000
 
 ## test: set up, then run the whole test suite
 test: $(STAMP)
