@@ -43,6 +43,8 @@ _PHYSICAL_TYPES = frozenset(
 _ADJUNCT_PREPOSITIONS = frozenset({"في", "خلال", "منذ", "عند", "قرب", "داخل", "امس", "بعد", "قبل"})
 # Events that are things said: a verbal noun they govern (طالب بالإفراج) is their content.
 _STATEMENT_TYPES = frozenset({"REQUEST", "SUPPORT", "ACCUSE", "REJECT", "THREATEN"})
+# Events whose place may be named earlier in the sentence (the trip before the meeting).
+_BACKWARD_PLACE_TYPES = frozenset({"CONSULT", "ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 # An anonymous report joins a named one of its type at most this far away (a sentence or two).
 _NEIGHBOUR_CHARS = 400
 # Kinds of counts from the quantities layer, by event type.
@@ -869,27 +871,37 @@ class EventBuilder:
                 and not any(i in arguments.used_tokens for i in range(mention.first, mention.last + 1))
             )
 
-        windows = [(clause_start, stop, False)]
-        if event_type in _PHYSICAL_TYPES:
-            windows.append((sentence_start, index, True))
-        for start, end, locative_only in windows:
-            places = [
-                m
-                for m in view.mentions_in(start, end)
-                if usable(m) and (not locative_only or _in_prepositional_phrase(view, m, start))
-            ]
-            if places:
-                trigger_start = view.tokens[index].start
-                # A geocoded place before one the gazetteer does not know (ساحة الشهداء), the
-                # most specific first, the nearest of equals.
-                return min(
-                    places,
-                    key=lambda m: (
-                        m.entity.geo is None,
-                        _PLACE_RANK.get(m.entity.geo.kind, _UNKNOWN_PLACE_RANK) if m.entity.geo else 0,
-                        abs(m.span.start - trigger_start),
-                    ),
-                ).entity
+        _, clause_end = view.clause_range(index)
+        trigger_start = view.tokens[index].start
+
+        def rank(mention: Mention) -> tuple[bool, int, int]:
+            # A geocoded place before one the gazetteer does not know or a site (ساحة الشهداء),
+            # the most specific first, the nearest of equals.
+            geo = None if _is_site(view, mention) else mention.entity.geo
+            specificity = _PLACE_RANK.get(geo.kind, _UNKNOWN_PLACE_RANK) if geo else 0
+            return geo is None, specificity, abs(mention.span.start - trigger_start)
+
+        in_clause = [m for m in view.mentions_in(clause_start, clause_end) if usable(m)]
+        if in_clause:
+            best = min(in_clause, key=rank)
+            # ... في العراق، ومدينة الموصل: a city after the clause that narrows its country.
+            if best.entity.geo is not None and best.entity.geo.kind == "country":
+                narrower = [
+                    m for m in view.mentions_in(clause_end, stop)
+                    if usable(m) and m.entity.geo is not None and m.entity.geo.kind != "country"
+                    and m.entity.geo.country == best.entity.geo.country
+                ]  # fmt: skip
+                if narrower:
+                    return min(narrower, key=rank).entity
+            return best.entity
+        if event_type in _BACKWARD_PLACE_TYPES:
+            # وصل إلى طهران ...، والتقى نظيره: a place the sentence went to before the event.
+            earlier = [
+                m for m in view.mentions_in(sentence_start, index)
+                if usable(m) and _in_prepositional_phrase(view, m, sentence_start)
+            ]  # fmt: skip
+            if earlier:
+                return min(earlier, key=rank).entity
         return None
 
     def _actor_place(self, view: DocView, arguments: Arguments, clause_end: int) -> Entity | None:
@@ -998,6 +1010,13 @@ def _coordinated_mentions(view: DocView, mentions: list[Mention]) -> list[Mentio
 
 def _coordinated(view: DocView, mentions: list[Mention]) -> list[Entity]:
     return _unique(m.entity for m in _coordinated_mentions(view, mentions)) if mentions else []
+
+
+def _is_site(view: DocView, mention: Mention) -> bool:
+    """Whether a place is named as a site (ساحة الشهداء، قاعدة عين الأسد), whose gazetteer
+    match, if any, is another place of that name."""
+    position = mention.first - 1
+    return position >= 0 and view.mention_at[position] is None and view.has_form(position, view.words["site"])
 
 
 def _can_act(entity: Entity, event_type: str | None = None) -> bool:
