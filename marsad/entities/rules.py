@@ -184,8 +184,8 @@ class Lexicons:
         The first word is compared without clitics on either side (زعيمه is زعيم + ه).
         """
         token = tokens[index]
-        firsts = {_title_key(token), token.norm}
-        if firsts & self.stop_words:
+        firsts = dict.fromkeys((_title_key(token), token.norm))  # ordered, unlike a set
+        if not self.stop_words.isdisjoint(firsts):
             return None
         best: tuple[str, int] | None = None
         candidates = [entry for first in firsts for entry in self.titles_by_first.get(first, ())]
