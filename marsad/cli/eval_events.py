@@ -14,24 +14,34 @@ from marsad.cli.evaluate import eval_group
 @click.argument("gold", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--errors", "show_errors", is_flag=True, help="List every false and missed event and quote.")
-def eval_events_command(gold: Path, as_json: bool, show_errors: bool) -> None:
+@click.option(
+    "--gold-entities",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Score the events stage alone: take entities from this NAME/TYPE/PLACE_KIND table "
+    "(eval/events/gold_entities.tsv) instead of the entity and linking stages.",
+)
+def eval_events_command(gold: Path, as_json: bool, show_errors: bool, gold_entities: Path | None) -> None:
     """Score events (type + actors + recipients + location) and quotes (with speaker).
 
     Every article of the gold JSON Lines FILE goes through the real pipeline (`marsad.analyze`);
     see marsad/training/events.py for the file format and the matching rules.
     """
     from marsad.service import analyze
-    from marsad.training.events import evaluate, read_gold
+    from marsad.training.events import evaluate, gold_entity_analyzer, read_gold, read_gold_entities
 
     articles = read_gold(gold)
-    scores = evaluate(articles, lambda a: analyze(a.text, title=a.title, published=a.published))
+    if gold_entities is not None:
+        scores = evaluate(articles, gold_entity_analyzer(read_gold_entities(gold_entities)))
+    else:
+        scores = evaluate(articles, lambda a: analyze(a.text, title=a.title, published=a.published))
     if as_json:
         result = scores.to_dict()
         if show_errors:
             result["errors"] = scores.errors
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
-    click.echo(f"{scores.articles} articles from {gold}")
+    source = f"entities from {gold_entities}" if gold_entities else "the full pipeline"
+    click.echo(f"{scores.articles} articles from {gold}, {source}")
     click.echo(f"{'':<24}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'sys':>6}{'gold':>6}")
     rows = [
         ("events (all arguments)", scores.events),

@@ -19,12 +19,13 @@ the words are shared), and right with speaker when the speaker matches too.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from marsad.document import PLOVER_TYPES, Document, Entity
+from marsad.document import PLOVER_TYPES, Document, Entity, Geo, Span
 from marsad.errors import MarsadError
 from marsad.text import normalize_word
 
@@ -297,3 +298,59 @@ def evaluate(articles: Iterable[GoldArticle], analyze: Callable[[GoldArticle], D
             total.by_type.setdefault(event_type, Counts()).add(counts)
         total.errors.extend(scores.errors)
     return total
+
+
+# --- scoring the events stage alone -------------------------------------------------------
+def read_gold_entities(path: Path) -> dict[str, tuple[str, str | None]]:
+    """NAME -> (entity type, place kind or None) from a gold entity table (TSV, # comments)."""
+    if not path.is_file():
+        raise MarsadError("E101", source=str(path))
+    table: dict[str, tuple[str, str | None]] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 3:
+            raise MarsadError("E501", source=f"{path}:{number}", detail="expected NAME, TYPE, PLACE_KIND")
+        name, kind, place = fields
+        table[name] = (kind, None if place == "-" else place)
+    return table
+
+
+def entities_from_names(doc: Document, table: dict[str, tuple[str, str | None]]) -> list[Entity]:
+    """Entities for every whole-word occurrence of the table's names (after و ف ب ل ك), as an
+    entity layer that made no mistake would give them; places get a placeholder point."""
+    taken: set[int] = set()
+    entities: list[Entity] = []
+    for name in sorted(table, key=len, reverse=True):
+        pattern = re.compile(rf"(?<![\w])(?:[وف]?[بلك]?)({re.escape(name)})(?![\w])")
+        mentions: list[Span] = []
+        for match in pattern.finditer(doc.text):
+            start, end = match.span(1)
+            if any(i in taken for i in range(start, end)):
+                continue
+            taken.update(range(start, end))
+            mentions.append(Span(start, end, doc.text[start:end]))
+        if not mentions:
+            continue
+        kind, place = table[name]
+        geo = Geo(0.0, 0.0, "ZZ", None, place, None) if place else None
+        mentions.sort(key=lambda m: m.start)
+        entities.append(Entity(id=f"E{len(entities) + 1}", type=kind, name=name, mentions=mentions, geo=geo))
+    return entities
+
+
+def gold_entity_analyzer(table: dict[str, tuple[str, str | None]]) -> Callable[[GoldArticle], Document]:
+    """Runs the text and time layers, sets the entities from `table`, then the events stage."""
+    from marsad import resources
+    from marsad.pipeline import DEFAULT_STAGES, Pipeline
+
+    before = Pipeline([name for name in DEFAULT_STAGES if name in ("marsad.text.v1", "marsad.temporal.v1")])
+    coder = resources.event_coder()
+
+    def analyze(article: GoldArticle) -> Document:
+        doc = before(Document.from_parts(article.text, title=article.title, published=article.published))
+        doc.entities = entities_from_names(doc, table)
+        return coder(doc)
+
+    return analyze

@@ -63,3 +63,13 @@ def test_cli_prints_scores_as_json() -> None:
     assert result.exit_code == 0, result.output
     scores = json.loads(result.output)
     assert scores["articles"] == 2 and scores["events"]["gold"] == 4 and scores["quotes"]["gold"] == 1
+
+
+def test_cli_with_gold_entities_scores_the_stage_alone() -> None:
+    entities = Path(__file__).parent / "fixtures" / "tiny_entities.tsv"
+    result = CliRunner().invoke(cli, ["eval", "events", str(FIXTURE), "--gold-entities", str(entities), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    # The same entities as the hand-set test above, so the same counts.
+    assert (scores["events"]["tp"], scores["events"]["system"], scores["events"]["gold"]) == (3, 3, 4)
+    assert scores["quotes_with_speaker"]["tp"] == 1
