@@ -67,7 +67,9 @@ def test_cli_prints_scores_as_json() -> None:
 
 def test_cli_with_gold_entities_scores_the_stage_alone() -> None:
     entities = Path(__file__).parent / "fixtures" / "tiny_entities.tsv"
-    result = CliRunner().invoke(cli, ["eval", "events", str(FIXTURE), "--gold-entities", str(entities), "--json"])
+    result = CliRunner().invoke(
+        cli, ["eval", "events", str(FIXTURE), "--gold-entities", str(entities), "--json"]
+    )
     assert result.exit_code == 0, result.output
     scores = json.loads(result.output)
     # The same entities as the hand-set test above, so the same counts.
