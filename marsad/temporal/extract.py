@@ -14,7 +14,7 @@ A proclitic (و, ف, ب, ل, ك) before an expression is not part of its span (`
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from marsad.temporal.lexicon import Lexicon, alternation
@@ -28,10 +28,17 @@ _AD = r"(?:\s*م(?!\w))"  # ميلادي: 2014م
 _AH = r"(?:\s*(?:ه|هجريه|هجري|للهجره)(?!\w))"  # هـ (the tatweel is gone after normalisation)
 _DAY_PARTS_AFTER = r"(?:صباحا|مساء|مساءا|ظهرا|عصرا|ليلا|فجرا)"
 _HEDGES = r"(?:نحو|حوالي|قرابه|زهاء|اكثر\s+من|اقل\s+من|ما\s+يقارب|ما\s+يزيد\s+(?:عن|علي))"
+_WORD_AFTER = re.compile(r"\s*[^\W\d]")
+_AND_NUMBER_AFTER = re.compile(r"\s*و\s*\d")
+_DEFINITE_AFTER = re.compile(r"\s+(ال\w+)")
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+_ARTICLE = re.compile(r"^(?:ال|ل)")
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _JOINERS = re.compile(r"^[\s,/()\-]{0,4}$")
 _AND = re.compile(r"^\s*و?\s*$")
 _UNIT_ORDER = ("decade", "year", "month", "week", "day", "hour", "minute")
-_FOLLOWED_BY_ANCHOR = re.compile(r"^\s+(?:من|علي)\s")
+_FOLLOWED_BY_ANCHOR = re.compile(r"\s+(?:من|علي)\s")
 
 
 @dataclass(slots=True)
@@ -184,7 +191,7 @@ class TemporalGrammar:
         for name, words in (
             ("month", lex.months), ("hijri", lex.hijri_months), ("day_word", lex.day_words),
             ("weekday", lex.weekdays), ("period", ("اسبوع", "شهر", "عام", "سنه")),
-            ("ago", ("منذ", "قبل", "بعد")), ("unit", lex.time_units), ("clock", ("ساعه",)),
+            ("unit", lex.time_units), ("clock", ("ساعه",)),
             ("number", lex.number_words), ("clock", lex.hour_ordinals),
         ):  # fmt: skip
             for word in words:
@@ -193,14 +200,14 @@ class TemporalGrammar:
                 stem = first.removeprefix("ال")
                 for form in (first, stem, *(p + stem for p in _CLITIC_FORMS)):
                     key_words.setdefault(form, set()).add(name)
-        self._key_words = {word: tuple(sorted(names)) for word, names in key_words.items()}
+        self.key_words = {word: tuple(sorted(names)) for word, names in key_words.items()}
         key_of = {
             self._day_month: "month", self._numeric: "numeric", self._month_year: "month",
             self._month_relative: "month", self._month_bare: "month", self._year: "year",
             self._hijri: "hijri", self._hijri_year: "hijri_year", self._hijri_bare: "hijri",
             self._day_word: "day_word",
             self._weekday: "weekday", self._period: "period", self._day_of_month: "period",
-            self._recent_span: "unit", self._ago: "ago", self._duration: "unit", self._clock: "clock",
+            self._recent_span: "unit", self._ago: "unit", self._duration: "unit", self._clock: "clock",
         }  # fmt: skip
         self._rule_keys = [key_of[handler] for _, handler in rules]
 
@@ -235,21 +242,29 @@ class TemporalGrammar:
         chosen.sort(key=lambda m: m.start)
         return self._join(chosen, text)
 
-    def windows(self, text: str) -> dict[str, list[tuple[int, int]]]:
-        """For each key, the merged stretches of `text` around its occurrences (one pass).
+    def windows(
+        self, text: str, words: Iterable[tuple[int, str]] | None = None
+    ) -> dict[str, list[tuple[int, int]]]:
+        """For each key, the merged stretches of `text` around its occurrences.
 
+        words: (offset, word) for each word of `text`, when the caller has them (the
+            stage takes them from the tokens); otherwise `text` is split here. A number's
+            word is its whole run of digits and separators (10/6/2014).
         The key "number" (digits or a number word) is for the quantity grammar.
         """
+        if words is None:
+            words = ((match.start(), match.group()) for match in _WORD_OR_NUMBER.finditer(text))
         windows: dict[str, list[tuple[int, int]]] = {}
-        key_words = self._key_words
-        for match in _WORD_OR_NUMBER.finditer(text):
-            word = match.group()
+        key_words = self.key_words
+        length = len(text)
+        for offset, word in words:
             names = _number_keys(word) if word[0].isdigit() else key_words.get(word)
             if not names:
                 continue
-            start = max(0, match.start() - _BEFORE_KEY)
-            end = min(len(text), match.end() + _AFTER_KEY)
+            end_of_word = offset + len(word)
             for name in names:
+                before, after = _MARGINS.get(name, _DEFAULT_MARGIN)
+                start, end = max(0, offset - before), min(length, end_of_word + after)
                 spans = windows.setdefault(name, [])
                 if spans and start <= spans[-1][1]:
                     spans[-1] = (spans[-1][0], end)
@@ -363,7 +378,7 @@ class TemporalGrammar:
             # A bare number is a year after a preposition (في 2014, بين 2011 و2013) or, ending
             # a phrase (انتخابات 2014.), unless the words before speak of an amount (بلغ 1865،).
             after = text[match.end() : match.end() + 24]
-            followed_by_word = re.match(r"\s*[^\W\d]", after) and not re.match(r"\s*و\s*\d", after)
+            followed_by_word = _WORD_AFTER.match(after) and not _AND_NUMBER_AFTER.match(after)
             after_year = re.search(
                 r"(?:19|20)\d\d\s*و?\s*$", text[max(0, match.start("x") - 8) : match.start("x")]
             )
@@ -404,7 +419,7 @@ class TemporalGrammar:
     def _day_word(self, match: re.Match[str], text: str) -> Mention | None:
         word = match.group("dw")
         if word == "اليوم" and not match.group("part2"):
-            following = re.match(r"\s+(ال\w+)", text[match.end() :])
+            following = _DEFINITE_AFTER.match(text, match.end())
             if following and following.group(1) not in self.lexicon.weekdays:
                 return None  # اليوم التالي, اليوم العالمي: not today
         fields = self._parts(match)
@@ -423,7 +438,7 @@ class TemporalGrammar:
         shift_word = match.group("shift")
         if not (shift_word or match.group("this") or match.group("edge")):
             return None
-        unit_word = re.sub(r"^(?:ال|ل)", "", match.group("pu"))
+        unit_word = _ARTICLE.sub("", match.group("pu"))
         if unit_word == "عام" and self._previous_word(match, text) in self.lexicon.general_words:
             return None  # الأمين العام الحالي
         unit = {"اسبوع": "week", "شهر": "month", "عام": "year", "سنه": "year"}[unit_word]
@@ -458,11 +473,11 @@ class TemporalGrammar:
             amount = number.value * (count if form == "dual" else 1)
         else:
             amount = None if form == "plural" else count
-            following = re.match(r"\s+(\w+)", text[match.end() :])
+            following = _NEXT_WORD.match(text, match.end())
             if form == "singular" and following and following.group(1) not in self.lexicon.function_words:
                 return None  # قبل يوم عرفة: "before the day of", not "a day ago"
         direction = -1 if match.group("dir") in ("منذ", "قبل") else 1
-        if _FOLLOWED_BY_ANCHOR.match(text[match.end() :]) or match.group("dir") == "بعد":
+        if _FOLLOWED_BY_ANCHOR.match(text, match.end()) or match.group("dir") == "بعد":
             # قبل يومين من الانتخابات, بعد يومين: measured from another event, not from
             # publication; the expression is the duration, without its preposition.
             start = match.start("n") if match.group("n") else match.start("u")
@@ -498,7 +513,7 @@ class TemporalGrammar:
             minute = {"نصف": 30, "ربع": 15, "ثلث": 20}[fraction.removeprefix("ال")]
         if groups.get("minus"):
             hour, minute = hour - 1, 60 - (20 if "ثلث" in groups["minus"] else 15)
-        after = re.sub(r"\s+", " ", groups.get("ap") or "")
+        after = " ".join((groups.get("ap") or "").split())
         if hour < 12 and (
             after in ("مساء", "مساءا", "عصرا", "بعد الظهر", "بعد الظهيره")
             or (after == "ظهرا" and hour < 6)
@@ -512,7 +527,7 @@ class TemporalGrammar:
     # ---- context ---------------------------------------------------------------------
 
     def _previous_word(self, match: re.Match[str], text: str) -> str:
-        before = re.search(r"(\w+)\W*$", text[max(0, match.start("x") - 30) : match.start("x")])
+        before = _LAST_WORD.search(text[max(0, match.start("x") - 30) : match.start("x")])
         return before.group(1) if before else ""
 
     def _after_preposition(
@@ -543,7 +558,7 @@ def _number_keys(number: str) -> tuple[str, ...]:
         keys.append("clock")
     if any(separator in number for separator in "/.-"):
         keys.append("numeric")
-    for digits in re.findall(r"\d{4}", number):
+    for digits in _FOUR_DIGITS.findall(number):
         if digits[:2] in ("18", "19", "20"):
             keys.append("year")
         elif digits[:2] in ("13", "14", "15"):
@@ -551,8 +566,11 @@ def _number_keys(number: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
-_BEFORE_KEY = 64  # the longest stretch a rule matches before its key word (مساء يوم الثلاثاء 10 ...)
-_AFTER_KEY = 100  # and after it (... من عام 2014م, والنصف مساء)
+# How far a rule's match may reach before and after its key word: مساء يوم الثلاثاء 10 من
+# شهر | يونيو | /حزيران 2014م; a quantity starts at its number (or the % before it) and
+# ends with its unit.
+_DEFAULT_MARGIN = (48, 56)
+_MARGINS = {"number": (1, 48)}
 
 
 _PART_AFTER = {

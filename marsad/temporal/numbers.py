@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from marsad.temporal.lexicon import Lexicon, alternation
 
+_PARTS = re.compile(r"[\d.,]+|[^\s\d.,]+(?:\s+عشره?(?!\w))?")
+_TEEN = re.compile(r"^(\S+)\s+(عشره?)$")
 _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 
 
@@ -65,7 +67,7 @@ class NumberGrammar:
 
     def parse(self, phrase: str) -> Number | None:
         """The value of a number phrase matched by `self.phrase` (normalised text)."""
-        parts = re.findall(r"[\d.,]+|[^\s\d.,]+(?:\s+عشره?(?!\w))?", phrase)
+        parts = _PARTS.findall(phrase)
         total = 0.0
         current = 0.0
         approximate = False
@@ -83,7 +85,7 @@ class NumberGrammar:
                 current += value
                 seen = True
                 continue
-            teen = re.match(r"^(\S+)\s+(عشره?)$", part)
+            teen = _TEEN.match(part)
             if teen and teen.group(1) in self.words and self.words[teen.group(1)][1] == "one":
                 current += self.words[teen.group(1)][0] + 10
                 seen = True

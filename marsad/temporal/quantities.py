@@ -26,6 +26,7 @@ from marsad.temporal.lexicon import Lexicon, alternation
 from marsad.temporal.numbers import NumberGrammar
 
 _PRE = r"(?<!\w)(?:[وف]?[بلك]?)"
+_LAST_WORD = re.compile(r"(\w+)\s*$")
 _WEAK_VAGUE = frozenset({"عده", "بضعه", "بضع"})  # "several": an amount only of people
 _TRIGGER_WINDOW = 8
 _FOLLOWER_WINDOW = 3
@@ -124,7 +125,7 @@ class QuantityGrammar:
 
     def _is_label(self, text: str, start: int) -> bool:
         """A number after a label word (القرار 2254) or an ordinal (السابعة عشرة) is no amount."""
-        before = re.search(r"(\w+)\s*$", text[max(0, start - 24) : start])
+        before = _LAST_WORD.search(text[max(0, start - 24) : start])
         if not before:
             return False
         word = before.group(1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Container, Iterator
 
 from marsad.document import Document, Quantity, Sentence, TimeExpression, Token
 from marsad.temporal.estimate import estimate_published
@@ -12,10 +13,32 @@ from marsad.temporal.extract import TemporalGrammar
 from marsad.temporal.lexicon import Lexicon
 from marsad.temporal.quantities import QuantityGrammar, Window
 from marsad.temporal.resolve import resolve
-from marsad.text import normalize, normalize_word, tokenize
+from marsad.text import Normalized, normalize, normalize_word, tokenize
 
 _IMPERFECT = ("ي", "ت", "ن", "ا")
 _JOINED = re.compile(r"^\s*[,،]?\s*و?\s*$")
+
+
+_NUMBER_RUN = re.compile(r"\d+(?:\s?[/.:\-]\s?\d+)*")
+
+
+def _words(tokens: list[Token], normalized: Normalized, keys: Container[str]) -> Iterator[tuple[int, str]]:
+    """(offset in the normalised text, normalised word) for each number and key-word token.
+
+    A number token is extended over the separators that follow it (10/6/2014 is three
+    tokens but one date to look for).
+    """
+    origin = normalized.origin
+    text = normalized.text
+    for token in tokens:
+        if token.kind != "number" and (token.kind != "arabic" or token.norm not in keys):
+            continue
+        offset = token.start if origin is None else bisect.bisect_left(origin, token.start)
+        if token.kind == "number":
+            run = _NUMBER_RUN.match(text, offset)
+            yield offset, run.group() if run else token.norm
+        else:
+            yield offset, token.norm
 
 
 class TemporalExtractor:
@@ -33,7 +56,7 @@ class TemporalExtractor:
         normalized = normalize(text)
         published = dt.date.fromisoformat(doc.published) if doc.published else None
 
-        windows = self.grammar.windows(normalized.text)
+        windows = self.grammar.windows(normalized.text, _words(tokens, normalized, self.grammar.key_words))
         mentions = self.grammar.find(normalized.text, windows)
         spans = [self._widen(text, *normalized.to_original(m.start, m.end)) for m in mentions]
         future = [self._in_future(tokens, starts, doc.sentences, start) for start, _ in spans]
