@@ -297,6 +297,7 @@ def apply_rules(context: Context, mentions: list[Mention]) -> list[Mention]:
     resolved = [m for m in resolve_overlaps(candidates) if not _only_a_head(m, context.lexicons)]
     resolved = [_trim_descriptor_head(context, m) for m in resolved]
     _note_descriptor_heads(context, resolved)
+    resolved = join_adjacent_people(context, resolved)
     resolved += people_after_roles(context, resolved)
     resolved = complete_person_names(context, resolved)
     resolved = drop_nisba_places(context, resolved)
@@ -326,6 +327,25 @@ def _clean(context: Context, mention: Mention) -> Mention | None:
     if last == mention.first or all(is_mark(t) for t in tokens[mention.first : last]):
         return None
     return context.mention(mention.first, last, mention.type, mention.source)
+
+
+def join_adjacent_people(context: Context, mentions: list[Mention]) -> list[Mention]:
+    """Two people the tagger put side by side (`سمير` `جعجع`, B-PERSON B-PERSON) are one
+    name: news copy never lists two people without a comma or a conjunction."""
+    result: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: m.first):
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and previous.type == mention.type == "PERSON"
+            and previous.last == mention.first
+            and context.sentence_of[previous.first] == context.sentence_of[mention.first]
+            and context.tokens[mention.first].prefix[:1] not in CONJUNCTIONS
+        ):
+            result[-1] = context.mention(previous.first, mention.last, "PERSON", previous.source)
+        else:
+            result.append(mention)
+    return result
 
 
 def people_after_roles(context: Context, mentions: list[Mention]) -> list[Mention]:

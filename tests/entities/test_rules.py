@@ -214,3 +214,13 @@ def test_place_is_no_nisba_of_itself_and_no_surname_after_a_name():
         ("السعودية", "GPE"),
         ("الإسكندرية", "GPE"),
     ]
+
+
+def test_adjacent_people_are_one_name_but_coordinated_ones_two():
+    _, entities = entities_of("قال [[سمير|PERSON]] [[جعجع|PERSON]] إن [[نبيه|PERSON]] و[[وليد|PERSON]] حضرا")
+    assert [e.name for e in entities] == ["سمير جعجع", "نبيه", "وليد"]
+
+
+def test_preposition_amam_is_no_title():
+    _, entities = entities_of("وقالت أمام البرلمان [[تيريزا ماي|PERSON]] إن")
+    assert by_name(entities, "تيريزا ماي").roles == []
