@@ -101,6 +101,13 @@ class TemporalGrammar:
                 rf"(?:شهر\s+)?{months}(?:\s*,?\s*(?:من\s+)?(?:{_YEAR_WORD}\s+)?{_YEAR}{_AD}?|\s+{shift})?",
                 self._day_month,
             ),
+            # the 9 of "من 9 إلى 16 ماي", "يومي 9 و10 يونيو 2014": a day taking its month (and
+            # year) from the date after it
+            (
+                rf"(?:ال)?(?P<d>[0-3]?\d)(?!\d)(?=\s*(?:و|-|الي|حتي)\s*(?:ال)?[0-3]?\d\s*(?:من\s+)?"
+                rf"(?:شهر\s+)?{months}(?:\s*,?\s*(?:من\s+)?(?:{_YEAR_WORD}\s+)?{_YEAR})?)",
+                self._day_before_date,
+            ),
             # 10/6/2014, ١٠-٦-٢٠١٤, 2014-06-10
             (
                 r"(?:يوم\s+)?(?<![\d/.,\-])(?P<d>\d{1,2})\s?(?P<sep>[/.\-])\s?(?P<mo>\d{1,2})\s?(?P=sep)\s?"
@@ -202,7 +209,8 @@ class TemporalGrammar:
                     key_words.setdefault(form, set()).add(name)
         self.key_words = {word: tuple(sorted(names)) for word, names in key_words.items()}
         key_of = {
-            self._day_month: "month", self._numeric: "numeric", self._month_year: "month",
+            self._day_month: "month", self._day_before_date: "month", self._numeric: "numeric",
+            self._month_year: "month",
             self._month_relative: "month", self._month_bare: "month", self._year: "year",
             self._hijri: "hijri", self._hijri_year: "hijri_year", self._hijri_bare: "hijri",
             self._day_word: "day_word",
@@ -347,6 +355,13 @@ class TemporalGrammar:
             match, "date", year=year, month=self._month(match), day=day, shift=shift,
             weekday=weekday, **self._parts(match),
         )  # fmt: skip
+
+    def _day_before_date(self, match: re.Match[str], _text: str) -> Mention | None:
+        day = int(match.group("d"))
+        if not 1 <= day <= 31:
+            return None
+        year = int(match.group("y")) if match.group("y") else None
+        return self._span(match, "date", year=year, month=self._month(match), day=day)
 
     def _numeric(self, match: re.Match[str], _text: str) -> Mention | None:
         day, month, year = int(match.group("d")), int(match.group("mo")), int(match.group("y"))

@@ -122,3 +122,12 @@ def test_a_bare_number_after_an_amount_word_is_not_a_year(temporal):
     assert times(temporal("وشهدت انتخابات 2014. ثم بين 2011 و2013 تراجع")) == [
         ("2014", "2014", "year"), ("2011", "2011", "year"), ("2013", "2013", "year")
     ]  # fmt: skip
+
+
+def test_first_day_of_a_range_takes_the_month_after_it(temporal):
+    assert times(temporal("تجرى الامتحانات من 9 إلى 16 جوان 2021 في كل الولايات")) == [
+        ("9", "2021-06-09", "day"), ("16 جوان 2021", "2021-06-16", "day")
+    ]  # fmt: skip
+    assert times(temporal("تعطل الدوائر يومي 9 و10 أيلول 2019")) == [
+        ("9", "2019-09-09", "day"), ("10 أيلول 2019", "2019-09-10", "day")
+    ]  # fmt: skip
