@@ -267,9 +267,22 @@ class EventBuilder:
             # name after it is the object.
             self._recipients(view, match, index + 1, clause_end, arguments)
             return arguments
+        statement = self._statement_subject(view, index, clause_end, acts)
+        if statement is not None:
+            # وهدد البيان الولايات المتحدة: the statement's source is the doer.
+            arguments.actors = [statement]
+            self._recipients(view, match, index + 2, clause_end, arguments)
+            return arguments
         subject_end = self._phrase_end(view, index + 1, clause_end)
         subject = self._phrase_entities(view, index + 1, subject_end, arguments)
         object_start = arguments.phrase_end if subject else index + 1
+        if coordinated and subject and "obj" in entry.args and self._lone_object(view, arguments, clause_end):
+            # بلينكن يزور رام الله ويلتقي عباس: after a co-ordinated verb, a lone name is its object.
+            elided = self._elided_subject(view, index, previous)
+            if elided and not {e.id for e in elided} & {e.id for e in subject}:
+                arguments.actors = elided
+                self._place_objects(entry.plover, subject, arguments)
+                return arguments
         if (
             subject
             and match.reading.conjunction
@@ -371,6 +384,8 @@ class EventBuilder:
             return True  # قتل 5 أشخاص
         if view.is_preposition(position) or view.is_word(position, "complementizer") or token.suffix:
             return False
+        if view.has_proclitic_preposition(position) or view.is_word(position, "statement"):
+            return False
         if (
             view.is_word(position, "role")
             or view.is_word(position, "pair")
@@ -384,6 +399,21 @@ class EventBuilder:
             if view.is_preposition(following):
                 break
         return True
+
+    @staticmethod
+    def _statement_subject(
+        view: DocView, index: int, clause_end: int, acts: Sequence[SpeechAct]
+    ) -> Entity | None:
+        following = index + 1
+        if following >= clause_end or not view.is_word(following, "statement"):
+            return None
+        earlier = [a for a in acts if a.index < index and a.speaker is not None]
+        return earlier[-1].speaker if earlier else None
+
+    @staticmethod
+    def _lone_object(view: DocView, arguments: Arguments, clause_end: int) -> bool:
+        position = arguments.phrase_end
+        return position >= clause_end or view.tokens[position].kind == "punct"
 
     @staticmethod
     def _object_marked(view: DocView, position: int, clause_end: int) -> bool:
@@ -405,15 +435,14 @@ class EventBuilder:
 
     @staticmethod
     def _pronoun_clause(view: DocView, index: int, clause_start: int) -> bool:
-        """Whether the verb opens a clause after أنه/إنها, whose pronoun is its subject."""
+        """Whether the verb opens a clause after أنه/إنها/لكنها, whose pronoun is its subject."""
         if index != clause_start or clause_start == 0:
             return False
         before = view.tokens[clause_start - 1]
-        return (
-            before.kind == "arabic"
-            and view.is_word(clause_start - 1, "complementizer")
-            and before.norm.endswith(("ه", "ها", "هم", "هما"))
-        )
+        if before.kind != "arabic" or not before.norm.endswith(("ه", "ها", "هم", "هما")):
+            return False
+        bare = before.norm.removeprefix("و").removeprefix("ف")
+        return view.is_word(clause_start - 1, "complementizer") or bare.startswith("لكن")
 
     @staticmethod
     def _object_first(view: DocView, index: int, clause_end: int) -> bool:
@@ -602,7 +631,9 @@ class EventBuilder:
                     begin = end if view.mention_at[end] is not None else end + 1
                     after = self._phrase_end(view, begin, clause_end, first_is_head=True)
                     found = [
-                        e for e in self._phrase_entities(view, begin, after, arguments) if e.id not in taken
+                        e
+                        for e in self._phrase_entities(view, begin, after, arguments)
+                        if e.id not in taken and e.type in ("PERSON", "ORG")
                     ]
                 self._place_objects(entry.plover, found, arguments)
                 break
@@ -611,8 +642,13 @@ class EventBuilder:
     def _object_end(view: DocView, start: int, clause_end: int) -> int:
         """Where a direct object can no longer begin: at the instrument or content phrase
         (يهدد بعملية ...، دعا إلى ...); adjuncts of place and time (في القصر) are skipped."""
+        title_until = -1
         for position in range(start, clause_end):
             if view.mention_at[position] is not None or view.tokens[position].kind != "arabic":
+                continue
+            if view.is_word(position, "role"):
+                title_until = position + 6  # المبعوث الأمريكي الخاص إلى اليمن تيم ليندركينغ
+            if position < title_until:
                 continue
             if view.has_proclitic_preposition(position):
                 return position

@@ -91,6 +91,7 @@ class DocView:
                     if current is None or (current.span.end - current.span.start) < (span.end - span.start):
                         self.mention_at[index] = mention
         self._add_surname_mentions()
+        self._add_head_noun_mentions()
         self.mentions.sort(key=lambda m: m.span.start)
 
     def _add_surname_mentions(self) -> None:
@@ -107,6 +108,36 @@ class DocView:
             bare = token.norm[1:] if token.norm[:1] in "وف" and token.norm[1:] in surnames else token.norm
             holders = surnames.get(bare)
             if holders and len(holders) == 1:
+                span = Span(token.start, token.end, token.text)
+                mention = Mention(holders[0], span, index, index)
+                self.mentions.append(mention)
+                self.mention_at[index] = mention
+
+    def _add_head_noun_mentions(self) -> None:
+        """The head noun of a body named before, standing alone (جماعة الحوثي ... الجماعة،
+        القوات المسلحة الأردنية ... القوات): read as that body when only one has that head."""
+        heads: dict[str, list[Entity]] = {}
+        first_seen: dict[str, int] = {}
+        for entity in self.doc.entities:
+            words = normalize_word(entity.name).split()
+            if entity.type == "ORG" and len(words) >= 2:
+                head = words[0][2:] if words[0].startswith("ال") else words[0]
+                if len(head) >= 3:
+                    heads.setdefault(head, []).append(entity)
+                    starts = [m.start for m in entity.mentions]
+                    first_seen[entity.id] = min(starts) if starts else 0
+        for index, token in enumerate(self.tokens):
+            if (
+                self.mention_at[index] is not None
+                or token.kind != "arabic"
+                or not token.prefix.endswith("ال")
+            ):
+                continue
+            holders = heads.get(token.stem)
+            if holders and len(holders) == 1 and first_seen[holders[0].id] < token.start:
+                following = index + 1
+                if following < len(self.tokens) and self.mention_at[following] is not None:
+                    continue  # قوات الدعم السريع: the head of another name
                 span = Span(token.start, token.end, token.text)
                 mention = Mention(holders[0], span, index, index)
                 self.mentions.append(mention)
@@ -231,16 +262,20 @@ class DocView:
                 return starting[0]
             if length < 2:
                 break
-        # The same title written just before a named person elsewhere in the text.
-        key = [_bare(w) for w in title[:2]]
+        # The same title written just before a named person elsewhere in the text: two words
+        # compared without ال (وزير الداخلية), a lone word as written (الرئيس, not رئيس الحكومة).
+        two = len(title) >= 2 and not self.is_word(first + 1, "complementizer")
+        key = [_bare(w) for w in title[:2]] if two else title[:1]
         for mention in self.mentions:
             if mention.entity.type != "PERSON":
                 continue
             before = [
-                _bare(self.tokens[i].norm)
+                self.tokens[i].norm
                 for i in range(max(0, mention.first - 4), mention.first)
                 if self.tokens[i].kind == "arabic"
             ]
+            if two:
+                before = [_bare(w) for w in before]
             for offset in range(len(before) - len(key) + 1):
                 if before[offset : offset + len(key)] == key:
                     return mention.entity
