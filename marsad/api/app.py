@@ -19,7 +19,7 @@ from marsad import __version__
 from marsad.api.errors import install_error_handlers
 from marsad.api.ingest import ApiIngester
 from marsad.api.keys import KeyStore
-from marsad.api.limits import DEFAULT_MAX_BODY_BYTES, BodySizeLimit
+from marsad.api.limits import DEFAULT_MAX_BODY_BYTES, BodySizeLimit, ServerTiming
 from marsad.api.stores import StoreProvider
 
 
@@ -67,6 +67,7 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
 
     app.include_router(api_router)
     install_web(app)
+    app.add_middleware(ServerTiming)
     app.add_middleware(GZipMiddleware, minimum_size=2048)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
 
