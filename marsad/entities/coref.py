@@ -329,9 +329,13 @@ def _role_mentions(clusters: Clusters, context: Context) -> None:
                 if roots is None:
                     continue
                 alone = blocked.isdisjoint(range(span[0], span[-1] + 1))
+                # `رئيس الوزراء الإسرائيلي` is not the `رئيس الوزراء الأردني` of the article.
+                after = span[-1] + 1
+                qualified = after < len(tokens) and context.is_nisba(after) and after not in blocked
                 if (
                     len(roots) == 1
                     and alone
+                    and not qualified
                     and context.sentence_of[span[0]] == context.sentence_of[span[-1]]
                 ):
                     found = (span, next(iter(roots)))

@@ -116,3 +116,12 @@ def test_first_name_alone_joins_the_only_person_with_it():
 def test_theophoric_half_is_no_surname():
     _, entities = entities_of("وقال [[عبد الله الكبيسي|PERSON]] إن الله كريم")
     assert [(e.name, mention_texts(e)) for e in entities] == [("عبد الله الكبيسي", ["عبد الله الكبيسي"])]
+
+
+def test_role_qualified_otherwise_is_not_the_holder():
+    _, entities = entities_of(
+        "التقى رئيس الوزراء الأردني [[هاني الملقي|PERSON]] أمس. وقال رئيس الوزراء الإسرائيلي إن "
+        "رئيس الوزراء سيزور عمان."
+    )
+    holder = by_name(entities, "هاني الملقي")
+    assert mention_texts(holder) == ["هاني الملقي", "رئيس الوزراء"]
