@@ -630,11 +630,13 @@ class EventBuilder:
                     # the generic noun belongs to.
                     begin = end if view.mention_at[end] is not None else end + 1
                     after = self._phrase_end(view, begin, clause_end, first_is_head=True)
-                    found = [
-                        e
-                        for e in self._phrase_entities(view, begin, after, arguments)
-                        if e.id not in taken and e.type in ("PERSON", "ORG")
-                    ]
+                    bodies = [m for m in view.mentions_in(begin, after) if m.entity.type in ("PERSON", "ORG")]
+                    if bodies:  # a place there is where, not whom (على مناطق في العراق)
+                        found = [
+                            e
+                            for e in self._phrase_entities(view, begin, after, arguments)
+                            if e.id not in taken
+                        ]
                 self._place_objects(entry.plover, found, arguments)
                 break
 

@@ -153,3 +153,63 @@ def test_to_dict_carries_the_new_fields(analyse: Callable[..., Document]) -> Non
     record = doc.to_dict()["events"][0]
     assert record["cameo"] == "173" and record["modality"] is None
     assert record["counts"] == {} and record["affiliations"] == {}
+
+
+def test_head_noun_refers_back_to_the_named_body(analyse: Callable[..., Document]) -> None:
+    doc = analyse(
+        "تبنت جماعة الحوثي الهجوم على المطار. واتهم الوزير خالد الجماعة بتهديد الملاحة.",
+        [("جماعة الحوثي", "ORG"), ("خالد", "PERSON")],
+    )
+    accuse = next(e for e in doc.events if e.type == "ACCUSE")
+    assert names(doc, accuse.actors) == ["خالد"] and names(doc, accuse.recipients) == ["جماعة الحوثي"]
+
+
+def test_the_statement_as_subject_is_its_source(analyse: Callable[..., Document]) -> None:
+    doc = analyse(
+        "وقال الحرس الثوري في بيان إن العملية انتهت بنجاح. وهدد البيان الولايات المتحدة برد قاس.",
+        [("الحرس الثوري", "ORG"), ("الولايات المتحدة", "GPE", [], country(38.0, -97.0, "US"))],
+    )
+    [threat] = [e for e in doc.events if e.type == "THREATEN"]
+    assert names(doc, threat.actors) == ["الحرس الثوري"] and names(doc, threat.recipients) == [
+        "الولايات المتحدة"
+    ]
+
+
+def test_title_with_a_place_inside_the_object(analyse: Callable[..., Document]) -> None:
+    doc = analyse(
+        "التقى وزير الخارجية فيصل بن فرحان في الرياض المبعوث الأمريكي الخاص إلى اليمن تيم ليندركينغ.",
+        [("فيصل بن فرحان", "PERSON"), ("الرياض", "GPE", [], city(24.7, 46.7, "SA")),
+         ("اليمن", "GPE", [], country(15.5, 48.0, "YE")), ("تيم ليندركينغ", "PERSON")],
+    )  # fmt: skip
+    [event] = doc.events
+    assert summary(doc, event) == ("CONSULT", ["فيصل بن فرحان"], ["تيم ليندركينغ"], "الرياض")
+
+
+def test_a_city_after_the_clause_narrows_its_country(analyse: Callable[..., Document]) -> None:
+    doc = analyse(
+        "وبدأ التنظيم سيطرته على مناطق في العراق، ومدينة الموصل في يونيو.",
+        [("التنظيم", "ORG"), ("العراق", "GPE", [], country(33.0, 44.0, "IQ")),
+         ("الموصل", "GPE", [], city(36.34, 43.13, "IQ"))],
+    )  # fmt: skip
+    [event] = doc.events
+    assert (
+        event.type == "COERCE" and event.mode == "seize" and names(doc, [event.location or ""]) == ["الموصل"]
+    )
+
+
+def test_a_square_ranks_after_its_city(analyse: Callable[..., Document]) -> None:
+    doc = analyse(
+        "تظاهر الآلاف في ساحة الشهداء وسط بيروت.",
+        [("الشهداء", "GPE", [], city(30.5, 31.0, "EG")), ("بيروت", "GPE", [], city(33.89, 35.5, "LB"))],
+    )
+    [event] = doc.events
+    assert event.type == "PROTEST" and names(doc, [event.location or ""]) == ["بيروت"]
+
+
+def test_lone_name_after_a_coordinated_verb_is_its_object(analyse: Callable[..., Document]) -> None:
+    doc = analyse(
+        "يزور الوزير بلينكن رام الله ويلتقي عباس",
+        [("بلينكن", "PERSON"), ("رام الله", "GPE", [], city(31.9, 35.2, "PS")), ("عباس", "PERSON")],
+    )
+    [event] = doc.events
+    assert summary(doc, event) == ("CONSULT", ["بلينكن"], ["عباس"], "رام الله")
