@@ -340,7 +340,7 @@ def join_adjacent_people(context: Context, mentions: list[Mention]) -> list[Ment
             and previous.type == mention.type == "PERSON"
             and previous.last == mention.first
             and context.sentence_of[previous.first] == context.sentence_of[mention.first]
-            and context.tokens[mention.first].prefix[:1] not in CONJUNCTIONS
+            and context.tokens[mention.first].prefix[:1] not in OUTSIDE_PROCLITICS  # و, ل: two
         ):
             result[-1] = context.mention(previous.first, mention.last, "PERSON", previous.source)
         else:

@@ -224,3 +224,8 @@ def test_adjacent_people_are_one_name_but_coordinated_ones_two():
 def test_preposition_amam_is_no_title():
     _, entities = entities_of("وقالت أمام البرلمان [[تيريزا ماي|PERSON]] إن")
     assert by_name(entities, "تيريزا ماي").roles == []
+
+
+def test_adjacent_person_after_a_preposition_is_another_person():
+    _, entities = entities_of("أهدى [[توفيق الحكيم|PERSON]] [[للوسي يعقوب|PERSON]] كتابه")
+    assert [e.name for e in entities] == ["توفيق الحكيم", "لوسي يعقوب"]
