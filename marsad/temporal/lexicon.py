@@ -61,6 +61,7 @@ class Lexicon:
     among_words: frozenset[str]  # بينهم: a count that shares the kind of the one before
     general_words: frozenset[str]  # الأمين (العام): العام is "general" after these
     future_words: frozenset[str]  # سوف, المقرر
+    past_verbs: frozenset[str]  # بدأت, كان: the nearest tense cue before a date is past
     prepositions: frozenset[str]  # في, خلال: before a bare month name
     duration_words: frozenset[str]  # لمدة, استمرت: before a bare time unit
     amount_words: frozenset[str]  # بلغ: a bare four-digit number after them is no year
@@ -84,6 +85,7 @@ class Lexicon:
         edges: dict[str, str] = {}
         general: set[str] = set()
         future: set[str] = set()
+        past_verbs: set[str] = set()
         prepositions: set[str] = set()
         duration_words: set[str] = set()
         amount_words: set[str] = set()
@@ -103,6 +105,8 @@ class Lexicon:
                 general.add(key)
             elif kind == "future":
                 future.add(key)
+            elif kind == "pastverb":
+                past_verbs.add(key)
             elif kind == "prep":
                 prepositions.add(key)
             elif kind == "for":
@@ -141,7 +145,7 @@ class Lexicon:
             months, frozenset(ambiguous), hijri, weekdays, shifts, day_words, parts, edges,
             time_units, numbers, units, count_nouns, count_triggers, count_followers, blockers,
             function_words, among_words,
-            frozenset(general), frozenset(future), frozenset(prepositions),
+            frozenset(general), frozenset(future), frozenset(past_verbs), frozenset(prepositions),
             frozenset(duration_words), frozenset(amount_words), frozenset(prepositions | year_prepositions),
             day_ordinals, hour_ordinals,
         )  # fmt: skip

@@ -124,10 +124,12 @@ class TemporalExtractor:
     def _in_future(
         self, tokens: list[Token], starts: list[int], sentences: list[Sentence], start: int
     ) -> bool:
-        """Whether the sentence holding `start` speaks of the future before that point.
+        """Whether the sentence holding `start` speaks of the future at that point.
 
-        The future marker is the سـ prefix on an imperfect verb (سيعقد, وستزور) or a word
-        such as سوف or المقرر among the tokens before the expression.
+        The nearest tense cue before the expression decides: a future one is the سـ prefix
+        on an imperfect verb (سيعقد, وستزور) or a word such as سوف, المقرر, تبدأ; a past one
+        a perfect verb such as بدأت, كان (data/relative.tsv, classes future and pastverb):
+        in وتنتهي الهدنة التي بدأت في الثاني من أبريل the April is a past one.
         """
         sentence_start = 0
         for sentence in sentences:
@@ -136,9 +138,12 @@ class TemporalExtractor:
                 break
         first = bisect.bisect_left(starts, sentence_start)
         last = bisect.bisect_left(starts, start)
-        for token in tokens[first:last]:
+        future_words, past_words = self.lexicon.future_words, self.lexicon.past_verbs
+        for token in reversed(tokens[first:last]):
             if token.prefix.endswith("س") and token.stem.startswith(_IMPERFECT):
                 return True
-            if token.norm in self.lexicon.future_words or token.stem in self.lexicon.future_words:
+            if token.norm in future_words or token.stem in future_words:
                 return True
+            if token.norm in past_words or token.stem in past_words:
+                return False
         return False

@@ -125,3 +125,12 @@ def test_hour_words_need_no_saaa_before_a_part_of_day(temporal):
         ("العاشرة صباحا", "T10:00", "time"), ("الثالثة عصرا", "T15:00", "time")
     ]  # fmt: skip
     assert times(temporal("فاز في المرة الثانية بعد جهد")) == []
+
+
+def test_the_nearest_tense_cue_decides_the_direction(temporal):
+    # Present-tense scheduling verbs look ahead; a perfect verb nearer the date looks back.
+    assert [t.value for t in temporal("تبدأ الإجراءات الخميس في كل المحافظات", PUBLISHED).times] == [
+        "2015-01-15"
+    ]
+    doc = temporal("وتنتهي الهدنة التي بدأت في الثاني من أبريل دون تمديد", "2022-12-27")
+    assert [t.value for t in doc.times] == ["2022-04-02"]
