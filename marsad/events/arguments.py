@@ -95,6 +95,7 @@ class EventBuilder:
         self.cues = cues
         self._triggers: set[int] = set()
         self._statement_triggers: set[int] = set()
+        self._needy_triggers: set[int] = set()
         self._previous: list[tuple[Event, Arguments]] = []
         self._verb_triggers: set[int] = set()
         self._weak_locations: set[int] = set()
@@ -109,6 +110,7 @@ class EventBuilder:
         self._verb_triggers = {m.index for m in matches if m.entry.pos != "n"} | {a.index for a in acts}
         self._weak_locations = set()
         self._previous = previous
+        self._needy_triggers = {m.index for m in matches if m.entry.needs and m.entry.pos != "n"}
         self._statement_triggers = {
             m.index for m in matches if m.entry.plover in _STATEMENT_TYPES and m.entry.pos != "n"
         } | {a.index for a in acts}
@@ -337,12 +339,12 @@ class EventBuilder:
         return any(view.is_word(i, "conditional") for i in range(max(clause_start, index - 4), index))
 
     def _governed(self, view: DocView, match: TriggerMatch, clause_start: int) -> bool:
-        """طالب بالإفراج عن، رحب بالانسحاب: a verbal noun that is what a statement is about."""
+        """طالب بالإفراج عن، رحب بالانسحاب: a verbal noun that is what a statement is about; علق
+        المفاوضات، أعلن هدنة: the object that makes a verb the event."""
         if match.entry.pos != "n":
             return False
-        return any(
-            i in self._statement_triggers for i in range(max(clause_start, match.index - 3), match.index)
-        )
+        window = range(max(clause_start, match.index - 3), match.index)
+        return any(i in self._statement_triggers or i in self._needy_triggers for i in window)
 
     def _placed(self, view: DocView, index: int, clause_end: int) -> bool:
         """Whether a place is named right after an anonymous verbal noun (انفجار في بغداد)."""
@@ -518,6 +520,12 @@ class EventBuilder:
             if found and not patient:
                 arguments.actors = found
                 after = arguments.phrase_end
+        by = self._passive_agent(view, after, clause_end)
+        if by is not None:
+            # اتهامه من قبل أربع نساء، اعتقاله على يد الشرطة: the genitive is the one acted on.
+            arguments.actors = [by]
+            arguments.recipients = [e for e in genitive if e.id != by.id]
+            return arguments
         if patient:
             arguments.recipients = genitive
         elif genitive:
@@ -528,6 +536,17 @@ class EventBuilder:
         if not arguments.recipients:
             self._recipients(view, match, after, clause_end, arguments)
         return arguments
+
+    @staticmethod
+    def _passive_agent(view: DocView, start: int, clause_end: int) -> Entity | None:
+        """The name after من قبل or على يد within a few words of a verbal noun."""
+        for position in range(start, min(clause_end - 1, start + 4)):
+            pair = (view.tokens[position].norm, view.tokens[position + 1].norm)
+            if pair in (("من", "قبل"), ("علي", "يد"), ("علي", "ايدي")):
+                for mention in view.mentions_in(position + 2, min(clause_end, position + 6)):
+                    if mention.entity.type in AGENT_TYPES:
+                        return mention.entity
+        return None
 
     def _light_verb_subject(
         self, view: DocView, index: int, clause_start: int, arguments: Arguments
@@ -757,6 +776,12 @@ class EventBuilder:
             start > clause_start and (start - 1) not in triggers and not view.is_word(start - 1, "relative")
         ):
             start -= 1
+        relative = start - 1
+        if start == index and relative > clause_start and view.is_word(relative, "relative"):
+            # حماس التي تسيطر: the relative pronoun's antecedent, named just before it.
+            antecedent = view.mention_at[relative - 1]
+            if antecedent is not None and antecedent.entity.type in AGENT_TYPES:
+                return [antecedent.entity]
         mentions = [
             m
             for m in view.mentions_in(start, index)
@@ -821,6 +846,9 @@ class EventBuilder:
         tokens = view.tokens
         position = index - 1
         looked = 0
+        # لا يريد أن يحمل، لم يعد: a negated verb governing the trigger through أن.
+        if clause_start > 0 and tokens[clause_start - 1].text in ("أن", "بأن") and clause_start == index:
+            clause_start = max(0, clause_start - 3)
         while position >= clause_start and looked < 3:
             if tokens[position].kind != "punct":
                 if view.is_word(position, "negation"):

@@ -213,3 +213,37 @@ def test_lone_name_after_a_coordinated_verb_is_its_object(analyse: Callable[...,
     )
     [event] = doc.events
     assert summary(doc, event) == ("CONSULT", ["بلينكن"], ["عباس"], "رام الله")
+
+
+def test_negation_through_an_and_relative_subject(analyse: Callable[..., Document]) -> None:
+    doc = analyse(
+        "قال الوزير إنه لا يريد أن يتهم حركة حماس بالتحريض. وأكدت الشرطة أن الحركة التي هاجمت الحافلة في غزة معروفة.",
+        [("حركة حماس", "ORG"), ("غزة", "GPE", [], city(31.5, 34.45, "PS"))],
+    )
+    accuse, assault = doc.events
+    assert accuse.type == "ACCUSE" and accuse.negated
+    assert assault.type == "ASSAULT" and names(doc, assault.actors) == ["حركة حماس"]
+
+
+def test_passive_verbal_noun_and_verbal_attack(analyse: Callable[..., Document]) -> None:
+    doc = analyse(
+        "استقال الوزير سمير بعد اتهامه من قبل النقابة بالفساد. وشنت النقابة هجوما لاذعا على الحكومة.",
+        [("سمير", "PERSON"), ("النقابة", "ORG"), ("الحكومة", "ORG")],
+    )
+    concede, accuse, criticism = doc.events
+    assert concede.type == "CONCEDE" and names(doc, concede.actors) == ["سمير"]
+    assert summary(doc, accuse)[:3] == ("ACCUSE", ["النقابة"], ["سمير"])
+    assert summary(doc, criticism)[:3] == ("ACCUSE", ["النقابة"], ["الحكومة"])
+
+
+def test_cancelled_talks_are_one_sanction(analyse: Callable[..., Document]) -> None:
+    doc = analyse(
+        "ألغت كوريا الشمالية محادثات رفيعة مع كوريا الجنوبية.",
+        [
+            ("كوريا الشمالية", "GPE", [], country(40, 127, "KP")),
+            ("كوريا الجنوبية", "GPE", [], country(36, 128, "KR")),
+        ],
+    )
+    [event] = doc.events
+    assert (event.type, event.mode) == ("SANCTION", "halt-negotiations")
+    assert summary(doc, event)[1:3] == (["كوريا الشمالية"], ["كوريا الجنوبية"])
