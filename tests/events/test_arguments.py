@@ -217,7 +217,8 @@ def test_lone_name_after_a_coordinated_verb_is_its_object(analyse: Callable[...,
 
 def test_negation_through_an_and_relative_subject(analyse: Callable[..., Document]) -> None:
     doc = analyse(
-        "قال الوزير إنه لا يريد أن يتهم حركة حماس بالتحريض. وأكدت الشرطة أن الحركة التي هاجمت الحافلة في غزة معروفة.",
+        "قال الوزير إنه لا يريد أن يتهم حركة حماس بالتحريض. "
+        "وأكدت الشرطة أن الحركة التي هاجمت الحافلة في غزة معروفة.",
         [("حركة حماس", "ORG"), ("غزة", "GPE", [], city(31.5, 34.45, "PS"))],
     )
     accuse, assault = doc.events
