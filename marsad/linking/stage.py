@@ -29,7 +29,7 @@ from marsad.linking.geocode import (
     adjective_country,
     choose,
 )
-from marsad.linking.latin import Romanizer
+from marsad.linking.latin import Romanizer, name_units
 from marsad.linking.match import loose_key, name_key
 from marsad.linking.registry import Office, Record, Registry
 
@@ -240,7 +240,7 @@ class Linker:
     def _link_person(self, entity: Entity, context: Context, day: str | None) -> None:
         key = name_key(entity.name)
         record = None
-        if len(key.split()) >= 2:
+        if len(name_units(key)) >= 2:  # عبد الله is one name, too little to link
             found = [r for r in self.registry.by_key(key) if r.type == "PERSON"]
             found = found or [r for r in self.registry.by_loose(loose_key(key)) if r.type == "PERSON"]
             found = found or self._fuzzy(key, FUZZY_NAME_CUTOFF, lambda r: r.type == "PERSON")

@@ -447,9 +447,9 @@ class RegistryBuilder:
                 continue
             best = sorted(counter.items(), key=lambda item: (-item[1], -agreement(key, item[0]), item[0]))
             self.names[f"full:{key}"] = (best[0][0], "full")
-        for entity in self.entities.values():
-            if entity.type == "PERSON" and not entity.latin:
-                entity.latin = None  # romanised at link time from the names table
+        for scope, arabic, latin in _table(self.tables_dir / "latin_names.tsv"):
+            key = name_key(arabic)
+            self.names[f"full:{key}" if scope == "full" else key] = (latin, scope)
 
     # -- output ---------------------------------------------------------------------------------
 

@@ -27,3 +27,10 @@ def test_rules() -> None:
 def test_name_units_keep_particles_together() -> None:
     assert name_units("عبد الرحمن بن علي") == ["عبد الرحمن", "بن علي"]
     assert name_units("سيف الدين ابو بكر") == ["سيف الدين", "ابو بكر"]
+    assert name_units("سلمان بن عبد العزيز") == ["سلمان", "بن", "عبد العزيز"]
+
+
+def test_press_spellings_override_namesakes() -> None:
+    # The Wikidata index knows بوتين only as an Algerian surname (Boutine).
+    assert romanizer().person("فلاديمير بوتين") == "Vladimir Putin"
+    assert romanizer().person("سلمان بن عبد العزيز") == "Salman bin Abdelaziz"

@@ -96,6 +96,9 @@ def test_people_link_only_on_a_full_unambiguous_name() -> None:
     assert "رئيس إقليم كردستان" in barzani.roles and "CAMEO:IRQGOV" in barzani.roles
     assert entity(doc, "أحمد الزمبرقي").kb is None
     assert entity(doc, "المالكي").kb is None  # a surname alone is too little to link
+    text = "قال عبد الله إن الاجتماع انتهى."
+    single = link(make_doc(text, [("PERSON", "عبد الله", spans(text, "عبد الله"))])).entities[0]
+    assert single.kb is None and single.latin  # one name unit, however many words
 
 
 def test_a_person_is_never_linked_to_a_place_or_the_reverse() -> None:
