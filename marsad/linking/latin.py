@@ -104,12 +104,11 @@ def name_units(key: str) -> list[str]:
     index = 0
     while index < len(words):
         word = words[index]
-        if word in _PARTICLES and index + 1 < len(words):
-            # A particle before a particle stays alone (بن عبد العزيز: بن + عبد العزيز).
-            if words[index + 1] not in _PARTICLES:
-                units.append(f"{word} {words[index + 1]}")
-                index += 2
-                continue
+        # A particle joins the next word, unless that is a particle too (بن + عبد العزيز).
+        if word in _PARTICLES and index + 1 < len(words) and words[index + 1] not in _PARTICLES:
+            units.append(f"{word} {words[index + 1]}")
+            index += 2
+            continue
         if word in _SUFFIX_PARTICLES and units:
             units[-1] = f"{units[-1]} {word}"
         else:
