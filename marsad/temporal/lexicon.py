@@ -59,6 +59,7 @@ class Lexicon:
     blockers: frozenset[str]
     function_words: frozenset[str]  # في, منهم: not a counted noun after a number
     among_words: frozenset[str]  # بينهم: a count that shares the kind of the one before
+    clause_words: frozenset[str]  # إن, فيما: a new clause starts
     general_words: frozenset[str]  # الأمين (العام): العام is "general" after these
     future_words: frozenset[str]  # سوف, المقرر
     past_verbs: frozenset[str]  # بدأت, كان: the nearest tense cue before a date is past
@@ -141,10 +142,11 @@ class Lexicon:
         function_rows = list(_rows(directory / "function_words.tsv"))
         function_words = frozenset(normalize_word(row[0]) for row in function_rows)
         among_words = frozenset(normalize_word(row[0]) for row in function_rows if row[1:] == ["among"])
+        clause_words = frozenset(normalize_word(row[0]) for row in function_rows if row[1:] == ["clause"])
         return cls(
             months, frozenset(ambiguous), hijri, weekdays, shifts, day_words, parts, edges,
             time_units, numbers, units, count_nouns, count_triggers, count_followers, blockers,
-            function_words, among_words,
+            function_words, among_words, clause_words,
             frozenset(general), frozenset(future), frozenset(past_verbs), frozenset(prepositions),
             frozenset(duration_words), frozenset(amount_words), frozenset(prepositions | year_prepositions),
             day_ordinals, hour_ordinals,

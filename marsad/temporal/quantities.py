@@ -29,7 +29,7 @@ _PRE = r"(?<!\w)(?:[وف]?[بلك]?)"
 _LAST_WORD = re.compile(r"(\w+)\s*$")
 _WEAK_VAGUE = frozenset({"عده", "بضعه", "بضع"})  # "several": an amount only of people
 _TRIGGER_WINDOW = 8
-_FOLLOWER_WINDOW = 3
+_FOLLOWER_WINDOW = 5
 _CLAUSE_END = frozenset(".;:!?")
 
 
@@ -131,9 +131,12 @@ class QuantityGrammar:
         word = before.group(1)
         words = (word, word[1:] if word[:1] in "وفبل" else word)
         lexicon = self.lexicon
-        return any(
-            w in lexicon.blockers or w in lexicon.day_ordinals or w in lexicon.hour_ordinals for w in words
-        )
+        if any(w in lexicon.blockers for w in words):
+            return True
+        # A number word after an ordinal finishes it (السابعة عشرة); digits after one do not
+        # (الجرعة الثانية 22 مليون).
+        spelled = not text[start].isdigit()
+        return spelled and any(w in lexicon.day_ordinals or w in lexicon.hour_ordinals for w in words)
 
     def counted_noun(self, token: Token, approximate: bool) -> bool:
         """Whether `token`, right after a number with no known unit, is the noun it counts.
@@ -151,10 +154,11 @@ class QuantityGrammar:
     def kind(self, tokens: list[Token], window: Window) -> str | None:
         """The kind of a people count, or None.
 
-        The nearest casualty word among the few tokens before the count (skipping dates)
-        decides; an "among" word there (بينهم) passes on the kind of the count before.
-        Only و between this count and the one before (مقتل 3 جنود و5 مدنيين) passes on its
-        kind too. Failing that, a word just after it (لقوا حتفهم).
+        The nearest casualty word decides: among the few tokens before the count (skipping
+        dates: مقتل 12 شخصا) or just after it (12 شخصا لقوا حتفهم, ما زالوا في عداد
+        المفقودين), the nearer one winning. An "among" word before it (بينهم), or only و
+        between this count and the one before (مقتل 3 جنود و5 مدنيين), passes on the kind
+        of the count before.
         """
         if window.unit_word:
             word = window.unit_word
@@ -163,6 +167,7 @@ class QuantityGrammar:
                 return noun
         if window.previous_kind and window.joined:
             return window.previous_kind
+        before: tuple[int, str] | None = None
         index = bisect.bisect_left(window.starts, window.start)
         seen = 0
         position = index - 1
@@ -178,19 +183,22 @@ class QuantityGrammar:
             seen += 1
             if token.norm in self.lexicon.among_words and window.previous_kind:
                 return window.previous_kind
-            if token.start < window.floor:
+            if token.start < window.floor or token.norm in self.lexicon.clause_words:
                 break
             found = self._match(token, self.lexicon.count_triggers)
             if found:
-                return found
+                before = (seen, found)
+                break
         after = bisect.bisect_left(window.starts, window.end)
-        for token in tokens[after : after + _FOLLOWER_WINDOW]:
+        for distance, token in enumerate(tokens[after : after + _FOLLOWER_WINDOW], 1):
+            if before is not None and distance >= before[0]:
+                break
             if token.kind == "number" or token.text in _CLAUSE_END:
                 break
             found = self._match(token, self.lexicon.count_followers)
             if found:
                 return found
-        return None
+        return before[1] if before else None
 
     @staticmethod
     def _match(token: Token, table: dict[str, str]) -> str | None:

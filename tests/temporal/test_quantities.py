@@ -89,3 +89,16 @@ def test_people_counts_accessor_adds_up_kinds_in_a_range(temporal):
     first = doc.sentences[0]
     assert people_counts(doc, first.start, first.end) == {"killed": 8, "injured": 12}
     assert people_counts(doc, 0, len(doc.text)) == {"killed": 10, "injured": 12}
+
+
+def test_digits_after_an_ordinal_are_an_amount(temporal):
+    doc = temporal("تجاوز عدد الملقحين بالجرعة الثانية 22 مليون شخص")
+    assert quantities(doc) == [("22 مليون شخص", 22000000, "person", None)]
+
+
+def test_a_new_clause_and_a_nearer_word_after_decide_the_kind(temporal):
+    doc = temporal("نزحت 2500 أسرة جراء السيول، وإن 14 شخصا ما زالوا في عداد المفقودين")
+    assert quantities(doc) == [
+        ("2500 أسرة", 2500, "family", "displaced"),
+        ("14 شخصا", 14, "person", "missing"),
+    ]
