@@ -209,3 +209,13 @@ def test_linked_documents_keep_to_the_schema(document_validator) -> None:  # typ
     document = link(doc).to_dict()
     document_validator.validate(document)
     assert [e["kb"] is not None for e in document["entities"]] == [True, True, True, False]
+
+
+def test_fuzzy_matching_only_for_long_names_of_big_places() -> None:
+    spaced = entity(place("عبرت السفن من بور سعيد أمس.", "بور سعيد"), "بور سعيد")
+    assert spaced.geo is not None and spaced.geo.country == "EG" and spaced.latin == "Port Said"
+    typo = entity(place("زار الوزير الاسكندرييه.", "الاسكندرييه"), "الاسكندرييه")
+    assert typo.geo is not None and typo.latin == "Alexandria"
+    # Short names are never matched fuzzily: حلبا is not حلب.
+    short = entity(place("وصل الوفد إلى حلبا.", "حلبا"), "حلبا")
+    assert short.geo is None or short.geo.country != "SY"
