@@ -13,7 +13,8 @@ The links, in the order they are made (each step sees the clusters of the one be
    without its head noun, is that longer one (`الحشد` of `الحشد الشعبي`, `نينوى` of
    `محافظة نينوى`), when only one longer name fits;
 5. further occurrences of a name that the tagger missed become mentions (a person's
-   family name only when it carries the article, as `الغبان` does), and so does the start
+   family name only when it carries the article, as `الغبان` does, and, when two people
+   share it, for the one named last before it), and so does the start
    of a name after the head it was introduced with (`قوات الحشد` after
    `قوات"الحشد الشعبي"`);
 6. a role phrase standing alone (`وزير الداخلية العراقي`) is a mention of the one person
@@ -258,8 +259,11 @@ def _propagate(clusters: Clusters, context: Context) -> None:
                 continue
             roots = names.get(key)
             one_sentence = context.sentence_of[index] == context.sentence_of[index + size - 1]
-            if roots and len(roots) == 1 and not covered.intersection(span) and one_sentence:
-                match = (size, next(iter(roots)))
+            if not roots or covered.intersection(span) or not one_sentence:
+                continue
+            root = next(iter(roots)) if len(roots) == 1 else _named_last_before(clusters, roots, index)
+            if root is not None:
+                match = (size, root)
                 break
         if match is None:
             index += 1
@@ -269,6 +273,20 @@ def _propagate(clusters: Clusters, context: Context) -> None:
         clusters.add(mention, root)
         covered.update(range(index, index + size))
         index += size
+
+
+def _named_last_before(clusters: Clusters, roots: set[int], index: int) -> int | None:
+    """Of several people sharing a family name, the one named last before token `index`
+    (none when they are all named after it: a headline's bare family name stays unlinked)."""
+    best, best_start = None, -1
+    groups = clusters.groups()
+    for root in sorted(roots):
+        if clusters.type_of(root) != "PERSON":
+            return None
+        starts = [clusters.mentions[i].first for i in groups[root] if clusters.mentions[i].first < index]
+        if starts and max(starts) > best_start:
+            best, best_start = root, max(starts)
+    return best
 
 
 def _shortened_after_heads(clusters: Clusters, context: Context) -> None:

@@ -298,7 +298,7 @@ def apply_rules(context: Context, mentions: list[Mention]) -> list[Mention]:
     resolved = [_trim_descriptor_head(context, m) for m in resolved]
     _note_descriptor_heads(context, resolved)
     resolved = join_adjacent_people(context, resolved)
-    resolved += people_after_roles(context, resolved)
+    resolved = people_after_roles(context, resolved)
     resolved = complete_person_names(context, resolved)
     resolved = drop_nisba_places(context, resolved)
     agree_with_coordinated(context, resolved)
@@ -355,41 +355,58 @@ def people_after_roles(context: Context, mentions: list[Mention]) -> list[Mentio
     untagged known given name without the article starts a person's name, which runs on
     over further given names (a father's: محمد سالم) up to and including the first word with
     the article (a family name or nisba: البارزاني, الغبان), in at most MAX_NAME_AFTER_ROLE
-    words; a name with no such end is not taken.
+    words; a name with no such end is not taken. A place or organisation the tagger ran
+    into the given name (`إقليم الشمال خالد` + `الزعبي`) gives the given name back.
+    RETURNS (list[Mention]): the mentions, so corrected, and the people found.
     """
     lexicons, tokens = context.lexicons, context.tokens
     if not lexicons.given_names:
-        return []
-    covered = {i for m in mentions for i in range(m.first, m.last)}
-    found: list[Mention] = []
+        return mentions
+    result = list(mentions)
+    by_token = {i: m for m in result for i in range(m.first, m.last)}
     index = 0
     while index < len(tokens):
         title = lexicons.title_at(tokens, index, context.sentence_end[index])
-        if title is None or title[0] == "courtesy" or index in covered:
+        if title is None or title[0] == "courtesy" or index in by_token:
             index += 1
             continue
         end = context.sentence_end[index]
         position = index + title[1]
-        person = None
+        person, swallowing = None, None
         while position < min(end, index + MAX_ROLE_WORDS + 1):
             token = tokens[position]
-            if is_mark(token) or position in covered:
+            holder = by_token.get(position)
+            given = token.prefix == "" and context.bare[position] in lexicons.given_names
+            given = given and lexicons.title_at(tokens, position, end) is None
+            swallowed = (
+                holder is not None
+                and holder.type != "PERSON"
+                and holder.last - 1 == position
+                and holder.length > 1
+            )
+            if is_mark(token) or (holder is not None and not (given and swallowed)):
                 position += 1
                 continue
             if token.kind != "arabic" or context.bare[position] in lexicons.stop_words:
                 break
-            given = token.prefix == "" and context.bare[position] in lexicons.given_names
-            if given and lexicons.title_at(tokens, position, end) is None:
-                person = _name_from(context, position, end, covered)
+            if given:
+                person = _name_from(context, position, end, set(by_token) - {position})
+                swallowing = holder
                 break
             position += 1
         if person is None:
             index += 1
             continue
-        found.append(context.mention(person[0], person[1], "PERSON", "role-name"))
-        covered.update(range(person[0], person[1]))
+        if swallowing is not None:
+            shorter = context.mention(swallowing.first, person[0], swallowing.type, swallowing.source)
+            shorter.heads = swallowing.heads
+            result[result.index(swallowing)] = shorter
+            del by_token[person[0]]
+        mention = context.mention(person[0], person[1], "PERSON", "role-name")
+        result.append(mention)
+        by_token.update(dict.fromkeys(range(person[0], person[1]), mention))
         index = person[1]
-    return found
+    return result
 
 
 def _name_from(context: Context, first: int, end: int, covered: set[int]) -> tuple[int, int] | None:

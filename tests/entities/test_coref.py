@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from marsad import resources
 from tests.entities.conftest import by_name, entities_of, mention_texts
 
 
@@ -125,3 +128,21 @@ def test_role_qualified_otherwise_is_not_the_holder():
     )
     holder = by_name(entities, "هاني الملقي")
     assert mention_texts(holder) == ["هاني الملقي", "رئيس الوزراء"]
+
+
+def test_untagged_shared_family_name_goes_to_the_person_named_last_before_it():
+    _, entities = entities_of(
+        "استقبل [[نيجيرفان البارزاني|PERSON]] الوفد. وبحث البارزاني الأوضاع، "
+        "وكان [[مسعود البارزاني|PERSON]] قد التقاه. وقال البارزاني إن"
+    )
+    first, second = (by_name(entities, n) for n in ("نيجيرفان البارزاني", "مسعود البارزاني"))
+    assert mention_texts(first) == ["نيجيرفان البارزاني", "البارزاني"]
+    assert mention_texts(second) == ["مسعود البارزاني", "البارزاني"]
+
+
+def test_place_that_swallowed_a_given_name_gives_it_back():
+    if not resources.entity_lexicons().given_names:
+        pytest.skip("the tagger's gazetteer table (given names) is not built in this checkout")
+    _, entities = entities_of("مع رئيس [[إقليم الشمال خالد|GPE]] الزعبي أمن الحدود")
+    assert [(e.name, e.type) for e in entities] == [("إقليم الشمال", "GPE"), ("خالد الزعبي", "PERSON")]
+    assert by_name(entities, "خالد الزعبي").roles == ["رئيس إقليم الشمال"]
