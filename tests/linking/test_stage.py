@@ -219,3 +219,13 @@ def test_fuzzy_matching_only_for_long_names_of_big_places() -> None:
     # Short names are never matched fuzzily: حلبا is not حلب.
     short = entity(place("وصل الوفد إلى حلبا.", "حلبا"), "حلبا")
     assert short.geo is None or short.geo.country != "SY"
+
+
+def test_a_surname_with_an_office_links_only_to_the_holder_on_that_date() -> None:
+    text = "قال الغبان إن الخطة نجحت."
+    name = [("PERSON", "الغبان", spans(text, "الغبان"))]
+    role = {"الغبان": ["وزير الداخلية العراقي"]}
+    then = link(make_doc(text, name, published="2015-03-01", roles=role)).entities[0]
+    assert then.latin == "Mohammed Salem al-Ghabban" and then.kb is not None
+    later = link(make_doc(text, name, published="2021-03-01", roles=role)).entities[0]
+    assert later.kb is None  # the minister then was someone else: the name does not fit
