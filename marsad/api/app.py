@@ -21,6 +21,7 @@ from marsad.api.ingest import ApiIngester
 from marsad.api.keys import KeyStore
 from marsad.api.limits import DEFAULT_MAX_BODY_BYTES, BodySizeLimit, ServerTiming
 from marsad.api.stores import StoreProvider
+from marsad.api.views import CachedStats
 
 
 @dataclass(slots=True)
@@ -60,6 +61,7 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     app.state.keys = KeyStore(settings.keys_path)
     app.state.stores = StoreProvider(settings.db_url)
     app.state.ingester = ApiIngester()
+    app.state.stats = CachedStats()
     install_error_handlers(app)
 
     from marsad.api.routes import router as api_router

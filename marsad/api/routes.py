@@ -190,6 +190,7 @@ async def ingest_articles(
         status: sum(o.status == status for o in outcomes)
         for status in ("stored", "already_stored", "rejected")
     }
+    request.app.state.stats.clear()
     return {"ok": True, **counts, "results": [outcome.to_dict() for outcome in outcomes]}
 
 

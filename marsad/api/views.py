@@ -7,6 +7,8 @@ more than a page, which tells whether there is a next page without counting them
 
 from __future__ import annotations
 
+import threading
+import time
 from collections import Counter
 from dataclasses import replace
 from typing import Any
@@ -19,7 +21,30 @@ MAX_LIMIT = 200
 MAX_OFFSET = 10_000
 MAX_ID = 2**63 - 1  # the largest id both SQLite and PostgreSQL (BIGINT) can hold
 # Events read to draw the per-day timeline and the map of a filtered event list.
-CHART_EVENT_CAP = 2_000
+CHART_EVENT_CAP = 1_000
+# Corpus counts change only when articles are ingested; the home page may show them this late.
+STATS_TTL_SECONDS = 30.0
+
+
+class CachedStats:
+    """The store's counts, recomputed at most every `STATS_TTL_SECONDS` (they scan whole tables)."""
+
+    def __init__(self, ttl: float = STATS_TTL_SECONDS) -> None:
+        self.ttl = ttl
+        self._lock = threading.Lock()
+        self._value: dict[str, Any] | None = None
+        self._at = 0.0
+
+    def get(self, store: Store) -> dict[str, Any]:
+        with self._lock:
+            if self._value is None or time.monotonic() - self._at > self.ttl:
+                self._value = queries.corpus_stats(store)
+                self._at = time.monotonic()
+            return self._value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._value = None
 
 
 def search_page(

@@ -151,7 +151,7 @@ def analysis_view(document: dict[str, Any]) -> dict[str, Any]:
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
     store = _store(request)
-    stats = queries.corpus_stats(store)
+    stats = request.app.state.stats.get(store)
     latest = queries.list_events(store, EventFilters(limit=10))
     return page(request, "home.html", stats=stats, latest=latest)
 
