@@ -21,7 +21,7 @@ MAX_LIMIT = 200
 MAX_OFFSET = 10_000
 MAX_ID = 2**63 - 1  # the largest id both SQLite and PostgreSQL (BIGINT) can hold
 # Events read to draw the per-day timeline and the map of a filtered event list.
-CHART_EVENT_CAP = 1_000
+CHART_EVENT_CAP = 500
 # Corpus counts change only when articles are ingested; the home page may show them this late.
 STATS_TTL_SECONDS = 30.0
 
