@@ -36,7 +36,7 @@ def _describe(entry: dict) -> str:
 )
 @click.option("--db", "db_url", metavar="URL", help="Also show what this corpus store says of NAME.")
 def entity_command(name: str, limit: int, output_format: str, db_url: str | None) -> None:
-    """Look NAME (Arabic, any spelling; or a registry id or Wikidata QID) up in the entity registry."""
+    """Look NAME (Arabic in any spelling, a Latin name, a registry id or a QID) up in the entity registry."""
     results = lookup_entity(resources.registry(), name, limit=limit)
     profile = _corpus_profile(db_url, name) if db_url else None
     if output_format == "json":

@@ -16,7 +16,7 @@ from marsad.linking.match import clitic_variants, loose_key, name_key
 from marsad.linking.registry import Record, Registry
 
 # How a name matched, best first; the order in which matches are listed.
-MATCHES = ("id", "exact", "clitic", "loose", "fuzzy")
+MATCHES = ("id", "exact", "latin", "clitic", "loose", "fuzzy")
 FUZZY_CUTOFF = 85.0
 
 
@@ -24,7 +24,7 @@ def lookup_entity(registry: Registry, name: str, *, limit: int = 10) -> list[dic
     """Registry entries a name (or a registry id, or a Wikidata QID) may refer to.
 
     registry (Registry): the registry to search, e.g. `resources.registry()`.
-    name (str): an Arabic name in any spelling, a registry id or a QID.
+    name (str): an Arabic name in any spelling, a Latin (English) name, a registry id or a QID.
     limit (int): the most entries to return.
     RETURNS (list[dict]): one dict per entry, best match first: the entity's fields
         (`Record.to_dict`), `match` (one of MATCHES) and `offices` (code, title, start, end).
@@ -41,6 +41,7 @@ def lookup_entity(registry: Registry, name: str, *, limit: int = 10) -> list[dic
     direct = registry.get(name)
     if direct:
         add([direct], "id")
+    add(registry.by_latin(name), "latin")
     key = name_key(name)
     if key:
         add(registry.by_key(key), "exact")

@@ -45,6 +45,7 @@ INDEXES = """
 CREATE INDEX aliases_key ON aliases(key);
 CREATE INDEX aliases_loose ON aliases(loose);
 CREATE INDEX entities_wikidata ON entities(wikidata);
+CREATE INDEX entities_latin ON entities(latin COLLATE NOCASE);
 CREATE INDEX offices_entity ON offices(entity);
 CREATE INDEX offices_title ON offices(title_key);
 """
@@ -175,6 +176,15 @@ class Registry:
             (entity_id, entity_id),
         ).fetchone()
         return _record(row) if row else None
+
+    def by_latin(self, latin: str) -> tuple[Record, ...]:
+        """Entities whose Latin name is `latin` (any letter case): `Mosul`, `Masoud Barzani`."""
+        rows = self._db.execute(
+            f"SELECT {_ENTITY_COLUMNS} FROM entities WHERE latin = ? COLLATE NOCASE "
+            "ORDER BY population DESC, id",
+            (latin.strip(),),
+        )
+        return tuple(_record(row) for row in rows)
 
     @functools.lru_cache(maxsize=16384)  # noqa: B019
     def offices(self, entity_id: str) -> tuple[Office, ...]:

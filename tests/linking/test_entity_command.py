@@ -14,6 +14,12 @@ def test_lookup_returns_data_best_match_first() -> None:
     assert by_id[0]["id"] == "city:134525" and by_id[0]["match"] == "id"
 
 
+def test_lookup_by_latin_name() -> None:
+    results = lookup_entity(resources.registry(), "mosul")
+    assert results[0]["id"] == "city:134525" and results[0]["match"] == "latin"
+    assert lookup_entity(resources.registry(), "Masoud Barzani")[0]["name"] == "مسعود بارزاني"
+
+
 def test_lookup_finds_spelling_variants() -> None:
     assert lookup_entity(resources.registry(), "الامارات")[0]["country"] == "AE"
     assert lookup_entity(resources.registry(), "وبغداد")[0]["match"] == "clitic"
