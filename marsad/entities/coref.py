@@ -168,7 +168,11 @@ def _person_parts(clusters: Clusters, lexicons: Lexicons) -> None:
         if holders:
             clusters.union(_nearest(clusters, index, holders), index)
     # A one-word mention the tagger typed otherwise that is exactly a person's family name.
-    surnames = {mentions[i].key[-1]: clusters.find(i) for i in people if len(mentions[i].key) > 1}
+    surnames = {
+        mentions[i].key[-1]: clusters.find(i)
+        for i in people
+        if len(mentions[i].key) > 1 and mentions[i].key[-1] not in lexicons.theophoric
+    }
     for index, mention in enumerate(mentions):
         word = mention.key[0]
         retype = len(mention.key) == 1 and mention.type != "PERSON" and word.startswith(ARTICLE)

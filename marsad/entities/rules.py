@@ -319,9 +319,11 @@ def _clean(context: Context, mention: Mention) -> Mention | None:
         mention.last,
     )
     while last > mention.first and (
-        TANWEEN.intersection(tokens[last - 1].text) or context.bare[last - 1] in lexicons.stop_words
+        TANWEEN.intersection(tokens[last - 1].text)
+        or context.bare[last - 1] in lexicons.stop_words
+        or (mention.type == "PERSON" and lexicons.title_at(tokens, last - 1, last) == ("role", 1))
     ):
-        last -= 1
+        last -= 1  # `صوفي محمد زعيم`: a role word after the name is not part of it
     if last == mention.last:
         return mention
     if last == mention.first or all(is_mark(t) for t in tokens[mention.first : last]):
@@ -745,7 +747,7 @@ def _roles_before(context: Context, person: Mention, mentions: list[Mention]) ->
     while position < len(found) and len(phrases) < 2:
         first = found[position][0]
         position += 1
-        while position < len(found) and found[position][0] == first - 1:
+        while position < len(found) and found[position][0] == first - 1 and found[position][1] == "role":
             first = found[position][0]
             position += 1
         last = end

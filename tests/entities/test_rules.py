@@ -229,3 +229,20 @@ def test_preposition_amam_is_no_title():
 def test_adjacent_person_after_a_preposition_is_another_person():
     _, entities = entities_of("أهدى [[توفيق الحكيم|PERSON]] [[للوسي يعقوب|PERSON]] كتابه")
     assert [e.name for e in entities] == ["توفيق الحكيم", "لوسي يعقوب"]
+
+
+def test_day_word_and_trailing_role_word_are_cut_from_tagged_mentions():
+    _, entities = entities_of(
+        "دعا [[مجلس الأمن الدولي الخميس|ORG]] إلى التهدئة، وقال [[صوفي محمد زعيم|PERSON]] الحركة إن"
+    )
+    assert [e.name for e in entities] == ["مجلس الأمن الدولي", "صوفي محمد"]
+
+
+def test_title_before_a_role_word_is_not_joined_to_it():
+    _, entities = entities_of("وكان ضمن فريق وزير الدفاع الأميركي [[دونالد رامسفيلد|PERSON]]")
+    assert by_name(entities, "دونالد رامسفيلد").roles == ["وزير الدفاع الأميركي"]
+
+
+def test_mullah_is_a_title():
+    _, entities = entities_of("قتل [[الملا عمر الحاج|PERSON]] وقال [[ملا عمر الحاج|PERSON]] سابقا")
+    assert [(e.name, e.roles, len(e.mentions)) for e in entities] == [("عمر الحاج", ["الملا", "ملا"], 2)]
