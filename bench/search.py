@@ -212,6 +212,7 @@ def event_queries(store: Store, rng: random.Random, count: int) -> list[Callable
     queries: list[Callable[[], Any]] = []
     for i in range(count):
         start = WINDOW_START + dt.timedelta(days=rng.randrange(WINDOW_DAYS - 90))
+        place = rng.randrange(400)
         options: list[dict[str, Any]] = [
             {},
             {"type": rng.choice(PLOVER_TYPES)},
@@ -225,7 +226,7 @@ def event_queries(store: Store, rng: random.Random, count: int) -> list[Callable
                 "country": rng.choice(COUNTRIES)[1],
                 "since": start.isoformat(),
             },
-            {"country": rng.choice(COUNTRIES)[1], "admin1": f"المحافظة {rng.randrange(40)}"},
+            {"country": COUNTRIES[place % len(COUNTRIES)][1], "admin1": f"المحافظة {place % 40}"},
             {"actor": f"الجهة {rng.randrange(600)}", "order": "reports"},
         ]
         filters = EventFilters(**options[i % len(options)], limit=50)

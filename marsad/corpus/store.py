@@ -120,6 +120,7 @@ class TableCounts:
 
     articles: int
     search_rows: int
+    contents: int
     stories: int
     story_members: int
     entities: int
@@ -272,12 +273,9 @@ class SqlStore:
                 "url": record.url,
                 "source": record.source,
                 "title": doc.get("headline"),
-                "text": doc["text"],
                 "published": published,
                 "language": doc.get("language"),
                 "topic": (doc.get("topic") or {}).get("label"),
-                "minhash": record.minhash,
-                "analysis": json.dumps(stored_doc, ensure_ascii=False),
                 "pipeline": record.pipeline,
                 "origin": record.origin,
                 "ingested_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -286,6 +284,15 @@ class SqlStore:
         if row is None:
             return None
         article_id = row[0]
+        self._execute(
+            "insert_article_content",
+            {
+                "id": article_id,
+                "minhash": record.minhash,
+                "text": doc["text"],
+                "analysis": json.dumps(stored_doc, ensure_ascii=False),
+            },
+        )
         self._add_to_story(article_id, published, duplicate_of)
         self._execute(
             "insert_search", {"id": article_id, "title": record.title_terms, "body": record.body_terms}
@@ -541,7 +548,8 @@ class SqlStore:
             if value:
                 fragments.append(f"filter_{name}")
                 params.update(_name_params(name, value))
-        rows = [SearchRow(*row) for row in self._all("search", params, self._filtered("search", fragments))]
+        name = "search_filtered" if fragments else "search"  # unfiltered: rank in the index alone
+        rows = [SearchRow(*row) for row in self._all(name, params, self._filtered(name, fragments))]
         if rows:
             ids = self._list_param([row.article_id for row in rows])
             texts = dict(self._all("article_texts", {"ids": ids}))

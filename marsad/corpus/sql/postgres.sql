@@ -6,12 +6,16 @@
 SELECT key FROM articles WHERE key = ANY(%(keys)s)
 
 -- name: insert_article
-INSERT INTO articles (key, external_id, url, source, title, text, published, language, topic,
-                      minhash, analysis, pipeline, origin, ingested_at)
-VALUES (%(key)s, %(external_id)s, %(url)s, %(source)s, %(title)s, %(text)s, %(published)s, %(language)s, %(topic)s,
-        %(minhash)s, %(analysis)s, %(pipeline)s, %(origin)s, %(ingested_at)s)
+INSERT INTO articles (key, external_id, url, source, title, published, language, topic, pipeline, origin,
+                      ingested_at)
+VALUES (%(key)s, %(external_id)s, %(url)s, %(source)s, %(title)s, %(published)s, %(language)s, %(topic)s,
+        %(pipeline)s, %(origin)s, %(ingested_at)s)
 ON CONFLICT (key) DO NOTHING
 RETURNING id
+
+-- name: insert_article_content
+INSERT INTO article_contents (article_id, minhash, text, analysis)
+VALUES (%(id)s, %(minhash)s, %(text)s, %(analysis)s)
 
 -- name: story_of_article
 SELECT story_id FROM articles WHERE id = %(id)s
@@ -114,20 +118,30 @@ UPDATE corpus_events SET
 WHERE id = %(id)s
 
 -- name: signatures
-SELECT id, minhash FROM articles WHERE minhash IS NOT NULL ORDER BY id
+SELECT article_id, minhash FROM article_contents WHERE minhash IS NOT NULL ORDER BY article_id
 
 -- name: article
-SELECT id, key, external_id, url, source, title, text, published, language, topic, story_id,
-       duplicate_of, similarity, analysis, pipeline, origin, ingested_at
-FROM articles WHERE id = %(id)s
+SELECT a.id, a.key, a.external_id, a.url, a.source, a.title, c.text, a.published, a.language, a.topic,
+       a.story_id, a.duplicate_of, a.similarity, c.analysis, a.pipeline, a.origin, a.ingested_at
+FROM articles a JOIN article_contents c ON c.article_id = a.id
+WHERE a.id = %(id)s
 
 -- name: article_texts
-SELECT id, text FROM articles WHERE id = ANY(%(ids)s)
+SELECT article_id, text FROM article_contents WHERE article_id = ANY(%(ids)s)
 
 -- name: story_sizes
 SELECT id, n_articles FROM stories WHERE id = ANY(%(ids)s)
 
 -- name: search
+SELECT a.id, a.title, a.published, a.source, a.url, a.story_id, r.score
+FROM (SELECT s.article_id, ts_rank_cd(s.terms, q.query, 1) AS score
+      FROM article_search s, to_tsquery('simple', %(match)s) AS q(query)
+      WHERE s.terms @@ q.query
+      ORDER BY score DESC, s.article_id LIMIT %(limit)s) AS r
+JOIN articles a ON a.id = r.article_id
+ORDER BY r.score DESC, a.id
+
+-- name: search_filtered
 SELECT a.id, a.title, a.published, a.source, a.url, a.story_id,
        ts_rank_cd(s.terms, q.query, 1) AS score
 FROM article_search s JOIN articles a ON a.id = s.article_id,
@@ -211,8 +225,8 @@ ORDER BY p.corpus_event_id, p.role, en.name
 
 -- name: corpus_event_reports
 SELECT e.corpus_event_id, e.article_id, a.title, a.source, a.url, a.published, e.date, e.mode, e.trigger_text,
-       substr(a.text, (e.sentence_start + 1)::int, (e.sentence_end - e.sentence_start)::int)
-FROM events e JOIN articles a ON a.id = e.article_id
+       substr(c.text, (e.sentence_start + 1)::int, (e.sentence_end - e.sentence_start)::int)
+FROM events e JOIN articles a ON a.id = e.article_id JOIN article_contents c ON c.article_id = a.id
 WHERE e.corpus_event_id = ANY(%(ids)s)
 ORDER BY e.corpus_event_id, a.published, e.article_id, e.id
 
@@ -269,6 +283,7 @@ SELECT source, COUNT(*) FROM articles GROUP BY source ORDER BY COUNT(*) DESC, so
 
 -- name: table_counts
 SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM article_search),
+       (SELECT COUNT(*) FROM article_contents),
        (SELECT COUNT(*) FROM stories), (SELECT COALESCE(SUM(n_articles), 0)::bigint FROM stories),
        (SELECT COUNT(*) FROM entities), (SELECT COUNT(*) FROM article_entities),
        (SELECT COUNT(*) FROM mentions), (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM corpus_events),

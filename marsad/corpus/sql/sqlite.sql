@@ -6,12 +6,16 @@
 SELECT key FROM articles WHERE key IN (SELECT value FROM json_each(:keys))
 
 -- name: insert_article
-INSERT INTO articles (key, external_id, url, source, title, text, published, language, topic,
-                      minhash, analysis, pipeline, origin, ingested_at)
-VALUES (:key, :external_id, :url, :source, :title, :text, :published, :language, :topic,
-        :minhash, :analysis, :pipeline, :origin, :ingested_at)
+INSERT INTO articles (key, external_id, url, source, title, published, language, topic, pipeline, origin,
+                      ingested_at)
+VALUES (:key, :external_id, :url, :source, :title, :published, :language, :topic,
+        :pipeline, :origin, :ingested_at)
 ON CONFLICT (key) DO NOTHING
 RETURNING id
+
+-- name: insert_article_content
+INSERT INTO article_contents (article_id, minhash, text, analysis)
+VALUES (:id, :minhash, :text, :analysis)
 
 -- name: story_of_article
 SELECT story_id FROM articles WHERE id = :id
@@ -108,24 +112,33 @@ UPDATE corpus_events SET
 WHERE id = :id
 
 -- name: signatures
-SELECT id, minhash FROM articles WHERE minhash IS NOT NULL ORDER BY id
+SELECT article_id, minhash FROM article_contents WHERE minhash IS NOT NULL ORDER BY article_id
 
 -- name: article
-SELECT id, key, external_id, url, source, title, text, published, language, topic, story_id,
-       duplicate_of, similarity, analysis, pipeline, origin, ingested_at
-FROM articles WHERE id = :id
+SELECT a.id, a.key, a.external_id, a.url, a.source, a.title, c.text, a.published, a.language, a.topic,
+       a.story_id, a.duplicate_of, a.similarity, c.analysis, a.pipeline, a.origin, a.ingested_at
+FROM articles a JOIN article_contents c ON c.article_id = a.id
+WHERE a.id = :id
 
 -- name: article_texts
-SELECT id, text FROM articles WHERE id IN (SELECT value FROM json_each(:ids))
+SELECT article_id, text FROM article_contents WHERE article_id IN (SELECT value FROM json_each(:ids))
 
 -- name: story_sizes
 SELECT id, n_articles FROM stories WHERE id IN (SELECT value FROM json_each(:ids))
 
 -- name: search
+SELECT a.id, a.title, a.published, a.source, a.url, a.story_id, r.score
+FROM (SELECT rowid AS id, -bm25(article_search, 3.0, 1.0) AS score
+      FROM article_search WHERE article_search MATCH :match
+      ORDER BY bm25(article_search, 3.0, 1.0) LIMIT :limit) AS r
+JOIN articles a ON a.id = r.id
+ORDER BY r.score DESC, a.id
+
+-- name: search_filtered
 SELECT a.id, a.title, a.published, a.source, a.url, a.story_id, -bm25(article_search, 3.0, 1.0) AS score
 FROM article_search JOIN articles a ON a.id = article_search.rowid
 WHERE article_search MATCH :match /*FILTERS*/
-ORDER BY bm25(article_search, 3.0, 1.0)
+ORDER BY bm25(article_search, 3.0, 1.0), a.id
 LIMIT :limit
 
 -- name: filter_since
@@ -159,10 +172,10 @@ ORDER BY /*ORDER*/
 LIMIT :limit OFFSET :offset
 
 -- name: order_date
-ce.date_first DESC NULLS LAST, ce.id DESC
+ce.date_first DESC, ce.id DESC
 
 -- name: order_reports
-ce.n_reports DESC, ce.date_first DESC NULLS LAST, ce.id DESC
+ce.n_reports DESC, ce.date_first DESC, ce.id DESC
 
 -- name: filter_event_type
 ce.type = :type
@@ -203,8 +216,8 @@ ORDER BY p.corpus_event_id, p.role, en.name
 
 -- name: corpus_event_reports
 SELECT e.corpus_event_id, e.article_id, a.title, a.source, a.url, a.published, e.date, e.mode, e.trigger_text,
-       substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)
-FROM events e JOIN articles a ON a.id = e.article_id
+       substr(c.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)
+FROM events e JOIN articles a ON a.id = e.article_id JOIN article_contents c ON c.article_id = a.id
 WHERE e.corpus_event_id IN (SELECT value FROM json_each(:ids))
 ORDER BY e.corpus_event_id, a.published, e.article_id, e.id
 
@@ -261,6 +274,7 @@ SELECT source, COUNT(*) FROM articles GROUP BY source ORDER BY COUNT(*) DESC, so
 
 -- name: table_counts
 SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM article_search),
+       (SELECT COUNT(*) FROM article_contents),
        (SELECT COUNT(*) FROM stories), (SELECT COALESCE(SUM(n_articles), 0) FROM stories),
        (SELECT COUNT(*) FROM entities), (SELECT COUNT(*) FROM article_entities),
        (SELECT COUNT(*) FROM mentions), (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM corpus_events),

@@ -17,15 +17,12 @@ CREATE TABLE articles (
     url TEXT,
     source TEXT,
     title TEXT,
-    text TEXT NOT NULL,
     published TEXT,
     language TEXT,
     topic TEXT,
     story_id INTEGER REFERENCES stories(id),
     duplicate_of INTEGER REFERENCES articles(id),
     similarity REAL,
-    minhash BLOB,
-    analysis TEXT NOT NULL,
     pipeline TEXT NOT NULL,
     origin TEXT,
     ingested_at TEXT NOT NULL
@@ -34,6 +31,15 @@ CREATE INDEX articles_published ON articles(published);
 CREATE INDEX articles_story ON articles(story_id);
 CREATE INDEX articles_source ON articles(source);
 CREATE INDEX articles_topic ON articles(topic);
+
+-- The large parts of an article, apart, so that ranking and filtering read narrow rows.
+-- The MinHash signature comes first: ingest reads every signature at start-up.
+CREATE TABLE article_contents (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    minhash BLOB,
+    text TEXT NOT NULL,
+    analysis TEXT NOT NULL
+);
 
 CREATE TABLE entities (
     id INTEGER PRIMARY KEY,
@@ -125,6 +131,7 @@ CREATE INDEX corpus_events_signature ON corpus_events(signature, date_last);
 CREATE INDEX corpus_events_date ON corpus_events(date_first);
 CREATE INDEX corpus_events_type_date ON corpus_events(type, date_first);
 CREATE INDEX corpus_events_place ON corpus_events(country, admin1);
+CREATE INDEX corpus_events_reports ON corpus_events(n_reports DESC, date_first DESC);
 
 CREATE TABLE corpus_event_participants (
     corpus_event_id INTEGER NOT NULL REFERENCES corpus_events(id) ON DELETE CASCADE,
