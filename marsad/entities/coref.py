@@ -239,13 +239,25 @@ def _propagate(clusters: Clusters, context: Context) -> None:
     """Adds occurrences of the article's names that the tagger missed (step 5)."""
     lexicons, tokens = context.lexicons, context.tokens
     names: dict[tuple[str, ...], set[int]] = {}
+    theophoric = lexicons.theophoric
+    # `رامي الحمد` beside `رامي الحمد الله`: only a full name's last word is a family name.
+    cluster_keys: dict[int, set[tuple[str, ...]]] = {}
+    for index, mention in enumerate(clusters.mentions):
+        cluster_keys.setdefault(clusters.find(index), set()).add(mention.key)
     for index, mention in enumerate(list(clusters.mentions)):
         root = clusters.find(index)
         key = mention.key
         person = clusters.type_of(root) == "PERSON"
         if mention.naming and (len(key) > 1 or not person or key[0].startswith(ARTICLE)):
             names.setdefault(key, set()).add(root)
-        if person and len(key) > 1 and key[-1].startswith(ARTICLE) and key[-1] not in lexicons.theophoric:
+        fuller = any(len(other) > len(key) and other[: len(key)] == key for other in cluster_keys[root])
+        if (
+            person
+            and len(key) > 1
+            and not fuller
+            and key[-1].startswith(ARTICLE)
+            and key[-1] not in theophoric
+        ):
             before = key[-2].removeprefix(ARTICLE)
             if before not in lexicons.kunya | lexicons.nasab | lexicons.compound:
                 names.setdefault(key[-1:], set()).add(root)

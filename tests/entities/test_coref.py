@@ -146,3 +146,11 @@ def test_place_that_swallowed_a_given_name_gives_it_back():
     _, entities = entities_of("مع رئيس [[إقليم الشمال خالد|GPE]] الزعبي أمن الحدود")
     assert [(e.name, e.type) for e in entities] == [("إقليم الشمال", "GPE"), ("خالد الزعبي", "PERSON")]
     assert by_name(entities, "خالد الزعبي").roles == ["رئيس إقليم الشمال"]
+
+
+def test_family_name_is_the_last_word_of_the_full_name_only():
+    _, entities = entities_of(
+        "قال [[رامي الحمد الله|PERSON]] إن [[رامي الحمد|PERSON]] سيزور غزة. وقال الحمد الله إن الحمد للشعب."
+    )
+    person = by_name(entities, "رامي الحمد الله")
+    assert mention_texts(person) == ["رامي الحمد الله", "رامي الحمد"]

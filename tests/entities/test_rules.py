@@ -246,3 +246,14 @@ def test_title_before_a_role_word_is_not_joined_to_it():
 def test_mullah_is_a_title():
     _, entities = entities_of("قتل [[الملا عمر الحاج|PERSON]] وقال [[ملا عمر الحاج|PERSON]] سابقا")
     assert [(e.name, e.roles, len(e.mentions)) for e in entities] == [("عمر الحاج", ["الملا", "ملا"], 2)]
+
+
+def test_given_names_that_look_like_titles_stay_names():
+    _, entities = entities_of(
+        "التقى [[خليفة بن حمد|PERSON]] مع [[أمين الجميل|PERSON]] و[[جبران باسيل حليف|PERSON]] الرئيس"
+    )
+    assert [(e.name, e.roles) for e in entities] == [
+        ("خليفة بن حمد", []),
+        ("أمين الجميل", []),
+        ("جبران باسيل", []),
+    ]
