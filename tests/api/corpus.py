@@ -123,9 +123,9 @@ def articles() -> list[Built]:
     return [first, second, third, fourth]
 
 
-def make_corpus(path: Path) -> str:
-    """Writes the test corpus to a new SQLite file; returns its URL."""
-    url = f"sqlite:///{path}"
+def make_corpus(where: Path | str) -> str:
+    """Writes the test corpus to a new store (a SQLite file path, or a store URL); returns its URL."""
+    url = where if isinstance(where, str) else f"sqlite:///{where}"
     with open_store(url) as store, store.transaction():
         for built in articles():
             record = record_from_document(built.doc, built.article, f"id:{built.article.id}", "test")
