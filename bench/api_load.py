@@ -86,7 +86,7 @@ def main() -> None:
 
     def client_loop(number: int) -> None:
         rng = random.Random(args.seed * 1000 + number)
-        with httpx.Client(base_url=base, timeout=30) as client:
+        with httpx.Client(base_url=base, timeout=120) as client:
             while time.monotonic() < stop_at:
                 with lock:
                     if budget["left"] <= 0:
@@ -120,7 +120,11 @@ def main() -> None:
         wall = time.monotonic() - started
     finally:
         server.terminate()
-        server.wait(timeout=20)
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # requests still running: no graceful wait
+            server.kill()
+            server.wait()
 
     print(f"machine   {platform.processor() or platform.machine()}, {os.cpu_count()} cores; "
           f"load average {os.getloadavg()[0]:.1f}")  # fmt: skip

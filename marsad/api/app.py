@@ -7,6 +7,7 @@ analyse endpoint and paste page work before anything has been ingested.
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -74,3 +75,19 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
 
     return app
+
+
+def create_app_from_env() -> FastAPI:
+    """The app as `marsad serve --workers N` starts it in each worker process.
+
+    Worker processes are started by uvicorn from an import string, so the settings travel
+    in the environment: MARSAD_DB, MARSAD_KEYS_FILE, MARSAD_OPEN_READS, MARSAD_MAX_BODY.
+    """
+    return create_app(
+        ServerSettings(
+            db_url=os.environ.get("MARSAD_DB") or None,
+            keys_path=Path(os.environ["MARSAD_KEYS_FILE"]) if os.environ.get("MARSAD_KEYS_FILE") else None,
+            open_reads=os.environ.get("MARSAD_OPEN_READS") == "1",
+            max_body_bytes=int(os.environ.get("MARSAD_MAX_BODY") or DEFAULT_MAX_BODY_BYTES),
+        )
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -22,9 +23,12 @@ from marsad.cli.ingest import DB_HELP
               "$MARSAD_KEYS_FILE, else api-keys.json in the user data folder].")  # fmt: skip
 @click.option("--max-body", type=click.IntRange(1024), default=4 * 1024 * 1024, show_default=True,
               help="Largest request body accepted, in bytes.")  # fmt: skip
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Server processes (each opens its own store connections).")  # fmt: skip
 def serve_command(
-    db_url: str | None, host: str, port: int, open_reads: bool, keys_file: Path | None, max_body: int
-) -> None:
+    db_url: str | None, host: str, port: int, open_reads: bool, keys_file: Path | None, max_body: int,
+    workers: int,
+) -> None:  # fmt: skip
     """Serve the HTTP API (/api/v1, OpenAPI at /openapi.json) and the Arabic web interface."""
     import uvicorn
 
@@ -38,4 +42,12 @@ def serve_command(
                               max_body_bytes=max_body)  # fmt: skip
     shown_host = f"[{host}]" if ":" in host else host
     click.echo(f"marsad: serving {where} on http://{shown_host}:{port}  (Ctrl-C stops)", err=True)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning", access_log=False)
+    if workers == 1:
+        uvicorn.run(create_app(settings), host=host, port=port, log_level="warning", access_log=False)
+        return
+    os.environ.update(MARSAD_DB=settings.db_url or "", MARSAD_OPEN_READS="1" if open_reads else "0",
+                      MARSAD_MAX_BODY=str(max_body))  # fmt: skip
+    if keys_file:
+        os.environ["MARSAD_KEYS_FILE"] = str(keys_file)
+    uvicorn.run("marsad.api.app:create_app_from_env", factory=True, workers=workers, host=host, port=port,
+                log_level="warning", access_log=False)  # fmt: skip
