@@ -210,9 +210,15 @@ def entity_page(request: Request, name: str) -> HTMLResponse:
     as_recipient = queries.list_events(
         store, EventFilters(recipient=profile["name"], limit=20, include_negated=True)
     )
-    event_days = views.day_type_counts(as_actor + as_recipient)
+    at_place: list[dict[str, Any]] = []
+    if profile["type"] in ("GPE", "LOC", "FAC") and profile.get("country"):
+        place = EventFilters(country=profile["country"], admin1=profile.get("admin1"), limit=20)
+        at_place = queries.list_events(store, place)
+    involved = {event["id"]: event for event in as_actor + as_recipient + at_place}
+    event_days = views.day_type_counts(list(involved.values()))
     return page(
         request, "entity.html", profile=profile, as_actor=as_actor, as_recipient=as_recipient,
+        at_place=at_place,
         mentions_chart=charts.monthly(profile["months"]),
         events_chart=charts.timeline(event_days, height=140),
     )  # fmt: skip

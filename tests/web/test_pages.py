@@ -83,6 +83,9 @@ def test_entity_page(client: TestClient) -> None:
     assert 'href="/articles/1"' in actor_table and 'href="/articles/2"' in actor_table
     assert "<title>2024-03: 2</title>" in html
     assert "E612" in html_of(client, "/entities/لا أحد", 404)
+    place = html_of(client, "/entities/درعا")
+    at_place = place[place.index('id="at-place"') :]
+    assert 'href="/articles/1"' in at_place and 'href="/articles/3"' not in at_place
 
 
 def test_events_page_has_table_map_data_and_timeline(client: TestClient) -> None:
