@@ -14,7 +14,9 @@ from marsad.pipeline import register_stage
 
 __all__ = ["TemporalStage", "dates_in", "people_counts"]
 
-_DATED_GRAINS = frozenset({"day", "part_of_day", "week", "month", "year"})
+# Grains whose value is a partial date (YYYY, YYYY-MM, YYYY-MM-DD), the shape Event.date takes;
+# weeks (YYYY-Www), durations (P3D) and clock times (T10:00) are not.
+_DATED_GRAINS = frozenset({"day", "part_of_day", "month", "year"})
 
 
 @register_stage(
@@ -46,7 +48,12 @@ def people_counts(doc: Document, start: int, end: int) -> dict[str, float]:
 
 
 def dates_in(doc: Document, start: int, end: int) -> list[TimeExpression]:
-    """The resolved, dated expressions (not durations or clock times) within `[start, end)`."""
+    """The resolved expressions within `[start, end)` whose value is a partial date.
+
+    This is what an event's `date` may be copied from: durations (`P3D`), clock times
+    (`T10:00`) and ISO weeks (`2015-W02`) have values of other shapes and are left out
+    (a week's days are in its `earliest`/`latest`).
+    """
     return [
         time for time in doc.times
         if start <= time.start and time.end <= end and time.value and time.grain in _DATED_GRAINS

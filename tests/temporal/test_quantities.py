@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.temporal import people_counts
+from marsad.temporal import dates_in, people_counts
 from tests.temporal.conftest import quantities
 
 
@@ -102,3 +102,12 @@ def test_a_new_clause_and_a_nearer_word_after_decide_the_kind(temporal):
         ("2500 أسرة", 2500, "family", "displaced"),
         ("14 شخصا", 14, "person", "missing"),
     ]
+
+
+def test_dates_in_gives_only_partial_dates_for_events(temporal):
+    doc = temporal(
+        "استمرت المعارك ثلاثة أيام الأسبوع الماضي حتى الساعة العاشرة صباحا أمس في 10 يونيو 2014.",
+        "2015-01-13",
+    )
+    assert {t.grain for t in doc.times} == {"duration", "week", "time", "day"}
+    assert [t.value for t in dates_in(doc, 0, len(doc.text))] == ["2015-01-12", "2014-06-10"]
