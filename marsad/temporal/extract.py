@@ -36,6 +36,8 @@ _LAST_WORD = re.compile(r"(\w+)\W*$")
 _ARTICLE = re.compile(r"^(?:ال|ل)")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _JOINERS = re.compile(r"^[\s,/()\-]{0,4}$")
+# يوم الأحد الموافق 12 أكتوبر: a weekday or day word and the date it corresponds to.
+_CORRESPONDING = re.compile(r"^[\s,]*(?:ال)?موافق[\s,]*$")
 _AND = re.compile(r"^\s*و?\s*$")
 _UNIT_ORDER = ("decade", "year", "month", "week", "day", "hour", "minute")
 _FOLLOWED_BY_ANCHOR = re.compile(r"\s+(?:من|علي)\s")
@@ -309,7 +311,8 @@ class TemporalGrammar:
         joined: list[Mention] = []
         for mention in mentions:
             gap = text[joined[-1].end : mention.start] if joined else ""
-            if joined and _JOINERS.match(gap):
+            relative_first = joined and joined[-1].kind in ("day", "weekday")
+            if joined and (_JOINERS.match(gap) or (relative_first and _CORRESPONDING.match(gap))):
                 merged = _merge_same_day(joined[-1], mention)
                 if merged is not None:
                     joined[-1] = merged
@@ -435,7 +438,11 @@ class TemporalGrammar:
         word = match.group("dw")
         if word == "اليوم" and not match.group("part2"):
             following = _DEFINITE_AFTER.match(text, match.end())
-            if following and following.group(1) not in self.lexicon.weekdays:
+            if (
+                following
+                and following.group(1) not in self.lexicon.weekdays
+                and following.group(1) != "الموافق"
+            ):
                 return None  # اليوم التالي, اليوم العالمي: not today
         fields = self._parts(match)
         if word.startswith("الليله") and not fields["part"]:

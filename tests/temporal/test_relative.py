@@ -134,3 +134,14 @@ def test_the_nearest_tense_cue_decides_the_direction(temporal):
     ]
     doc = temporal("وتنتهي الهدنة التي بدأت في الثاني من أبريل دون تمديد", "2022-12-27")
     assert [t.value for t in doc.times] == ["2022-04-02"]
+
+
+def test_a_weekday_and_the_date_it_corresponds_to_are_one_expression(temporal):
+    assert times(temporal("عقدت الجلسة يوم الأحد الموافق 13 أكتوبر 2019 في القاعة")) == [
+        ("يوم الأحد الموافق 13 أكتوبر 2019", "2019-10-13", "day")
+    ]
+    doc = temporal("وقال الوزير اليوم الموافق 13 يناير 2015 إن")
+    assert times(doc) == [("اليوم الموافق 13 يناير 2015", "2015-01-13", "day")]
+    assert doc.published_estimate == {"earliest": "2015-01-13", "latest": "2015-01-14"}
+    # Two calendars stay two expressions.
+    assert len(temporal("صدر في 15 رمضان 1435 هـ الموافق 12 يوليو 2014").times) == 2
