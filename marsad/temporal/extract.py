@@ -31,6 +31,7 @@ _HEDGES = r"(?:نحو|حوالي|قرابه|زهاء|اكثر\s+من|اقل\s+م
 _WORD_AFTER = re.compile(r"\s*[^\W\d]")
 _AND_NUMBER_AFTER = re.compile(r"\s*و\s*\d")
 _DEFINITE_AFTER = re.compile(r"\s+(ال\w+)")
+_SAME_AFTER = re.compile(r"\s+(?:نفسه|ذاته)(?!\w)")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 _ARTICLE = re.compile(r"^(?:ال|ل)")
@@ -158,11 +159,13 @@ class TemporalGrammar:
             ),
             # العاشر من الشهر الجاري
             (rf"{day}\s+من\s+(?:هذا\s+)?{_ART}شهر\s+{shift}", self._day_of_month),
-            # الأيام الثلاثة الماضية, الساعات الـ24 الماضية, الأسبوعين الماضيين
+            # الأيام الثلاثة الماضية, الساعات الـ24 الماضية, الأسبوعين الماضيين, الأيام القليلة المقبلة
             (
-                rf"{_ART}{unit}\s+(?:(?:ال)?(?P<n>\d+|{self.numbers.words_phrase})\s+)?{shift}",
+                rf"{_ART}{unit}\s+(?:(?:ال)?(?P<n>\d+|{self.numbers.words_phrase})\s+)?(?:القليله\s+)?{shift}",
                 self._recent_span,
             ),
+            # الـ24 ساعة الماضية
+            (rf"ال(?P<n>\d+)\s+{unit}\s+{shift}", self._recent_span),
             # منذ ثلاثة أيام, قبل أسبوعين, منذ نحو عامين, بعد يومين
             (
                 rf"(?P<dir>منذ|قبل|بعد)\s+(?:{_HEDGES}\s+)?(?:(?P<n>{number})\s+)?{unit}(?!\s*\d)",
@@ -436,6 +439,10 @@ class TemporalGrammar:
 
     def _day_word(self, match: re.Match[str], text: str) -> Mention | None:
         word = match.group("dw")
+        if word == "اليوم" and (
+            self._previous_word(match, text) in ("ذلك", "ذاك") or _SAME_AFTER.match(text, match.end())
+        ):
+            return None  # ذلك اليوم, اليوم نفسه: a day the text spoke of, not today
         if word == "اليوم" and not match.group("part2"):
             following = _DEFINITE_AFTER.match(text, match.end())
             if (
@@ -477,8 +484,8 @@ class TemporalGrammar:
 
     def _recent_span(self, match: re.Match[str], _text: str) -> Mention | None:
         unit, count, form = self.lexicon.time_units[match.group("u")]
-        if form == "singular":
-            return None
+        if form == "singular" and not match.group("n"):
+            return None  # الشهر الماضي is a period, not a span of time
         amount: float | None = count if form == "dual" else None
         if match.group("n"):
             number = self.numbers.parse(match.group("n"))

@@ -145,3 +145,13 @@ def test_a_weekday_and_the_date_it_corresponds_to_are_one_expression(temporal):
     assert doc.published_estimate == {"earliest": "2015-01-13", "latest": "2015-01-14"}
     # Two calendars stay two expressions.
     assert len(temporal("صدر في 15 رمضان 1435 هـ الموافق 12 يوليو 2014").times) == 2
+
+
+def test_more_spans_of_recent_time_and_days_that_are_not_today(temporal):
+    assert times(temporal("سجلت خلال الـ24 ساعة الماضية 50 إصابة")) == [
+        ("الـ24 ساعة الماضية", "PT24H", "duration")
+    ]
+    assert times(temporal("تراجعت خلال الأيام القليلة الماضية")) == [
+        ("الأيام القليلة الماضية", None, "duration")
+    ]
+    assert times(temporal("وقع الانفجار في ذلك اليوم ووصل الوفد في اليوم نفسه", PUBLISHED)) == []
