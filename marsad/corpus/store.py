@@ -137,6 +137,7 @@ class Store(Protocol):
     """What ingest, the CLI, the API and the web pages need from a corpus store."""
 
     url: str
+    backend: str  # "sqlite" or "postgres"
 
     def close(self) -> None: ...
     def __enter__(self) -> Store: ...
