@@ -123,7 +123,11 @@ class EventBuilder:
             previous.append((event, arguments))
             events.append(event)
         headline_end = len(view.doc.headline) if view.doc.headline else 0
-        return _merge(events, headline_end, self._weak_locations)
+        rank = {
+            e.id: _PLACE_RANK.get(e.geo.kind, _UNKNOWN_PLACE_RANK) if e.geo else _UNKNOWN_PLACE_RANK
+            for e in view.entities.values()
+        }
+        return _merge(events, headline_end, self._weak_locations, rank)
 
     # --- one event ------------------------------------------------------------------
     def _event(
@@ -169,6 +173,9 @@ class EventBuilder:
                 return None
         if event_type == "ASSAULT" and self._protesters(view, index, clause_start, clause_end):
             event_type, cameo, mode = "PROTEST", "145", "riot"
+        if event_type == "PROTEST" and not arguments.recipients:
+            # تظاهروا رفضا لتولي المجلس العسكري، احتجاجا على قرار الحكومة: what is protested.
+            arguments.recipients = self._protested(view, index, clause_end)
         clause_words = {view.tokens[i].norm for i in range(clause_start, clause_end)}
         clause_words |= {view.tokens[i].stem for i in range(clause_start, clause_end)}
         cued = self.cues.mode(event_type, clause_words)
@@ -352,6 +359,15 @@ class EventBuilder:
             m.entity.type in PLACE_TYPES for m in view.mentions_in(index + 1, min(clause_end, index + 10))
         )
 
+    def _protested(self, view: DocView, index: int, clause_end: int) -> list[Entity]:
+        for position in range(index + 1, clause_end):
+            if view.mention_at[position] is None and view.is_word(position, "protest_against"):
+                for mention in view.mentions_in(position + 1, min(clause_end, position + 5)):
+                    if _can_act(mention.entity, "SUPPORT"):
+                        return [mention.entity]
+                return []
+        return []
+
     def _protesters(self, view: DocView, index: int, clause_start: int, clause_end: int) -> bool:
         window = range(max(clause_start, index - 3), min(clause_end, index + 3))
         return any(view.tokens[i].kind == "arabic" and view.is_word(i, "protesters") for i in window)
@@ -534,6 +550,9 @@ class EventBuilder:
             # شن الجيش هجوما: the subject of the light verb the noun is the object of.
             arguments.actors = self._light_verb_subject(view, index, clause_start, arguments)
         if not arguments.recipients:
+            # تعرضت منشآت أرامكو لهجوم: what suffered the event is its target.
+            arguments.recipients = self._sufferer(view, index, clause_start)
+        if not arguments.recipients:
             self._recipients(view, match, after, clause_end, arguments)
         return arguments
 
@@ -547,6 +566,13 @@ class EventBuilder:
                     if mention.entity.type in AGENT_TYPES:
                         return mention.entity
         return None
+
+    def _sufferer(self, view: DocView, index: int, clause_start: int) -> list[Entity]:
+        for position in range(index - 1, clause_start - 1, -1):
+            if view.tokens[position].kind == "arabic" and view.is_word(position, "suffer"):
+                mentions = view.mentions_in(position + 1, index)
+                return _unique(m.entity for m in mentions if _can_act(m.entity, "ASSAULT"))[:1]
+        return []
 
     def _light_verb_subject(
         self, view: DocView, index: int, clause_start: int, arguments: Arguments
@@ -947,7 +973,7 @@ class EventBuilder:
             specificity = _PLACE_RANK.get(geo.kind, _UNKNOWN_PLACE_RANK) if geo else 0
             return geo is None, specificity, abs(mention.span.start - trigger_start)
 
-        in_clause = [m for m in view.mentions_in(clause_start, clause_end) if usable(m)]
+        in_clause = [m for m in view.mentions_in(clause_start, min(clause_end, stop)) if usable(m)]
         if in_clause:
             best = min(in_clause, key=rank)
             # ... في العراق، ومدينة الموصل: a city after the clause that narrows its country.
@@ -1162,7 +1188,7 @@ def _confidence(match: TriggerMatch, arguments: Arguments, location: Entity | No
     return round(min(score, 0.95), 2)
 
 
-def _merge(events: list[Event], headline_end: int, weak: set[int]) -> list[Event]:
+def _merge(events: list[Event], headline_end: int, weak: set[int], rank: dict[str, int]) -> list[Event]:
     """One event per happening. A headline and the body often report the same one, the
     headline with fewer participants; a report without a named doer (قُتل ثلاثة) is the
     event a nearby sentence names one for. `headline_end` is where the headline ends (0: none);
@@ -1173,16 +1199,16 @@ def _merge(events: list[Event], headline_end: int, weak: set[int]) -> list[Event
         if twin is None:
             kept.append(event)
         elif _participants(event) > _participants(twin):
-            _absorb(event, twin, headline_end, weak)
+            _absorb(event, twin, headline_end, weak, rank)
             kept[kept.index(twin)] = event
         else:
-            _absorb(twin, event, headline_end, weak)
+            _absorb(twin, event, headline_end, weak, rank)
     merged: list[Event] = []
     for event in kept:
         if not event.actors and event.modality is None:
             host = _host(event, kept, merged, headline_end)
             if host is not None:
-                _absorb(host, event, headline_end, weak)
+                _absorb(host, event, headline_end, weak, rank)
                 continue
         merged.append(event)
     merged.sort(key=lambda e: e.trigger.start)
@@ -1217,7 +1243,9 @@ def _same_happening(a: Event, b: Event, headline_end: int) -> bool:
     if not (in_headline or same_sentence):
         return False
     small, large = sorted((a, b), key=_participants)
-    return set(small.actors) <= set(large.actors) and set(small.recipients) <= set(large.recipients)
+    # الأمم المتحدة تدعو / دعا الأمين العام للأمم المتحدة غوتيريش: the body a person acts for.
+    acting = set(large.actors) | {large.affiliations[x] for x in large.actors if x in large.affiliations}
+    return set(small.actors) <= acting and set(small.recipients) <= set(large.recipients)
 
 
 def _host(event: Event, events: list[Event], merged: list[Event], headline_end: int) -> Event | None:
@@ -1238,19 +1266,27 @@ def _host(event: Event, events: list[Event], merged: list[Event], headline_end: 
             and _near(other, event, headline_end)
         )
 
-    named = [other for other in events if other.actors and near(other)]
+    named = [
+        other for other in events
+        if other.actors and near(other) and not set(event.recipients) & set(other.actors)
+    ]  # fmt: skip
     if named:
         return min(named, key=lambda other: abs(other.sentence.start - event.sentence.start))
     return next((other for other in merged if near(other)), None)
 
 
-def _absorb(host: Event, other: Event, headline_end: int, weak: set[int]) -> None:
+def _absorb(host: Event, other: Event, headline_end: int, weak: set[int], rank: dict[str, int]) -> None:
     """Folds a second report of an event into the one kept; the body's place and date are
-    more precise than a headline's, and a place named in the text than the dateline."""
+    more precise than a headline's, a place named in the text than the dateline, a city than
+    its country (`rank`: entity id -> specificity, smaller is more specific)."""
     host_in_headline = host.trigger.start < headline_end and other.trigger.start >= headline_end
-    host.recipients = host.recipients or other.recipients
+    host.recipients = host.recipients or [r for r in other.recipients if r not in host.actors]
     stronger = id(host) in weak and id(other) not in weak
-    if other.location and (host.location is None or host_in_headline or stronger):
+    narrower = (
+        host.location is not None and other.location is not None and id(other) not in weak
+        and rank.get(other.location, _UNKNOWN_PLACE_RANK) < rank.get(host.location, _UNKNOWN_PLACE_RANK)
+    )  # fmt: skip
+    if other.location and (host.location is None or host_in_headline or stronger or narrower):
         host.location = other.location
         weak.discard(id(host))
     if other.date and (host.date is None or host_in_headline):

@@ -135,9 +135,6 @@ class DocView:
                 continue
             holders = heads.get(token.stem)
             if holders and len(holders) == 1 and first_seen[holders[0].id] < token.start:
-                following = index + 1
-                if following < len(self.tokens) and self.mention_at[following] is not None:
-                    continue  # قوات الدعم السريع: the head of another name
                 span = Span(token.start, token.end, token.text)
                 mention = Mention(holders[0], span, index, index)
                 self.mentions.append(mention)
@@ -242,9 +239,18 @@ class DocView:
     def role_holder(self, first: int, end: int) -> Entity | None:
         """The person a title names (وزير الداخلية العراقي): by the entity's roles, else by an
         earlier place where the same title stands next to a named person."""
-        words = [self.tokens[i].norm for i in range(first, end) if self.tokens[i].kind == "arabic"]
-        if not words or not self.is_word(first, "role"):
+        if not self.is_word(first, "role"):
             return None
+        # The title: the office and the words of its name after it (وزير الداخلية العراقي),
+        # not what follows it in the sentence (الرئيس ووصفتها).
+        words = [self.tokens[first].norm]
+        for position in range(first + 1, end):
+            norm = self.tokens[position].norm
+            if self.tokens[position].kind != "arabic" or norm.startswith("و") or self.mention_at[position]:
+                break
+            if not (norm.startswith("ال") or self.is_word(position, "role")):
+                break
+            words.append(norm)
         title = words[: min(3, len(words))]
         for length in range(len(title), 0, -1):
             probe = " ".join(_bare(w) for w in title[:length])
