@@ -1198,7 +1198,10 @@ def _merge(events: list[Event], headline_end: int, weak: set[int], rank: dict[st
         twin = next((k for k in kept if _same_happening(k, event, headline_end)), None)
         if twin is None:
             kept.append(event)
-        elif _participants(event) > _participants(twin):
+        elif _participants(event) > _participants(twin) or (
+            twin.trigger.start < headline_end <= event.trigger.start
+            and _participants(event) == _participants(twin)
+        ):  # the body's report of it is the more precise one
             _absorb(event, twin, headline_end, weak, rank)
             kept[kept.index(twin)] = event
         else:
