@@ -261,9 +261,16 @@ class EventBuilder:
             # Subject before the verb (البارزاني والغبان يتفقان، قواته ستهاجم، وكانت قوات الأمن
             # اعتقلت): what follows the verb is its object.
             subject = self._preverbal(view, index, clause_start, arguments, triggers)
-            if subject or in_headline or imperfect:
+            owner = None if subject else self._possessed_subject(view, index, clause_start)
+            if subject or in_headline or imperfect or owner is not None:
+                if not subject and owner is not None:
+                    # أن قواتها دمرت / أن تكون قواته أطلقت: the forces of the one speaking.
+                    subject = [owner]
                 if not subject and intent:
                     subject = self._quoted_speaker(view, index)
+                if not subject and self._describes_trip(view, index):
+                    # زيارة رسمية يلتقي خلالها الرئيس ...: the visitor the sentence named.
+                    subject = self._elided_subject(view, index, previous)
                 arguments.actors = subject
                 self._recipients(view, match, index + 1, clause_end, arguments)
                 return arguments
@@ -371,6 +378,33 @@ class EventBuilder:
     def _protesters(self, view: DocView, index: int, clause_start: int, clause_end: int) -> bool:
         window = range(max(clause_start, index - 3), min(clause_end, index + 3))
         return any(view.tokens[i].kind == "arabic" and view.is_word(i, "protesters") for i in window)
+
+    def _possessed_subject(self, view: DocView, index: int, clause_start: int) -> Entity | None:
+        """The owner of a subject like قواته/قواتها just before the verb: the quote's speaker,
+        else what the pronoun refers to."""
+        for position in range(index - 1, max(clause_start, index - 3) - 1, -1):
+            token = view.tokens[position]
+            if token.kind != "arabic" or view.mention_at[position] is not None:
+                continue
+            if token.norm in ("قد", "تكون", "يكون", "كانت", "كان"):
+                continue
+            if view.has_form(position, view.words["armed"]) and token.suffix in ("ه", "ها"):
+                speaker = self._quoted_speaker(view, index)
+                return (
+                    speaker[0] if speaker else _referent(view, position, token.suffix, set(), self._previous)
+                )
+            return None
+        return None
+
+    @staticmethod
+    def _describes_trip(view: DocView, index: int) -> bool:
+        following = index + 1
+        return following < len(view.tokens) and view.tokens[following].norm in (
+            "خلالها",
+            "خلاله",
+            "فيها",
+            "فيه",
+        )
 
     @staticmethod
     def _has_preverbal_noun(view: DocView, index: int, clause_start: int) -> bool:

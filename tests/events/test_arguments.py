@@ -248,3 +248,26 @@ def test_cancelled_talks_are_one_sanction(analyse: Callable[..., Document]) -> N
     [event] = doc.events
     assert (event.type, event.mode) == ("SANCTION", "halt-negotiations")
     assert summary(doc, event)[1:3] == (["كوريا الشمالية"], ["كوريا الجنوبية"])
+
+
+def test_forces_of_the_speaker_and_denied_fire(analyse: Callable[..., Document]) -> None:
+    doc = analyse(
+        "نفى الجيش اللبناني أن تكون قواته قد أطلقت النار على المحتجين في طرابلس.",
+        [("الجيش اللبناني", "ORG"), ("طرابلس", "GPE", [], city(34.43, 35.84, "LB"))],
+    )
+    [event] = doc.events
+    assert summary(doc, event) == ("ASSAULT", ["الجيش اللبناني"], [], "طرابلس")
+    assert event.negated and event.mode == "firearms"
+
+
+def test_meeting_during_a_visit_is_the_visitor_s(analyse: Callable[..., Document]) -> None:
+    doc = analyse(
+        "وصل الرئيس الفرنسي إيمانويل ماكرون إلى بيروت في زيارة رسمية يلتقي خلالها الرئيس جوزيف عون.",
+        [
+            ("إيمانويل ماكرون", "PERSON"),
+            ("بيروت", "GPE", [], city(33.89, 35.5, "LB")),
+            ("جوزيف عون", "PERSON"),
+        ],
+    )
+    [event] = doc.events
+    assert summary(doc, event) == ("CONSULT", ["إيمانويل ماكرون"], ["جوزيف عون"], "بيروت")
