@@ -168,6 +168,11 @@ class QuoteFinder:
             if kind is None:
                 continue
             if kind == "source":
+                # وبحسب وكالة رويترز، فإن المفاوضات ...: what the source says, attributed to it.
+                sourced = self._sourced_quote(view, index, covered_until)
+                if sourced is not None:
+                    quotes.append(sourced)
+                    covered_until = sourced.end
                 continue
             if self._impersonal(view, index):
                 continue
@@ -186,6 +191,28 @@ class QuoteFinder:
         quotes.extend(self._unanchored(view, pairs, used_pairs, acts))
         quotes.sort(key=lambda q: q.start)
         return quotes, acts
+
+    def _sourced_quote(self, view: DocView, index: int, covered_until: int) -> Quote | None:
+        _, sentence_end = view.sentence_range(index)
+        mentions = [
+            m
+            for m in view.mentions_in(index + 1, min(sentence_end, index + 5))
+            if m.entity.type in AGENT_TYPES
+        ]
+        if not mentions:
+            return None
+        for position in range(mentions[0].last + 1, min(sentence_end, mentions[0].last + 4)):
+            token = view.tokens[position]
+            if token.kind == "punct":
+                continue
+            if token.text in ("فإن", "فان", "فأن") and position + 1 < sentence_end:
+                begin = view.tokens[position + 1].start
+                if begin < covered_until:
+                    return None
+                end = view.tokens[sentence_end - 1].end
+                return _make_quote(view.doc.text, begin, end, direct=False, speaker=mentions[0].entity)
+            return None
+        return None
 
     # --- speakers -------------------------------------------------------------------
     def _impersonal(self, view: DocView, index: int) -> bool:

@@ -102,3 +102,9 @@ def test_the_statement_keeps_its_source(analyse: Callable[..., Document]) -> Non
     )
     doc = analyse(text, [("الديوان الملكي", "ORG")])
     assert [s for s, _, _ in speakers(doc)] == ["الديوان الملكي", "الديوان الملكي"]
+
+
+def test_what_a_source_says(analyse: Callable[..., Document]) -> None:
+    text = "وبحسب وكالة رويترز، فإن المفاوضات بين الطرفين وصلت إلى طريق مسدود."
+    doc = analyse(text, [("وكالة رويترز", "ORG")])
+    assert speakers(doc) == [("وكالة رويترز", False, "المفاوضات بين الطرفين وصلت إلى طريق مسدود")]
