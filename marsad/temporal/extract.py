@@ -161,7 +161,8 @@ class TemporalGrammar:
             (rf"{day}\s+من\s+(?:هذا\s+)?{_ART}شهر\s+{shift}", self._day_of_month),
             # الأيام الثلاثة الماضية, الساعات الـ24 الماضية, الأسبوعين الماضيين, الأيام القليلة المقبلة
             (
-                rf"{_ART}{unit}\s+(?:(?:ال)?(?P<n>\d+|{self.numbers.words_phrase})\s+)?(?:القليله\s+)?{shift}",
+                rf"{_ART}{unit}\s+(?:(?:ال)?(?P<n>\d+|{self.numbers.definite_phrase}|{self.numbers.words_phrase})\s+)?"
+                rf"(?:القليله\s+)?{shift}",
                 self._recent_span,
             ),
             # الـ24 ساعة الماضية

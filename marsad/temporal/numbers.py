@@ -64,6 +64,8 @@ class NumberGrammar:
         plain = rf"\s+(?:{word}|\d+(?:\.\d+)?\s+(?:{scales})(?!\w))"
         self.words_phrase = rf"{word}(?:{joined}|{plain})*"
         self.phrase = rf"(?:{self.digits_phrase}|{self.words_phrase})"
+        # After a definite noun the number takes the article too (الساعات الأربع والعشرين).
+        self.definite_phrase = rf"ال{word}(?:\s+و\s*ال{word})*"
 
     def parse(self, phrase: str) -> Number | None:
         """The value of a number phrase matched by `self.phrase` (normalised text)."""
@@ -78,6 +80,8 @@ class NumberGrammar:
             if raw == "و":
                 continue
             part = raw.removeprefix("و") if raw not in self.words else raw
+            if part not in self.words and part.startswith("ال") and part[2:] in self.words:
+                part = part[2:]  # الأربع والعشرين
             if part[0].isdigit():
                 value = parse_digits(part)
                 if value is None:

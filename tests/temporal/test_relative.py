@@ -155,3 +155,9 @@ def test_more_spans_of_recent_time_and_days_that_are_not_today(temporal):
         ("الأيام القليلة الماضية", None, "duration")
     ]
     assert times(temporal("وقع الانفجار في ذلك اليوم ووصل الوفد في اليوم نفسه", PUBLISHED)) == []
+
+
+def test_definite_number_words_in_recent_spans(temporal):
+    assert times(temporal("خلال الساعات الأربع والعشرين الماضية")) == [
+        ("الساعات الأربع والعشرين الماضية", "PT24H", "duration")
+    ]
