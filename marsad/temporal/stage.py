@@ -8,6 +8,7 @@ import re
 from collections.abc import Container, Iterator
 
 from marsad.document import Document, Quantity, Sentence, TimeExpression, Token
+from marsad.errors import MarsadError
 from marsad.temporal.estimate import estimate_published
 from marsad.temporal.extract import TemporalGrammar
 from marsad.temporal.lexicon import Lexicon
@@ -54,7 +55,10 @@ class TemporalExtractor:
         tokens = doc.tokens or tokenize(text)
         starts = [token.start for token in tokens]
         normalized = normalize(text)
-        published = dt.date.fromisoformat(doc.published) if doc.published else None
+        try:
+            published = dt.date.fromisoformat(doc.published) if doc.published else None
+        except ValueError:
+            raise MarsadError("E112", value=doc.published) from None
 
         windows = self.grammar.windows(normalized.text, _words(tokens, normalized, self.grammar.key_words))
         mentions = self.grammar.find(normalized.text, windows)

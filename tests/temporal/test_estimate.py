@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
+from marsad.errors import MarsadError
+
 
 def test_month_named_relative_and_absolute_bounds_publication(temporal):
     doc = temporal("اجتاح التنظيم في يونيو الماضي عددا من المحافظات، وسيطر على المدينة في 10 يونيو 2014.")
@@ -36,3 +40,11 @@ def test_no_estimate_when_publication_date_is_known(temporal):
     doc = temporal("اجتاح التنظيم في يونيو الماضي المدينة في 10 يونيو 2014.", published="2015-01-13")
     assert doc.published_estimate is None
     assert [t.value for t in doc.times] == ["2014-06", "2014-06-10"]
+
+
+def test_empty_text_and_bad_publication_date(temporal):
+    doc = temporal("")
+    assert (doc.times, doc.quantities, doc.published_estimate) == ([], [], None)
+    with pytest.raises(MarsadError) as error:
+        temporal("قال الوزير أمس", published="13/01/2015")
+    assert error.value.code == "E112"
