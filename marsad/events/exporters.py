@@ -57,17 +57,23 @@ def _actor(doc: Document, entity_ids: list[str], event: Event) -> dict[str, Any]
         return None
     first = people[0]
     body = entities.get(event.affiliations.get(first.id, ""))
-    coded = body or first
+    placed = body if body is not None and body.geo is not None else first
+    code = _cameo_code(first) or (_cameo_code(body) if body else None)
     return {
         "entity_text": first.name,
         "entity_id": first.id,
         "identifier_id": first.kb,
-        "code": getattr(coded, "code", None),
-        "sector": getattr(coded, "sector", None),
-        "country": coded.geo.country if coded.geo else None,
+        "code": code,
+        "sector": code[3:6] if code and len(code) >= 6 else None,
+        "country": placed.geo.country if placed.geo else None,
         "acting_for": body.name if body else None,
         "others": [p.name for p in people[1:]],
     }
+
+
+def _cameo_code(entity: Entity) -> str | None:
+    """The CAMEO actor code the linking stage put in the entity's roles (`CAMEO:IRQGOV`)."""
+    return next((role.split(":", 1)[1] for role in entity.roles if role.startswith("CAMEO:")), None)
 
 
 def _location(doc: Document, event: Event) -> Entity | None:

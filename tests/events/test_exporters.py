@@ -125,3 +125,10 @@ def test_corpus_event_exports() -> None:
         10.76,
         34.74,
     ]
+
+
+def test_plover_actor_code_from_the_linking_roles(doc: Document) -> None:
+    shabaab = next(e for e in doc.entities if e.name == "حركة الشباب")
+    shabaab.roles = ["CAMEO:SOMREB"]
+    record = next(r for r in plover_records(doc, CITATION) if r["event_type"] == "ASSAULT")
+    assert (record["actor"]["code"], record["actor"]["sector"]) == ("SOMREB", "REB")
