@@ -56,6 +56,7 @@ class Lexicon:
     count_nouns: dict[str, str]  # قتلى -> killed
     count_triggers: dict[str, str]  # مقتل -> killed
     count_followers: dict[str, str]  # (12 شخصا) لقوا حتفهم -> killed
+    count_exact: dict[str, str]  # أسر -> arrested, only as written (not أسرهم)
     blockers: frozenset[str]
     function_words: frozenset[str]  # في, منهم: not a counted noun after a number
     among_words: frozenset[str]  # بينهم: a count that shares the kind of the one before
@@ -135,7 +136,13 @@ class Lexicon:
         count_nouns: dict[str, str] = {}
         count_triggers: dict[str, str] = {}
         count_followers: dict[str, str] = {}
-        tables = {"noun": count_nouns, "trigger": count_triggers, "after": count_followers}
+        count_exact: dict[str, str] = {}
+        tables = {
+            "noun": count_nouns,
+            "trigger": count_triggers,
+            "after": count_followers,
+            "exact": count_exact,
+        }
         for kind, word, count_kind in _rows(directory / "counts.tsv"):
             tables[kind][normalize_word(word)] = count_kind
         blockers = frozenset(normalize_word(row[0]) for row in _rows(directory / "blockers.tsv"))
@@ -145,7 +152,7 @@ class Lexicon:
         clause_words = frozenset(normalize_word(row[0]) for row in function_rows if row[1:] == ["clause"])
         return cls(
             months, frozenset(ambiguous), hijri, weekdays, shifts, day_words, parts, edges,
-            time_units, numbers, units, count_nouns, count_triggers, count_followers, blockers,
+            time_units, numbers, units, count_nouns, count_triggers, count_followers, count_exact, blockers,
             function_words, among_words, clause_words,
             frozenset(general), frozenset(future), frozenset(past_verbs), frozenset(prepositions),
             frozenset(duration_words), frozenset(amount_words), frozenset(prepositions | year_prepositions),

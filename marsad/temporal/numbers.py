@@ -104,7 +104,9 @@ class NumberGrammar:
                     current += value  # ربع (مليون)
                     bare_fraction = True
                 continue
-            if kind in ("one", "ten", "hundred", "teen"):
+            if kind == "hundred" and value == 100 and 0 < current < 10:
+                current *= 100  # أربع مئة: the hundred multiplies the unit before it
+            elif kind in ("one", "ten", "hundred", "teen"):
                 current += value
             elif kind == "vague":
                 approximate = True

@@ -27,6 +27,9 @@ from marsad.temporal.numbers import NumberGrammar
 
 _PRE = r"(?<!\w)(?:[وف]?[بلك]?)"
 _LAST_WORD = re.compile(r"(\w+)\s*$")
+_SCORE_BEFORE = re.compile(r"\d\s*-\s*$")
+_SCORE_AFTER = re.compile(r"\s*-\s*\d")
+_SHORT_AMBIGUOUS = frozenset({"ست", "سبع", "تسع"})
 _WEAK_VAGUE = frozenset({"عده", "بضعه", "بضع"})  # "several": an amount only of people
 _TRIGGER_WINDOW = 8
 _FOLLOWER_WINDOW = 5
@@ -100,6 +103,12 @@ class QuantityGrammar:
                 continue
             if self._is_label(text, match.start("x")):
                 continue
+            if _SCORE_BEFORE.search(
+                text, max(0, match.start("x") - 4), match.start("x")
+            ) or _SCORE_AFTER.match(text, match.end("n")):
+                continue  # 4-1, 2 - 2: a score or a range of numbers, not an amount
+            if text[max(0, match.start("x") - 1) : match.start("x")] == "ل" and phrase in _SHORT_AMBIGUOUS:
+                continue  # لست "I am not", not ل + ست "six"
             start, end = match.start("x"), match.end("x")
             amounts.append(Amount(start, end, number.value, unit, unit_word, number.approximate))
         for match in self._dual_people.finditer(text):
@@ -185,7 +194,9 @@ class QuantityGrammar:
                 return window.previous_kind
             if token.start < window.floor or token.norm in self.lexicon.clause_words:
                 break
-            found = self._match(token, self.lexicon.count_triggers)
+            found = self._match(token, self.lexicon.count_triggers) or self.lexicon.count_exact.get(
+                token.norm
+            )
             if found:
                 before = (seen, found)
                 break

@@ -111,3 +111,18 @@ def test_dates_in_gives_only_partial_dates_for_events(temporal):
     )
     assert {t.grain for t in doc.times} == {"duration", "week", "time", "day"}
     assert [t.value for t in dates_in(doc, 0, len(doc.text))] == ["2015-01-12", "2014-06-10"]
+
+
+def test_scores_labels_and_look_alikes_are_not_amounts(temporal):
+    assert quantities(temporal("فاز الفريق 4-1 على ضيفه وتعادل 2 - 2 في الدقيقة 69")) == []
+    assert quantities(temporal("وأنا لست مع من يقول ذلك")) == []
+    assert quantities(temporal("تبعد القرية أربع مئة متر عن الحدود")) == [("أربع مئة متر", 400, "m", None)]
+
+
+def test_captured_is_not_their_families(temporal):
+    assert quantities(temporal("أعلن الجيش أسر ثلاثة عناصر من الجماعة")) == [
+        ("ثلاثة عناصر", 3, "person", "arrested")
+    ]
+    assert quantities(temporal("وصل الجنود مع أسرهم، أي ما مجمله 80 شخصا")) == [
+        ("80 شخصا", 80, "person", None)
+    ]
