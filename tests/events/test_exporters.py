@@ -15,10 +15,10 @@ from marsad.events.exporters import (
     Citation,
     acled_csv,
     corpus_events_to_acled,
-    plover_records,
     export_corpus_events,
     geojson,
     plover_jsonl,
+    plover_records,
 )
 from tests.events.helpers import city
 
