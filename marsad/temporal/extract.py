@@ -523,8 +523,8 @@ class TemporalGrammar:
             after_for = previous in self.lexicon.duration_words or previous[1:] in self.lexicon.duration_words
             if form == "singular" and (after_for or match.group("u").endswith("ا")):
                 return self._span(match, "duration", unit=unit, amount=1)  # لمدة شهر, أسبوعا
-            if form == "plural" and after_for:
-                return self._span(match, "duration", unit=unit)  # استمرت أسابيع
+            if form == "plural" and after_for and not _DEFINITE_AFTER.match(text, match.end()):
+                return self._span(match, "duration", unit=unit)  # استمرت أسابيع, not طوال أيام الأسبوع
             return None
         number = self.numbers.parse(match.group("n"))
         if number is None:
