@@ -771,7 +771,9 @@ class EventBuilder:
                 ):
                     # بابا للفاتيكان ends the phrase; الأمين العام للأمم المتحدة X does not.
                     break
-            words += 1
+            mention = view.mention_at[position]
+            if mention is None or mention.first == position:
+                words += 1  # a name counts as one word, however long
             position += 1
         return position
 
