@@ -11,13 +11,13 @@ kept as the person's affiliation (the organisation or country they act for).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from marsad.document import Entity, Event, Sentence, Span
 from marsad.events.quotes import SpeechAct
-from marsad.events.triggers import TriggerMatch, readings
+from marsad.events.triggers import TokenForm, TriggerMatch, readings
 from marsad.events.view import AGENT_TYPES, CLAUSE_PUNCT, PLACE_TYPES, DocView, Mention
 from marsad.text import normalize_word
 
@@ -179,8 +179,8 @@ class EventBuilder:
         clause_words = {view.tokens[i].norm for i in range(clause_start, clause_end)}
         clause_words |= {view.tokens[i].stem for i in range(clause_start, clause_end)}
         cued = self.cues.mode(event_type, clause_words)
-        if cued is not None and (mode is None or cued != mode):
-            mode = cued if mode is None or (event_type == "ASSAULT" and mode in ("firearms",)) else mode
+        if cued is not None and (mode is None or (event_type == "ASSAULT" and mode == "firearms")):
+            mode = cued  # a row's generic mode yields to what the clause says (غارة جوية → aerial)
         negated = self._negated(view, index, clause_start)
         date = self._date(view, index, clause_start, clause_end)
         modality = self._modality(view, match, clause_start, date)
@@ -1072,7 +1072,7 @@ class EventBuilder:
 
 
 # --- helpers ------------------------------------------------------------------------
-def _readings_of(norm: str, preposition: str):
+def _readings_of(norm: str, preposition: str) -> Iterator[TokenForm]:
     return (r for r in readings(norm) if r.form == preposition or r.proclitic == preposition)
 
 
@@ -1101,7 +1101,7 @@ def _referent(
     )
 
 
-def _unique(entities) -> list[Entity]:
+def _unique(entities: Iterable[Entity | None]) -> list[Entity]:
     seen: dict[str, Entity] = {}
     for entity in entities:
         if entity is not None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from marsad.document import Entity, Quote
-from marsad.events.triggers import TokenForm, readings, verb_forms
+from marsad.events.triggers import readings, verb_forms
 from marsad.events.view import AGENT_TYPES, QUOTE_MARKS, DocView
 from marsad.text import normalize_word
 
@@ -463,4 +463,4 @@ def _word_count(text: str) -> int:
     return len(text.split())
 
 
-__all__ = ["QuoteFinder", "SpeechAct", "SpeechLexicon", "TokenForm", "quote_pairs"]
+__all__ = ["QuoteFinder", "SpeechAct", "SpeechLexicon", "quote_pairs"]

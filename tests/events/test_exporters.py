@@ -15,6 +15,8 @@ from marsad.events.exporters import (
     Citation,
     acled_csv,
     corpus_events_to_acled,
+    corpus_events_to_geojson,
+    corpus_events_to_plover,
     export_corpus_events,
     geojson,
     plover_jsonl,
@@ -133,3 +135,9 @@ def test_plover_actor_code_from_the_linking_roles(doc: Document) -> None:
     shabaab.roles = ["CAMEO:SOMREB"]
     record = next(r for r in plover_records(doc, CITATION) if r["event_type"] == "ASSAULT")
     assert (record["actor"]["code"], record["actor"]["sector"]) == ("SOMREB", "REB")
+
+
+def test_corpus_text_exports_parse() -> None:
+    [line] = corpus_events_to_plover([CORPUS_EVENT]).splitlines()
+    assert json.loads(line)["citation"]["publication"] == "s"
+    assert json.loads(corpus_events_to_geojson([CORPUS_EVENT]))["features"][0]["id"] == "7"
