@@ -55,6 +55,7 @@ def main() -> None:
     pages: dict[str, Callable[[], str]] = {
         "home /": lambda: "/",
         "search /search": lambda: "/search?" + urlencode(search_params(rng, inputs)),
+        "search + event type filter": lambda: "/search?" + urlencode(search_params(rng, inputs, True)),
         "article /articles/{id}": lambda: f"/articles/{rng.choice(inputs['article_ids'])}",
         "entity /entities/{name}": lambda: "/entities/" + quote(rng.choice(inputs["entities"]), safe=""),
         "events /events": lambda: "/events?" + urlencode(event_params(rng, inputs)),

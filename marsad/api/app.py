@@ -71,7 +71,9 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     app.include_router(api_router)
     install_web(app)
     app.add_middleware(ServerTiming)
-    app.add_middleware(GZipMiddleware, minimum_size=2048)
+    # A light compression level: pages and JSON shrink several times for remote browsers,
+    # while loopback API clients do not pay much CPU for it.
+    app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=4)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
 
     return app

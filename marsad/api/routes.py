@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -105,7 +105,7 @@ async def analyze(
     title: Annotated[str | None, Query(max_length=1000, description="Headline, if not in the body.")] = None,
     published: Annotated[str | None, Query(max_length=40, description="Publication day, YYYY-MM-DD.")] = None,
     any_language: Annotated[bool, Query(description="Analyse non-Arabic text too.")] = False,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Nothing is stored: the analysis is returned as `schema/document.schema.json` describes."""
     article = await read_article_body(request)
     if title is not None and _clean(title):
@@ -113,7 +113,7 @@ async def analyze(
     if published is not None and _clean(published):
         article.published = parse_published(_clean(published))
     document = await run_in_threadpool(service.analyze_article, article, require_arabic=not any_language)
-    return document.to_dict()
+    return JSONResponse(document.to_dict())
 
 
 INGEST_BODY = {
@@ -168,7 +168,7 @@ def _posted_articles(payload: object) -> list[Article]:
 async def ingest_articles(
     request: Request,
     any_language: Annotated[bool, Query(description="Store non-Arabic articles too.")] = False,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Each article is stored once (by id, URL or text hash); `results` says what became of each."""
     if request.headers.get("content-type", "").split(";", 1)[0].strip().lower() != "application/json":
         raise MarsadError("E707", content_type=request.headers.get("content-type", ""))
@@ -191,7 +191,7 @@ async def ingest_articles(
         for status in ("stored", "already_stored", "rejected")
     }
     request.app.state.stats.clear()
-    return {"ok": True, **counts, "results": [outcome.to_dict() for outcome in outcomes]}
+    return JSONResponse({"ok": True, **counts, "results": [outcome.to_dict() for outcome in outcomes]})
 
 
 @read_router.get("/health", tags=["service"], summary="Is the server up, and can it reach its store?")
@@ -207,8 +207,8 @@ def health(request: Request) -> JSONResponse:
 
 
 @read_router.get("/stats", tags=["corpus"], summary="Counts of articles, events, entities and sources")
-def stats(request: Request) -> dict[str, Any]:
-    return queries.corpus_stats(_store(request))
+def stats(request: Request) -> JSONResponse:
+    return JSONResponse(queries.corpus_stats(_store(request)))
 
 
 @read_router.get("/search", tags=["corpus"], summary="Arabic full-text search with highlighted snippets")
@@ -223,12 +223,13 @@ def search(
     topic: Name = None,
     limit: Limit = 20,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> JSONResponse:
     filters = SearchFilters(
         since=_clean(since), until=_clean(until),
         entity=_clean(entity), place=_clean(place), type=_clean(type), topic=_clean(topic),
     )  # fmt: skip
-    return views.search_page(_store(request), _clean(q) or "", filters, limit=limit, offset=offset)
+    page = views.search_page(_store(request), _clean(q) or "", filters, limit=limit, offset=offset)
+    return JSONResponse(page)
 
 
 def event_filters(
@@ -256,8 +257,8 @@ def event_filters(
 @read_router.get(
     "/events", tags=["corpus"], summary="Corpus events (each real event once), filtered and paged"
 )
-def events(request: Request, filters: Annotated[EventFilters, Depends(event_filters)]) -> dict[str, Any]:
-    return views.events_page(_store(request), filters)
+def events(request: Request, filters: Annotated[EventFilters, Depends(event_filters)]) -> JSONResponse:
+    return JSONResponse(views.events_page(_store(request), filters))
 
 
 @read_router.get(
@@ -287,22 +288,22 @@ def export_events(
 
 
 @read_router.get("/articles/{article_id}", tags=["corpus"], summary="A stored article with its full analysis")
-def article(request: Request, article_id: ArticleId) -> dict[str, Any]:
+def article(request: Request, article_id: ArticleId) -> JSONResponse:
     found = queries.get_article(_store(request), article_id)
     if found is None:
         raise MarsadError("E706", id=article_id)
-    return found
+    return JSONResponse(found)
 
 
 @read_router.get("/entities/{name}", tags=["corpus"], summary="What the corpus says about an entity")
-def entity(request: Request, name: str, limit: Limit = 20) -> dict[str, Any]:
+def entity(request: Request, name: str, limit: Limit = 20) -> JSONResponse:
     name = _clean(name) or ""
     if not name or len(name) > 200:
         raise MarsadError("E612", name=name[:200])
     profile = queries.entity_profile(_store(request), name, limit=limit)
     if profile is None:
         raise MarsadError("E612", name=name)
-    return profile
+    return JSONResponse(profile)
 
 
 router.include_router(read_router)
