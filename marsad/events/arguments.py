@@ -11,6 +11,7 @@ kept as the person's affiliation (the organisation or country they act for).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,8 @@ _PHRASE_WINDOW = 8
 # Place kinds from most to least specific: an event is placed at the most specific one.
 _PLACE_RANK = {"city": 0, "admin2": 1, "other": 2, "admin1": 3, "country": 5}
 _UNKNOWN_PLACE_RANK = 4
+# A day, month or year (not a duration, week or clock time, which the time layer also gives).
+_CALENDAR_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 # An event dated this many days before publication is historical background.
 HISTORICAL_DAYS = 31
 # Force or coercion stated for the future or on a condition is a threat (CAMEO 138, 137).
@@ -959,7 +962,9 @@ class EventBuilder:
         sentence_first, sentence_end = view.sentence_range(index)
         lo, hi = view.tokens[sentence_first].start, view.tokens[sentence_end - 1].end
         clause_lo, clause_hi = view.tokens[clause_start].start, view.tokens[clause_end - 1].end
-        candidates = [t for t in doc.times if t.value and lo <= t.start < hi]
+        candidates = [
+            t for t in doc.times if t.value and _CALENDAR_DATE.match(t.value) and lo <= t.start < hi
+        ]
         if not candidates:
             return self._today(view, index)
         in_clause = [t for t in candidates if clause_lo <= t.start < clause_hi]

@@ -271,3 +271,13 @@ def test_meeting_during_a_visit_is_the_visitor_s(analyse: Callable[..., Document
     )
     [event] = doc.events
     assert summary(doc, event) == ("CONSULT", ["إيمانويل ماكرون"], ["جوزيف عون"], "بيروت")
+
+
+def test_a_duration_is_no_date(analyse: Callable[..., Document]) -> None:
+    doc = analyse(
+        "وتعاونت مصر منذ ثلاثين عاما مع الأردن.",
+        [("مصر", "GPE", [], country(26.0, 30.0, "EG")), ("الأردن", "GPE", [], country(31.0, 36.0, "JO"))],
+        times=[("ثلاثين عاما", "P30Y")],
+    )
+    [event] = doc.events
+    assert summary(doc, event) == ("COOPERATE", ["مصر"], ["الأردن"], None) and event.date is None
