@@ -31,8 +31,9 @@ def run_local(
             tables[REJECTS].append(reject_of(parsed))
         else:
             groups[parsed[0]].append(parsed)
-    for table, row in analyse_groups(groups.items(), require_arabic=require_arabic):
-        tables[table].append(row)
+    for _, rows in analyse_groups(groups.items(), require_arabic=require_arabic):
+        for table, table_rows in rows.items():
+            tables[table].extend(table_rows)
     link_dataset(tables)
     for table in SCHEMAS:
         write_local_table(Path(output), table, tables[table])

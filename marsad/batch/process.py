@@ -12,8 +12,8 @@ on its own is here, once, so the two engines cannot drift apart.
    an input that holds an article twice gives what the corpus store would hold.
 3. `analyse_partition`: the pipeline over the articles of one partition, through
    `marsad.service.analyze_many` with the process's single pipeline (loaded once per
-   process by `marsad.resources`), yielding `(table, row)` pairs, a failed article
-   yielding a reject instead of stopping the partition.
+   process by `marsad.resources`), yielding each article's rows of every table, a failed
+   article yielding a reject instead of stopping the partition.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from typing import Any
 
 from marsad import resources
 from marsad.batch.io import Payload, Record
-from marsad.batch.tables import ARTICLE_TABLES, reject_row, rows_of_document
+from marsad.batch.tables import reject_row, rows_of_document
 from marsad.corpus import article_key
 from marsad.corpus.ingest import record_from_document
 from marsad.errors import MarsadError
@@ -33,6 +33,9 @@ from marsad.sources.jsonl import FieldMap, article_from_json_line
 from marsad.sources.readers import article_from_record
 
 REJECTS = "rejects"
+ARTICLE = "article"
+# What a record comes to: (ARTICLE, rows of every per-article table) or (REJECTS, {"rejects": [row]}).
+Outcome = tuple[str, dict[str, list[dict[str, Any]]]]
 # A parsed record: (key, file, line, article) for an article, (None, file, line, error) for a reject.
 Parsed = tuple[str | None, str, int | None, Article | MarsadError]
 
@@ -67,6 +70,10 @@ def reject_of(parsed: Parsed) -> dict[str, Any]:
     return reject_row(file, line, error.code, error.message)
 
 
+def rejected(parsed: Parsed) -> Outcome:
+    return (REJECTS, {REJECTS: [reject_of(parsed)]})
+
+
 def first_of_each_key(parsed: Iterable[Parsed]) -> tuple[Parsed, list[Parsed]]:
     """The record kept for one key (the first by file and line) and the repeats, as rejects."""
     ordered = sorted(parsed, key=lambda item: (item[1], item[2] if item[2] is not None else -1))
@@ -78,8 +85,8 @@ def first_of_each_key(parsed: Iterable[Parsed]) -> tuple[Parsed, list[Parsed]]:
     return first, repeats
 
 
-def analyse_partition(parsed: Iterable[Parsed], *, require_arabic: bool = True) -> Iterator[tuple[str, dict]]:
-    """Analyses the kept articles of one partition; yields `(table, row)` for every table.
+def analyse_partition(parsed: Iterable[Parsed], *, require_arabic: bool = True) -> Iterator[Outcome]:
+    """Analyses the kept articles of one partition; yields one `Outcome` per article.
 
     An article the pipeline refuses (not Arabic, ...) becomes a reject. A stage's bug on
     one article stops `analyze_many`, so that article is rejected (E607, as in ingest)
@@ -99,27 +106,24 @@ def analyse_partition(parsed: Iterable[Parsed], *, require_arabic: bool = True) 
             for outcome in analyze_many(articles(), require_arabic=require_arabic, return_errors=True):
                 key, file, line, article = current[0]
                 if isinstance(outcome, MarsadError):
-                    yield (REJECTS, reject_of((None, file, line, outcome)))
+                    yield (REJECTS, {REJECTS: [reject_of((None, file, line, outcome))]})
                     continue
                 assert isinstance(article, Article) and key is not None
                 record = record_from_document(outcome, article, key, pipeline)
-                tables = rows_of_document(
+                yield (ARTICLE, rows_of_document(
                     record.document, article_id=key, external_id=article.id, url=article.url,
                     source=article.source, file=file, line=line, title_terms=record.title_terms,
                     body_terms=record.body_terms, minhash=record.minhash, pipeline=pipeline,
-                )  # fmt: skip
-                for table in ARTICLE_TABLES:
-                    for row in tables[table]:
-                        yield (table, row)
+                ))  # fmt: skip
             return
         except Exception as error:
             failed = MarsadError("E607", detail=f"{type(error).__name__}: {error}")
-            yield (REJECTS, reject_of((None, current[0][1], current[0][2], failed)))
+            yield rejected((None, current[0][1], current[0][2], failed))
 
 
 def analyse_groups(
     groups: Iterable[tuple[str, Iterable[Parsed]]], *, require_arabic: bool = True
-) -> Iterator[tuple[str, dict]]:
+) -> Iterator[Outcome]:
     """Analyses one partition of records grouped by key: the first of each key is analysed,
     the repeats are rejected (see `first_of_each_key`)."""
     repeats: list[Parsed] = []
@@ -132,4 +136,4 @@ def analyse_groups(
 
     yield from analyse_partition(kept(), require_arabic=require_arabic)
     for repeat in repeats:
-        yield (REJECTS, reject_of(repeat))
+        yield rejected(repeat)

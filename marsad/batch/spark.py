@@ -15,12 +15,16 @@ operations, so that nothing has to fit on one machine:
    Python workers are reused between tasks (`spark.python.worker.reuse`), so each worker
    process loads the pipeline once (`marsad.resources` caches it per process) and keeps
    it for every later partition it runs.
-4. Near-duplicates: MinHash LSH as Spark operations (explode band keys, self-join on the
-   bucket, check each candidate pair with the corpus's similarity), grouped by connected
-   components (iterated smallest-label propagation). Events: merged by key and chained
-   day windows with window functions. Rules and ids are those of `dedup.py`, so the
-   output is the local engine's, row for row, however the input is partitioned.
-5. Each table is written sorted by its key columns (`tables.SORT_KEYS`).
+   Each record comes out as one row with every table nested in it, converted to Spark's
+   form once, in the same pass, and cached (memory, then local disk).
+4. Near-duplicates: MinHash LSH as Spark SQL expressions (band keys are slices of the
+   signature, candidate pairs a self-join on (band, slice), each pair checked with the
+   corpus's similarity written as an expression), grouped by connected components
+   (iterated smallest-label propagation). Events: merged by key and chained day windows
+   with window functions. Rules and ids are those of `dedup.py`, so the output is the
+   local engine's, row for row, however the input is partitioned; no Python runs after
+   the analysis.
+5. Each table is written hash-partitioned and sorted by its key columns (`tables.SORT_KEYS`).
 """
 
 from __future__ import annotations
@@ -31,11 +35,11 @@ import zlib
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlparse
 
-from marsad.batch.dedup import EVENT_WINDOW_DAYS, band_keys, similarity
+from marsad.batch.dedup import EVENT_WINDOW_DAYS, bands
 from marsad.batch.io import InputFile, format_of, is_hidden, plain_record
-from marsad.batch.process import REJECTS, analyse_groups, parse_record, reject_of
-from marsad.batch.tables import ARTICLE_TABLES, SCHEMAS, SORT_KEYS, spark_schema
-from marsad.corpus.dedup import THRESHOLD
+from marsad.batch.process import ARTICLE, REJECTS, Outcome, analyse_groups, parse_record, rejected
+from marsad.batch.tables import SCHEMAS, SORT_KEYS, spark_schema
+from marsad.corpus.dedup import NUM_PERM, THRESHOLD
 from marsad.errors import MarsadError
 from marsad.sources.jsonl import FieldMap
 
@@ -158,39 +162,75 @@ def run_spark(
 ) -> dict[str, int]:
     """Analyses every article of `input_path` and writes the tables under `output`; returns row counts."""
     from pyspark import StorageLevel
+    from pyspark.sql import functions as F
 
     fields = fields or FieldMap()
     partitions = partitions or PARTITIONS_PER_CORE * spark.sparkContext.defaultParallelism
-    parsed = read_records(spark, input_path_files := input_files(spark, input_path)).map(
+    parsed = read_records(spark, input_files(spark, input_path)).map(
         lambda record: parse_record(record, fields)
     )
-    del input_path_files
-    parse_rejects = parsed.filter(lambda item: item[0] is None).map(lambda item: (REJECTS, reject_of(item)))
+    parse_rejects = parsed.filter(lambda item: item[0] is None).map(lambda item: _wide(rejected(item)))
     analysed = (
         parsed.filter(lambda item: item[0] is not None)
         .map(lambda item: (item[0], item))
         .groupByKey(numPartitions=partitions, partitionFunc=_stable_partition)
-        .mapPartitions(lambda groups: analyse_groups(groups, require_arabic=require_arabic))
+        .mapPartitions(lambda groups: map(_wide, analyse_groups(groups, require_arabic=require_arabic)))
     )
-    rows = analysed.union(parse_rejects).persist(StorageLevel.MEMORY_AND_DISK)
+    # One row per record, all tables nested in it: converted from Python once, cached in the
+    # JVM, and every table and dataset-wide step after this runs without Python.
+    wide = spark.createDataFrame(analysed.union(parse_rejects), _wide_schema(), verifySchema=False)
+    wide = wide.persist(StorageLevel.MEMORY_AND_DISK)
     try:
-        counts = dict(rows.countByKey())
-        frames = {table: _frame(spark, rows, table) for table in (*ARTICLE_TABLES, REJECTS)}
+        is_article = F.col("kind") == ARTICLE
+        (totals,) = wide.agg(
+            F.sum(is_article.cast("long")).alias("articles"),
+            F.sum((~is_article).cast("long")).alias("rejects"),
+            *[F.sum(F.size(table)).alias(table) for table in NESTED_TABLES],
+        ).collect()
+        counts = {name: int(totals[name] or 0) for name in ("articles", "rejects", *NESTED_TABLES)}
+        frames = {
+            "articles": wide.where(is_article).select("articles.*"),
+            **{table: wide.select(F.explode(table).alias("row")).select("row.*") for table in NESTED_TABLES},
+            REJECTS: wide.where(~is_article).select(f"{REJECTS}.*"),
+        }
         articles, events, corpus_events = link_dataset(frames["articles"], frames["events"])
-        frames.update(articles=articles, events=events, corpus_events=corpus_events)
+        frames.update(articles=articles, events=events, corpus_events=corpus_events.cache())
+        counts["corpus_events"] = frames["corpus_events"].count()
         for table, frame in frames.items():
-            frame.orderBy(*SORT_KEYS[table]).write.mode("overwrite").parquet(f"{output.rstrip('/')}/{table}")
-        counts["corpus_events"] = spark.read.parquet(f"{output.rstrip('/')}/corpus_events").count()
+            keys = SORT_KEYS[table]
+            sorted_frame = frame.repartition(*keys).sortWithinPartitions(*keys)
+            sorted_frame.write.mode("overwrite").parquet(f"{output.rstrip('/')}/{table}")
     finally:
-        rows.unpersist()
-    return {table: int(counts.get(table, 0)) for table in SCHEMAS}
+        spark.catalog.clearCache()
+    return {table: counts.get(table, 0) for table in SCHEMAS}
 
 
-def _frame(spark: SparkSession, rows: RDD, table: str) -> DataFrame:
-    """The rows of one table, out of the `(table, row)` pairs the partitions yield."""
-    names = SCHEMAS[table].names
-    selected = rows.filter(lambda item: item[0] == table).map(lambda item: tuple(item[1][n] for n in names))
-    return spark.createDataFrame(selected, spark_schema(SCHEMAS[table]))
+# The per-article tables nested in a wide row as arrays (articles and rejects are structs).
+NESTED_TABLES = ("entities", "mentions", "events", "quotes")
+
+
+def _wide_schema():  # -> StructType
+    from pyspark.sql import types as T
+
+    fields = [T.StructField("kind", T.StringType(), False)]
+    fields.append(T.StructField("articles", spark_schema(SCHEMAS["articles"]), True))
+    for table in NESTED_TABLES:
+        fields.append(T.StructField(table, T.ArrayType(spark_schema(SCHEMAS[table])), False))
+    fields.append(T.StructField(REJECTS, spark_schema(SCHEMAS[REJECTS]), True))
+    return T.StructType(fields)
+
+
+def _wide(outcome: Outcome) -> tuple:
+    """An outcome as one row of `_wide_schema`; nested rows stay dicts, which Spark reads by name."""
+    kind, rows = outcome
+    article = rows.get("articles")
+    reject = rows.get(REJECTS)
+    return (
+        kind,
+        article[0] if article else None,
+        *[rows.get(table, []) for table in NESTED_TABLES],
+        reject[0] if reject else None,
+    )
 
 
 def frame_of_rows(spark: SparkSession, table: str, rows: list[dict[str, Any]]) -> DataFrame:
@@ -209,31 +249,40 @@ def link_dataset(articles: DataFrame, events: DataFrame) -> tuple[DataFrame, Dat
     return linked, merged, corpus
 
 
+def _similarity(first: str, second: str) -> Any:
+    """`marsad.corpus.dedup.similarity` as a Spark expression: the share of equal 32-bit values."""
+    from pyspark.sql import functions as F
+
+    return F.expr(
+        f"aggregate(sequence(0, {NUM_PERM - 1}), 0, (n, i) -> n + "
+        f"IF(substring({first}, i * 4 + 1, 4) = substring({second}, i * 4 + 1, 4), 1, 0)) / {NUM_PERM}"
+    )
+
+
 def find_stories(articles: DataFrame) -> DataFrame:
     """(article_id, story_id, duplicate_of, similarity) by the rules of `dedup.find_stories`."""
     from pyspark.sql import functions as F
-    from pyspark.sql import types as T
 
-    keys_of = F.udf(band_keys, T.ArrayType(T.BinaryType()))
-    similar = F.udf(similarity, T.DoubleType())
+    count, rows = bands()
+    width = rows * 4
     signed = articles.select("article_id", "published", "minhash")
-    # One node per distinct non-empty signature, named by its smallest article id.
-    nodes = (
-        signed.where(F.size(keys_of("minhash")) > 0)
-        .groupBy("minhash")
-        .agg(F.min("article_id").alias("node"))
-        .cache()
+    # A signature of an article without shingles is all ones: it has no buckets (dedup.band_keys).
+    has_buckets = F.col("minhash").isNotNull() & (F.hex("minhash") != "F" * (NUM_PERM * 8))
+    # One node per distinct signature, named by its smallest article id.
+    nodes = signed.where(has_buckets).groupBy("minhash").agg(F.min("article_id").alias("node")).cache()
+    bucket_keys = F.expr(
+        f"transform(sequence(0, {count - 1}), i -> substring(minhash, i * {width} + 1, {width}))"
     )
-    buckets = nodes.select("node", "minhash", F.explode(keys_of("minhash")).alias("bucket"))
+    buckets = nodes.select("node", "minhash", F.posexplode(bucket_keys).alias("band", "bucket"))
     a, b = buckets.alias("a"), buckets.alias("b")
     candidates = (
-        a.join(b, F.col("a.bucket") == F.col("b.bucket"))
+        a.join(b, (F.col("a.band") == F.col("b.band")) & (F.col("a.bucket") == F.col("b.bucket")))
         .where(F.col("a.node") < F.col("b.node"))
         .select(F.col("a.node").alias("src"), F.col("b.node").alias("dst"), F.col("a.minhash").alias("sa"),
                 F.col("b.minhash").alias("sb"))
         .dropDuplicates(["src", "dst"])
     )  # fmt: skip
-    edges = candidates.where(similar("sa", "sb") >= THRESHOLD).select("src", "dst").cache()
+    edges = candidates.where(_similarity("sa", "sb") >= F.lit(THRESHOLD)).select("src", "dst").cache()
     labels = _components(edges)
     component = (
         signed.join(nodes, "minhash", "left")
@@ -256,27 +305,35 @@ def find_stories(articles: DataFrame) -> DataFrame:
             "article_id",
             "story_id",
             F.when(duplicate, F.col("story_id")).alias("duplicate_of"),
-            F.when(duplicate, similar("minhash", "story_minhash")).alias("similarity"),
+            F.when(duplicate, _similarity("minhash", "story_minhash")).alias("similarity"),
         )
     )
 
 
 def _components(edges: DataFrame) -> DataFrame:
-    """(node, label): every node of an edge labelled with the smallest node connected to it."""
+    """(node, label): every node of an edge labelled with the smallest node connected to it.
+
+    Each round gives every node the smallest label among itself and its neighbours; it
+    stops when a round changes nothing, after as many rounds as the longest chain of
+    near-duplicates (a few, in news). Rounds are checkpointed so the plan stays short.
+    """
     from pyspark.sql import functions as F
 
     both = edges.union(edges.select(F.col("dst").alias("src"), F.col("src").alias("dst"))).cache()
-    labels = both.select(F.col("src").alias("node"), F.col("src").alias("label")).distinct()
-    labels = labels.localCheckpoint()
+    labels = both.select(F.col("src").alias("node"), F.col("src").alias("label")).distinct().localCheckpoint()
     while True:
         spread = both.join(labels, both.src == labels.node).select(F.col("dst").alias("node"), "label")
-        updated = labels.union(spread).groupBy("node").agg(F.min("label").alias("label")).localCheckpoint()
-        changed = (
-            updated.alias("u").join(labels.alias("l"), "node").where(F.col("u.label") != F.col("l.label"))
+        smallest = labels.union(spread).groupBy("node").agg(F.min("label").alias("smallest"))
+        updated = (
+            smallest.join(labels, "node")
+            .select(
+                "node", F.col("smallest").alias("label"), (F.col("smallest") != F.col("label")).alias("moved")
+            )
+            .localCheckpoint()
         )
-        if changed.isEmpty():
-            return updated
-        labels = updated
+        if updated.where("moved").isEmpty():
+            return updated.drop("moved")
+        labels = updated.drop("moved")
 
 
 def _event_id(*parts: Any) -> Any:

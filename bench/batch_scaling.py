@@ -1,0 +1,134 @@
+"""Batch throughput: Spark local[1] against local[2], and the per-core rate against ingest.
+
+Samples articles of 300-500 words from the ANT corpus (../shared/data/topics, read-only;
+nothing of it is written into the repository, the sample lives in a temporary folder),
+then runs `marsad batch --engine spark` on them with local[1] and with local[2], each in
+a fresh process (a SparkSession's master cannot change), and `marsad ingest` with one
+worker into a temporary SQLite store. Prints articles/s for each, the local[2]/local[1]
+ratio (target >= 1.7) and Spark's per-core rate against ingest's (target within 20%).
+The machine's load average is printed before and after: on a shared machine, figures
+taken under load say more about the neighbours than about Marsad.
+
+    .venv/bin/python bench/batch_scaling.py [--articles 5000] [--partitions 8] [--no-ingest]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import json
+import os
+import platform
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+# Figures show as they come: a run takes many minutes.
+print = functools.partial(print, flush=True)
+ROOT = Path(__file__).resolve().parent.parent
+TOPICS = ROOT.parent / "shared" / "data" / "topics"
+
+
+def sample_articles(count: int, min_words: int, max_words: int, seed: int) -> list[dict[str, str | None]]:
+    """Articles of min_words..max_words words, shuffled with `seed` (as bench/ingest.py samples)."""
+    records = []
+    for name in ("ant-v2.1-train.jsonl.gz", "ant-v2.1-dev.jsonl.gz"):
+        with gzip.open(TOPICS / name, "rt", encoding="utf-8") as lines:
+            for line in lines:
+                row = json.loads(line)
+                if min_words <= len(row["text"].split()) <= max_words:
+                    records.append({
+                        "id": f"ant:{row['docno']}", "title": row["title"], "text": row["text"],
+                        "published": row.get("time") or None, "source": row.get("src"), "url": row.get("url"),
+                    })  # fmt: skip
+    random.Random(seed).shuffle(records)
+    return records[:count]
+
+
+def run_spark_once(master: str, input_path: str, output: str, partitions: int) -> dict[str, float]:
+    """One batch run in this process: session start-up and the run itself, timed apart."""
+    from marsad.batch.spark import run_spark, spark_session
+
+    started = time.monotonic()
+    spark = spark_session(master, shuffle_partitions=partitions)
+    spark.sparkContext.setLogLevel("ERROR")
+    session_seconds = time.monotonic() - started
+    started = time.monotonic()
+    rows = run_spark(spark, input_path, output, partitions=partitions)
+    seconds = time.monotonic() - started
+    spark.stop()
+    return {"master": master, "session_s": round(session_seconds, 2), "run_s": round(seconds, 2),
+            "articles": rows["articles"], "rejects": rows["rejects"],
+            "articles_per_s": round(rows["articles"] / seconds, 2)}  # fmt: skip
+
+
+def spark_in_child(master: str, input_path: str, output: str, partitions: int) -> dict[str, float]:
+    command = [sys.executable, __file__, "--child", master, input_path, output, str(partitions)]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def ingest_once(input_path: str, folder: Path) -> dict[str, float]:
+    from marsad.corpus import open_store
+    from marsad.corpus.ingest import IngestOptions, ingest
+
+    with open_store(f"sqlite:///{folder / 'ingest.db'}") as store:
+        summary = ingest([input_path], store, IngestOptions(workers=1, rejects_path=None))
+    return {"workers": 1, "run_s": round(summary.seconds, 2), "articles": summary.stored,
+            "articles_per_s": round(summary.stored / summary.seconds, 2)}  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--articles", type=int, default=5000)
+    parser.add_argument("--min-words", type=int, default=300)
+    parser.add_argument("--max-words", type=int, default=500)
+    parser.add_argument("--partitions", type=int, default=8)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--no-ingest", action="store_true", help="Skip the ingest comparison.")
+    parser.add_argument(
+        "--child", nargs=4, metavar=("MASTER", "INPUT", "OUTPUT", "PARTITIONS"), help=argparse.SUPPRESS
+    )
+    args = parser.parse_args()
+    if args.child:
+        master, input_path, output, partitions = args.child
+        print(json.dumps(run_spark_once(master, input_path, output, int(partitions))))
+        return
+    if not TOPICS.is_dir():
+        sys.exit(f"needs the ANT corpus at {TOPICS} (../shared/data/topics)")
+    from marsad.pipeline import DEFAULT_STAGES
+
+    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores; "
+          f"load average before: {os.getloadavg()}")  # fmt: skip
+    print(f"pipeline: {', '.join(DEFAULT_STAGES)}")
+    records = sample_articles(args.articles, args.min_words, args.max_words, args.seed)
+    with tempfile.TemporaryDirectory(prefix="marsad-batch-bench-") as tmp:
+        folder = Path(tmp)
+        input_path = folder / "articles.jsonl"
+        input_path.write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+        )
+        words = sum(len(str(r["text"]).split()) for r in records) / len(records)
+        print(f"input: {len(records)} ANT articles, {words:.0f} words on average")
+        one = spark_in_child("local[1]", str(input_path), str(folder / "out1"), args.partitions)
+        print("spark local[1]:", json.dumps(one))
+        two = spark_in_child("local[2]", str(input_path), str(folder / "out2"), args.partitions)
+        print("spark local[2]:", json.dumps(two))
+        speed_up = two["articles_per_s"] / one["articles_per_s"]
+        print(f"speed-up local[2] / local[1]: {speed_up:.2f} (target >= 1.7)")
+        if not args.no_ingest:
+            single = ingest_once(str(input_path), folder)
+            print("ingest --workers 1:", json.dumps(single))
+            ratio = one["articles_per_s"] / single["articles_per_s"]
+            print(f"per-core rate, spark local[1] / ingest --workers 1: {ratio:.2f} (target 0.8 .. 1.2)")
+    print(f"load average after: {os.getloadavg()}")
+
+
+if __name__ == "__main__":
+    main()
