@@ -99,3 +99,14 @@ def test_seed_quotes() -> None:
         assert any(q["start"] <= start < q["end"] and q["speaker"] == entity["id"] for q in doc["quotes"]), (
             words
         )
+
+
+def test_events_and_quotes_fit_the_schema() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    import marsad
+
+    schema_path = Path(__file__).resolve().parents[2] / "schema" / "document.schema.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    doc = marsad.analyze(ARTICLE, title="اعتقالات في الموصل", published="2024-03-03").to_dict()
+    jsonschema.validate(doc, schema)
+    assert doc["events"] and {"cameo", "modality", "counts", "affiliations"} <= set(doc["events"][0])
