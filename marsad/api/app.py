@@ -53,7 +53,8 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
             "Writes need an API key (`Authorization: Bearer KEY`); errors are "
             '`{"ok": false, "error": {"code", "message"}}`.'
         ),
-        docs_url="/api/docs",
+        # No Swagger UI: FastAPI would load its script and styles from a CDN.
+        docs_url=None,
         redoc_url=None,
         openapi_url="/openapi.json",
         lifespan=lifespan,
