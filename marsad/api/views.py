@@ -56,13 +56,28 @@ def search_page(
     items = []
     for hit in hits[offset : offset + limit]:
         title = snippet(hit["title"], terms, width=64) if hit["title"] else None
-        items.append({**hit, "title_highlights": [list(h) for h in title.highlights] if title else []})
+        items.append({
+            **hit, **_without_headline(hit),
+            "title_highlights": [list(h) for h in title.highlights] if title else [],
+        })  # fmt: skip
     return {
         "query": query,
         "items": items,
         "limit": limit,
         "offset": offset,
         "has_more": len(hits) > offset + limit,
+    }
+
+
+def _without_headline(hit: dict[str, Any]) -> dict[str, Any]:
+    """The snippet without the headline it starts with (the headline is shown above it)."""
+    title, passage = hit.get("title") or "", hit["snippet"]
+    if not title or not passage.startswith(title + " "):
+        return {}
+    cut = len(title) + 1
+    return {
+        "snippet": passage[cut:],
+        "highlights": [[start - cut, end - cut] for start, end in hit["highlights"] if start >= cut],
     }
 
 
