@@ -151,17 +151,17 @@ a.published <= :until
 a.topic = :topic
 
 -- name: filter_entity
-EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article_id = a.id AND ae.entity_id IN (
+a.id IN (SELECT ae.article_id FROM article_entities ae WHERE ae.entity_id IN (
     SELECT id FROM entities WHERE name_norm = :entity OR kb = :entity_raw OR lower(latin) = :entity_lower
         OR name_norm LIKE :entity_suffix))
 
 -- name: filter_place
-EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article_id = a.id AND ae.entity_id IN (
+a.id IN (SELECT ae.article_id FROM article_entities ae WHERE ae.entity_id IN (
     SELECT id FROM entities WHERE type IN ('GPE', 'LOC', 'FAC')
         AND (name_norm = :place OR kb = :place_raw OR lower(latin) = :place_lower OR country = :place_raw)))
 
 -- name: filter_type
-EXISTS (SELECT 1 FROM events ev WHERE ev.article_id = a.id AND ev.type = :type)
+a.id IN (SELECT ev.article_id FROM events ev WHERE ev.type = :type)
 
 -- name: corpus_events
 SELECT ce.id, ce.type, ce.negated, ce.date_first, ce.date_last, loc.name, ce.country, ce.admin1,
