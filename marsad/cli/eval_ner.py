@@ -31,8 +31,13 @@ SCHEME_HELP = (
     metavar="OURS=THEIRS",
     help="Map one Marsad type onto the file's label set (repeatable; adds to --scheme; OURS= drops it).",
 )
+@click.option(
+    "--tagger-only",
+    is_flag=True,
+    help="Score the NER tagger's own mentions, without the entity stage's rules and coreference.",
+)
 def eval_ner_command(
-    conll: Path, map_file: Path | None, scheme: str | None, label_specs: tuple[str, ...]
+    conll: Path, map_file: Path | None, scheme: str | None, label_specs: tuple[str, ...], tagger_only: bool
 ) -> None:
     """Score Marsad's entity mentions against a CoNLL file (IOB1 or IOB2, conlleval-style).
 
@@ -40,12 +45,27 @@ def eval_ner_command(
     mentions are mapped onto the file's tokens and must match the gold ones exactly.
     """
     from marsad.training.conll import read_conll
-    from marsad.training.ner_eval import evaluate, parse_label_options, read_label_map, scheme_labels
+    from marsad.training.ner_eval import (
+        evaluate,
+        parse_label_options,
+        read_label_map,
+        scheme_labels,
+        tagger_mentions,
+    )
 
     labels: dict[str, str] | None = None
     if scheme is not None or label_specs:
         labels = scheme_labels(scheme) if scheme is not None else {}
         labels.update(parse_label_options(label_specs))
     file_map = read_label_map(map_file) if map_file is not None else None
-    scores = evaluate(read_conll(conll), file_map=file_map, labels=labels)
+    if tagger_only:
+        scores = evaluate(
+            read_conll(conll),
+            file_map=file_map,
+            labels=labels,
+            predictor=tagger_mentions,
+            source="NER tagger only",
+        )
+    else:
+        scores = evaluate(read_conll(conll), file_map=file_map, labels=labels)
     click.echo(scores.report())

@@ -118,3 +118,9 @@ def test_cli_runs_the_shipped_model_and_prints_conlleval_style_scores():
 def test_cli_rejects_a_bad_label_option():
     result = CliRunner().invoke(cli, ["eval", "ner", str(EVAL_FILE), "--labels", "PERSON"])
     assert isinstance(result.exception, MarsadError) and result.exception.code == "E295"
+
+
+def test_cli_can_score_the_tagger_alone():
+    result = CliRunner().invoke(cli, ["eval", "ner", str(EVAL_FILE), "--scheme", "anercorp", "--tagger-only"])
+    assert result.exit_code == 0, result.output
+    assert "(NER tagger only)" in result.output
