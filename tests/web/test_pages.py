@@ -149,3 +149,18 @@ def test_unknown_page_is_an_html_404(client: TestClient) -> None:
     html = html_of(client, "/no/such/page", 404)
     assert "E709" in html
     assert "E706" in html_of(client, "/articles/999", 404)
+
+
+def test_pages_of_an_empty_corpus(tmp_path) -> None:
+    from marsad.api.app import ServerSettings, create_app
+    from tests.api.conftest import LOOPBACK
+
+    settings = ServerSettings(db_url=f"sqlite:///{tmp_path / 'empty.db'}", keys_path=tmp_path / "k.json")
+    app = create_app(settings)
+    with TestClient(app, client=LOOPBACK) as empty:
+        home = html_of(empty, "/")
+        assert "<b>0</b><span>مقال</span>" in home and "marsad ingest examples/" in home
+        assert "لا نتائج" in html_of(empty, "/search", q="بغداد")
+        events = html_of(empty, "/events")
+        assert "لا أحداث." in events and "لا بيانات لعرضها." in events
+        assert "E612" in html_of(empty, "/entities/بغداد", 404)
