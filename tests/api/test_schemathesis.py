@@ -18,8 +18,7 @@ from marsad.api.app import ServerSettings, create_app
 from marsad.api.keys import KeyStore
 from tests.api.corpus import make_corpus
 
-MAX_EXAMPLES = 15
-ALL_CHECKS = list(HealthCheck)
+MAX_EXAMPLES = 15  # per operation; derandomized so that CI runs the same cases every time
 
 
 @pytest.fixture(scope="module")
@@ -49,8 +48,9 @@ def test_no_input_is_a_server_error(api, mode: GenerationMode) -> None:
             continue  # nothing in the request can break its schema (health, stats)
 
         @settings(
-            max_examples=MAX_EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck)
-        )
+            max_examples=MAX_EXAMPLES, deadline=None, database=None, derandomize=True,
+            suppress_health_check=list(HealthCheck),
+        )  # fmt: skip
         @given(case=operation.as_strategy(generation_mode=mode))
         def run(case) -> None:
             case.call_and_validate(headers=headers, checks=[not_a_server_error])
