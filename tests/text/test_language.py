@@ -16,3 +16,12 @@ def test_persian_in_arabic_script_is_not_arabic():
 
 def test_too_little_text_is_undetermined():
     assert detect_language("123 !!") == "und"
+
+
+def test_markup_and_addresses_do_not_count_as_words():
+    pasted = (
+        '<div class="article-body" style="font-family: Arial"><p data-id="main-paragraph">قال الوزير إن '
+        'الاجتماع انتهى</p><script>window.__payload = "<img src=x onerror=alert(1)>";</script> '
+        "https://www.example.com/news/politics/2024/05/02/minister-meeting-ends.html</div>"
+    )
+    assert detect_language(pasted) == "ar"
