@@ -19,7 +19,9 @@ def test_headline_and_body_are_joined_by_one_newline():
 
 
 def test_python_api_returns_every_key_of_the_contract(document_validator):
-    doc = marsad.analyze("وصل الوفد إلى الرباط. وبدأت المحادثات.", title="محادثات في الرباط", published="2024-01-02")
+    doc = marsad.analyze(
+        "وصل الوفد إلى الرباط. وبدأت المحادثات.", title="محادثات في الرباط", published="2024-01-02"
+    )
     data = doc.to_dict()
     assert set(CONTRACT_KEYS) <= set(data)
     document_validator.validate(data)
@@ -36,7 +38,10 @@ def test_python_api_refuses_a_malformed_publication_date():
 
 
 def test_analyze_many_runs_every_article():
-    articles = [marsad.Article(text="نص الخبر الأول."), marsad.Article(text="نص الخبر الثاني.", title="عنوان")]
+    articles = [
+        marsad.Article(text="نص الخبر الأول."),
+        marsad.Article(text="نص الخبر الثاني.", title="عنوان"),
+    ]
     docs = list(marsad.analyze_many(articles))
     assert [d.headline for d in docs] == [None, "عنوان"]
 

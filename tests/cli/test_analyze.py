@@ -93,10 +93,14 @@ def test_bundled_examples_are_valid_documents(document_validator):
         (lambda d: d, "is a directory"),
         (lambda d: _write(d / "empty.txt", b""), "the file is empty"),
         (lambda d: _write(d / "image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x01"), "binary data"),
-        (lambda d: _write(d / "noise.txt", bytes((i * 37 + 11) % 128 + 128 for i in range(600))),
-         "cannot tell the text encoding"),
-        (lambda d: _write(d / "english.txt", b"Ministers meet\nThe ministers met in Cairo on Sunday."),
-         "the text is not Arabic (detected language: en)"),
+        (
+            lambda d: _write(d / "noise.txt", bytes((i * 37 + 11) % 128 + 128 for i in range(600))),
+            "cannot tell the text encoding",
+        ),
+        (
+            lambda d: _write(d / "english.txt", b"Ministers meet\nThe ministers met in Cairo on Sunday."),
+            "the text is not Arabic (detected language: en)",
+        ),
         (lambda d: _write(d / "broken.json", b'{"text": "\xd9\x86\xd8\xb5",'), "invalid JSON"),
     ],
     ids=["missing", "directory", "empty", "binary", "encoding", "not-arabic", "bad-json"],

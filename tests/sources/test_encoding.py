@@ -5,7 +5,9 @@ import pytest
 from marsad.errors import MarsadError
 from marsad.sources.encoding import decode_article_bytes
 
-ARTICLE = "اتفاق على وقف إطلاق النار في غزة\nأعلن الوسطاء اليوم التوصل إلى اتفاق، وقالوا إن «التنفيذ يبدأ غدا»."
+ARTICLE = (
+    "اتفاق على وقف إطلاق النار في غزة\nأعلن الوسطاء اليوم التوصل إلى اتفاق، وقالوا إن «التنفيذ يبدأ غدا»."
+)
 
 
 @pytest.mark.parametrize(

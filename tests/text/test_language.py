@@ -6,8 +6,13 @@ def test_arabic_news_is_arabic_even_with_latin_names():
 
 
 def test_english_and_french_are_recognised():
-    assert detect_language("The minister met his counterpart in Cairo on Sunday to discuss the crisis.") == "en"
-    assert detect_language("Le ministre a rencontré son homologue au Caire dimanche pour discuter de la crise.") == "fr"
+    assert (
+        detect_language("The minister met his counterpart in Cairo on Sunday to discuss the crisis.") == "en"
+    )
+    assert (
+        detect_language("Le ministre a rencontré son homologue au Caire dimanche pour discuter de la crise.")
+        == "fr"
+    )
 
 
 def test_persian_in_arabic_script_is_not_arabic():

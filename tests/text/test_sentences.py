@@ -15,7 +15,11 @@ def test_headline_without_full_stop_is_its_own_sentence():
 
 
 def test_arabic_question_and_exclamation_marks_end_sentences():
-    assert sentences("هل انتهت الحرب؟ لا أحد يعرف! ربما غدا") == ["هل انتهت الحرب؟", "لا أحد يعرف!", "ربما غدا"]
+    assert sentences("هل انتهت الحرب؟ لا أحد يعرف! ربما غدا") == [
+        "هل انتهت الحرب؟",
+        "لا أحد يعرف!",
+        "ربما غدا",
+    ]
 
 
 def test_runs_of_full_stops_glued_to_the_next_word():
