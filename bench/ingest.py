@@ -106,6 +106,7 @@ def main() -> None:
     args = parser.parse_args()
     if not TOPICS.is_dir():
         raise SystemExit(f"bench/ingest.py needs the ANT corpus in {TOPICS}")
+    load_before = os.getloadavg()[0]
     records = sample_articles(args.articles, args.min_words, args.max_words, args.seed)
     words = sum(len(r["text"].split()) for r in records)
     with tempfile.TemporaryDirectory(prefix="marsad-bench-") as folder:
@@ -122,7 +123,10 @@ def main() -> None:
             summary = ingest([source], store, options)
             seconds = time.perf_counter() - started
             counts = store.table_counts()
-    print(f"machine        {platform.processor() or platform.machine()}, {os.cpu_count()} cores")
+    print(
+        f"machine        {platform.processor() or platform.machine()}, {os.cpu_count()} cores;"
+        f" load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after"
+    )
     print(f"pipeline       {', '.join(DEFAULT_STAGES)}")
     print(f"store          {url.split('://')[0]}")
     print(
