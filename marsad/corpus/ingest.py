@@ -40,6 +40,9 @@ BATCH_SIZE = 16
 QUEUED_PER_WORKER = 3
 DEFAULT_REJECTS = "marsad-rejects.jsonl"
 PARENT_CHECK_SECONDS = 0.5
+# A worker is replaced after this many batches (4,000 articles), so that what the stages
+# cache per word or name cannot grow without bound over a long run; reloading costs seconds.
+BATCHES_PER_WORKER = 250
 
 
 @dataclass(slots=True)
@@ -283,7 +286,10 @@ def ingest(
         else:
             context = multiprocessing.get_context("spawn")
             with context.Pool(
-                workers, initializer=_init_worker, initargs=(options.require_arabic, os.getpid())
+                workers,
+                initializer=_init_worker,
+                initargs=(options.require_arabic, os.getpid()),
+                maxtasksperchild=BATCHES_PER_WORKER,
             ) as pool:
                 pending: deque[Any] = deque()
                 for batch in batches():
