@@ -19,8 +19,9 @@ The links, in the order they are made (each step sees the clusters of the one be
    `قوات"الحشد الشعبي"`);
 6. a role phrase standing alone (`وزير الداخلية العراقي`) is a mention of the one person
    of the article who holds that role;
-7. a definite head noun (`الإقليم`, `التنظيم`) is a mention of the entity of the article
-   named with that head (`إقليم كردستان`, `تنظيم(داعش)`), the nearest one before it; and
+7. a definite head noun (`الإقليم`, `التنظيم`, `الجيش`) is a mention of the entity of the
+   article named with that head (`إقليم كردستان`, `تنظيم(داعش)`, `الجيش الإسرائيلي`), the
+   nearest one before it, unless an adjective qualifies it (`قائد الجيش اللبناني`); and
    `العاصمة` is the place the article once calls `العاصمة X`. Without such a statement
    the capital is left to the linking layer, which knows each country's capital.
 """
@@ -404,6 +405,8 @@ def _anaphors(clusters: Clusters, context: Context) -> None:
         if entry is None or index in covered or not token.prefix.endswith(ARTICLE):
             continue
         kind, head = entry
+        if index + 1 < len(tokens) and context.is_nisba(index + 1):
+            continue  # `قائد الجيش اللبناني` is not the article's `الجيش الإسرائيلي`
         if kind == "apposition":
             if index + 1 in starts or len(capitals.get(context.keys[index], ())) != 1:
                 continue
@@ -412,9 +415,7 @@ def _anaphors(clusters: Clusters, context: Context) -> None:
             candidates = {
                 r: members
                 for r, members in groups.items()
-                if any(
-                    clusters.mentions[i].key[0] == head or head in clusters.mentions[i].heads for i in members
-                )
+                if any(_introduced_with(clusters.mentions[i], head) for i in members)
             }
             if not candidates:
                 continue
@@ -428,6 +429,12 @@ def _anaphors(clusters: Clusters, context: Context) -> None:
         mention = context.mention(index, index + 1, clusters.type_of(root), "anaphor")
         mention.naming = False
         clusters.add(mention, root)
+
+
+def _introduced_with(mention: Mention, head: str) -> bool:
+    """Whether the mention's name starts with the head, with or without the article
+    (`إقليم كردستان`, `الجيش الإسرائيلي`), or the head introduced it (`تنظيم(داعش)`)."""
+    return mention.key[0].removeprefix(ARTICLE) == head or head in mention.heads
 
 
 def _entities(clusters: Clusters, text: str) -> list[Entity]:

@@ -5,6 +5,10 @@ conventions it rarely learns well enough:
 
 - organisation heads: `وزارة الداخلية العراقية`, `منظمة"بدر"`, `تنظيم(داعش)`,
   `قوات"الحشد الشعبي"` (a name in quotation marks or brackets after a head noun);
+- institutions named by whose they are: `الجيش الإسرائيلي`, `الرئاسة المصرية`,
+  `القوات المسلحة الأردنية`, `قوات الأمن العراقية`, `صندوق النقد الدولي` (a head noun and
+  a state's or international adjective), and bodies named by a fixed phrase
+  (`الدفاع المدني`, `الحرس الثوري`);
 - names that always stand for one organisation or place, in several forms
   (`داعش`, `الدولة الإسلامية في العراق والشام`), from `data/aliases.tsv`;
 - kunya and nasab names: `أبو بكر البغدادي` is one person, `محمد بن سلمان آل سعود` too;
@@ -47,6 +51,11 @@ MAX_ROLE_COMPLEMENT = 5
 MAX_QUOTED_NAME = 6
 # Definite adjectives (العراقية, العالمي) an unmarked organisation name may take.
 MAX_ORG_ADJECTIVES = 2
+# Longest role phrase that may end right before an institution head (متحدث باسم).
+MAX_ROLE_BEFORE_HEAD = 2
+# A role ending in this word (المتحدث باسم) is followed by the body it speaks for,
+# an organisation; any other role word makes the head its complement (وزير الدفاع).
+ON_BEHALF_OF = "باسم"
 # Given names, from the NER tagger's gazetteer table (rows `GIVEN<TAB>name`, normalised).
 GIVEN_NAMES_FILE = "ner-lexicon.tsv.gz"
 NAME_KINDS = frozenset({"GIVEN", "SURNAME", "CITY", "COUNTRY", "STATE"})
@@ -66,6 +75,7 @@ NISBA_ENDINGS = ("ي", "يه")
 class OrgHead:
     always: bool  # head + definite noun is a name even unmarked (وزارة الداخلية)
     in_name: bool  # the head belongs to the name (منظمة بدر), or only describes it (تنظيم داعش)
+    scoped: bool = False  # head + definite noun + a scope adjective is a name (قوات الأمن العراقية)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +102,8 @@ class Lexicons:
     clause_words: frozenset[str]
     given_names: frozenset[str]
     known_names: frozenset[str]
+    institution_heads: dict[tuple[str, ...], bool]  # key -> names a body alone (الدفاع المدني)
+    scope_adjectives: frozenset[str]  # masculine, normalised, no article: عراقي, دولي
 
     @cached_property
     def titles_by_first(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
@@ -139,8 +151,12 @@ class Lexicons:
             tokens = words(form)
             titles[(bare(form.split()[0]), *(word_key(t) for t in tokens[1:]))] = kind
         org_heads = {
-            bare(form): OrgHead(names == "always", in_name == "part")
+            bare(form): OrgHead(names == "always", in_name == "part", names == "scoped")
             for form, names, in_name, *_ in rows("org_heads.tsv")
+        }
+        institution_heads = {
+            tuple(word_key(t) for t in words(form)): kind == "name"
+            for form, kind, *_ in rows("institution_heads.tsv")
         }
         name_words: dict[str, set[str]] = {}
         for form, kind, *_ in rows("names.tsv"):
@@ -176,6 +192,8 @@ class Lexicons:
             ),
             given_names=given_names,
             known_names=known_names,
+            institution_heads=institution_heads,
+            scope_adjectives=frozenset(bare(form) for form, *_ in rows("nisba_scope.tsv")),
         )
 
     def title_at(self, tokens: list[Token], index: int, limit: int) -> tuple[str, int] | None:
@@ -280,6 +298,16 @@ class Context:
         definite = has_article(token) if clitics else token.prefix == ARTICLE
         return token.kind == "arabic" and definite and token.stem.endswith(NISBA_ENDINGS)
 
+    def is_scope(self, index: int) -> bool:
+        """A definite adjective of a state or of international scope (الأردني, الأردنية,
+        الدولي): what makes a generic head (الجيش, قوات الأمن) a named body."""
+        if not self.is_nisba(index):
+            return False
+        adjective = self.keys[index].removeprefix(ARTICLE)
+        if adjective.endswith("يه"):
+            adjective = adjective[:-1]  # the feminine: الأردنية
+        return adjective in self.lexicons.scope_adjectives
+
     def mention(self, first: int, last: int, type_: str, source: str) -> Mention:
         return make_mention(self.text, self.tokens, first, last, type_, source)
 
@@ -293,6 +321,7 @@ def apply_rules(context: Context, mentions: list[Mention]) -> list[Mention]:
     """
     mentions = [m for m in (_clean(context, m) for m in mentions) if m is not None]
     candidates = [*mentions, *quoted_org_names(context), *headed_org_names(context)]
+    candidates += institution_names(context)
     candidates += alias_mentions(context)
     resolved = [m for m in resolve_overlaps(candidates) if not _only_a_head(m, context.lexicons)]
     resolved = [_trim_descriptor_head(context, m) for m in resolved]
@@ -491,6 +520,75 @@ def headed_org_names(context: Context) -> list[Mention]:
     return found
 
 
+def institution_names(context: Context) -> list[Mention]:
+    """Forces, governments and official bodies named by whose they are.
+
+    - A definite head of `data/institution_heads.tsv` followed by a scope adjective
+      (`data/nisba_scope.tsv`): `الجيش الإسرائيلي`, `الحرس الثوري الإيراني`, `السلطات
+      التركية`; a head of kind `name` is a body alone too (`الدفاع المدني`).
+    - An indefinite head of kind `scoped` (`data/org_heads.tsv`) with a definite noun and a
+      scope adjective: `قوات الأمن العراقية`, `صندوق النقد الدولي`.
+
+    The name runs over nisba-shaped adjectives (`الجيش الوطني الليبي`) and ends with the
+    last scope adjective, so it never swallows the rest of the clause. A definite head
+    right after a role word is that role's complement (`وزير الدفاع اليمني`, `قائد الجيش
+    اللبناني`: the person's role), except after `باسم` (`المتحدث باسم الجيش الإسرائيلي`).
+    """
+    lexicons, tokens = context.lexicons, context.tokens
+    heads_by_first: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
+    for key, alone in lexicons.institution_heads.items():
+        heads_by_first.setdefault(key[0], []).append((key, alone))
+    found = []
+    for index, token in enumerate(tokens):
+        end = context.sentence_end[index]
+        if token.kind != "arabic":
+            continue
+        if has_article(token):
+            matches = [
+                (len(key), alone)
+                for key, alone in heads_by_first.get(context.keys[index], ())
+                if index + len(key) <= end and tuple(context.keys[index : index + len(key)]) == key
+            ]
+            if not matches or _after_role(context, index):
+                continue
+            size, alone = max(matches)
+            last = _scope_end(context, index + size, end)
+            if last is None and alone:
+                last = index + size
+        else:
+            head = lexicons.org_heads.get(context.bare[index])
+            noun = index + 1
+            if head is None or not head.scoped or noun >= end or tokens[noun].prefix != ARTICLE:
+                continue
+            last = _scope_end(context, noun + 1, end)
+        if last is not None:
+            found.append(context.mention(index, last, "ORG", "institution"))
+    return found
+
+
+def _scope_end(context: Context, first: int, end: int) -> int | None:
+    """Where a name ends that runs from `first` over nisba-shaped adjectives to the last
+    scope adjective among them (`الوطني الليبي`); None when there is no scope adjective."""
+    last = None
+    position = first
+    while position < end and position - first < MAX_ORG_ADJECTIVES and context.is_nisba(position):
+        if context.is_scope(position):
+            last = position + 1
+        position += 1
+    return last
+
+
+def _after_role(context: Context, index: int) -> bool:
+    """Whether a role phrase (وزير, رئيس, قائد; not المتحدث باسم) ends right before tokens[index]."""
+    lexicons = context.lexicons
+    start = max(context.sentence_start[index], index - MAX_ROLE_BEFORE_HEAD)
+    for first in range(start, index):
+        title = lexicons.title_at(context.tokens, first, index)
+        if title is not None and title[0] == "role" and first + title[1] == index:
+            return context.tokens[index - 1].norm != ON_BEHALF_OF
+    return False
+
+
 def alias_mentions(context: Context) -> list[Mention]:
     """Every form of `data/aliases.tsv` (not marked ~) where it stands in the text."""
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -513,7 +611,7 @@ def resolve_overlaps(candidates: list[Mention]) -> list[Mention]:
     A marked name after an organisation head wins (the tagger tends to swallow the head
     and the marks); otherwise the longer mention wins, and at equal length a rule's.
     """
-    rank = {"org-quoted": 3, "kunya": 3, "org-head": 2, "alias": 2, "model": 1}
+    rank = {"org-quoted": 3, "kunya": 3, "org-head": 2, "institution": 2, "alias": 2, "model": 1}
 
     def order(m: Mention) -> tuple[int, int, int, int]:
         return (m.source != "org-quoted", -m.length, -rank.get(m.source, 0), m.start)
@@ -539,6 +637,7 @@ def _trim_descriptor_head(context: Context, mention: Mention) -> Mention:
     head = lexicons.org_heads.get(context.bare[mention.first])
     if (
         mention.type != "ORG"
+        or mention.source == "institution"  # قوات الأمن العراقية is named with its head
         or head is None
         or head.in_name
         or mention.length < 2
