@@ -538,20 +538,26 @@ def institution_names(context: Context) -> list[Mention]:
     heads_by_first: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
     for key, alone in lexicons.institution_heads.items():
         heads_by_first.setdefault(key[0], []).append((key, alone))
+
+    def definite_head(index: int, end: int) -> tuple[int, bool] | None:
+        """The length of the longest definite head at tokens[index], and whether it names alone."""
+        matches = [
+            (len(key), alone)
+            for key, alone in heads_by_first.get(context.keys[index], ())
+            if index + len(key) <= end and tuple(context.keys[index : index + len(key)]) == key
+        ]
+        return max(matches) if matches else None
+
     found = []
     for index, token in enumerate(tokens):
         end = context.sentence_end[index]
         if token.kind != "arabic":
             continue
         if has_article(token):
-            matches = [
-                (len(key), alone)
-                for key, alone in heads_by_first.get(context.keys[index], ())
-                if index + len(key) <= end and tuple(context.keys[index : index + len(key)]) == key
-            ]
-            if not matches or _after_role(context, index):
+            head_here = definite_head(index, end)
+            if head_here is None or _after_role(context, index):
                 continue
-            size, alone = max(matches)
+            size, alone = head_here
             last = _scope_end(context, index + size, end)
             if last is None and alone:
                 last = index + size
@@ -560,7 +566,12 @@ def institution_names(context: Context) -> list[Mention]:
             noun = index + 1
             if head is None or not head.scoped or noun >= end or tokens[noun].prefix != ARTICLE:
                 continue
-            last = _scope_end(context, noun + 1, end)
+            # The noun may itself be a definite head: مديرية الأمن العام الأردنية,
+            # مديرية الدفاع المدني.
+            size, alone = definite_head(noun, end) or (1, False)
+            last = _scope_end(context, noun + size, end)
+            if last is None and alone:
+                last = noun + size
         if last is not None:
             found.append(context.mention(index, last, "ORG", "institution"))
     return found

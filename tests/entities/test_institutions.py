@@ -178,3 +178,19 @@ def test_government_anaphor():
     text, entities = entities_of("وقالت الحكومة العراقية إن الحكومة ستعقد اجتماعا طارئا.")
     assert names_and_types(entities) == [("الحكومة العراقية", "ORG")]
     assert spans(text, entities[0]) == [at(text, "الحكومة العراقية"), at(text, "الحكومة", 1)]
+
+
+def test_a_definite_head_after_an_indefinite_one():
+    text, entities = entities_of("قالت مديرية الأمن العام الأردنية إن مديرية الدفاع المدني أخلت المبنى.")
+    assert names_and_types(entities) == [
+        ("مديرية الأمن العام الأردنية", "ORG"),
+        ("مديرية الدفاع المدني", "ORG"),
+    ]
+    assert spans(text, entities[1]) == [at(text, "مديرية الدفاع المدني")]
+
+
+def test_heads_that_are_common_words_name_nothing():
+    _, entities = entities_of(
+        "تأثرت حركة الملاحة الدولية وحركة الصادرات المصرية، والفيلم من قيادة المخرج الكويتي."
+    )
+    assert entities == []
