@@ -44,7 +44,10 @@ def render_text(doc: Document, *, source: str | None = None) -> str:
     if doc.quantities:
         lines.append("")
         lines.append("الأعداد:")
-        lines.extend(f"  {q.text} → {q.value} {q.unit or ''}".rstrip() for q in doc.quantities)
+        for quantity in doc.quantities:
+            about = "≈" if quantity.approximate else ""
+            kind = f" ({quantity.kind})" if quantity.kind else ""
+            lines.append(f"  {quantity.text} → {about}{quantity.value} {quantity.unit or ''}".rstrip() + kind)
     if doc.events:
         names = {e.id: e.name for e in doc.entities}
         lines.append("")
