@@ -58,15 +58,17 @@ def spark_session(master: str | None = None, *, shuffle_partitions: int | None =
         from pyspark.sql import SparkSession
     except ImportError:
         raise MarsadError("E807") from None
-    builder = SparkSession.builder.appName("marsad batch")
-    if master:
-        builder = builder.master(master)
-    elif not SparkConf().contains("spark.master"):
-        builder = builder.master("local[*]")
+    conf = SparkConf()
+    master = master or conf.get("spark.master", "local[*]")
+    builder = SparkSession.builder.appName("marsad batch").master(master)
     builder = builder.config("spark.ui.enabled", "false").config("spark.python.worker.reuse", "true")
-    if not os.environ.get("PYSPARK_PYTHON") and not SparkConf().contains("spark.pyspark.python"):
-        # Workers run this interpreter (and so this installation of Marsad) unless told otherwise;
-        # PySpark reads the variable for RDD and SQL workers alike.
+    if (
+        master.startswith("local")
+        and not os.environ.get("PYSPARK_PYTHON")
+        and not conf.contains("spark.pyspark.python")
+    ):
+        # Local workers run this interpreter (and so this installation of Marsad); on a cluster,
+        # spark.pyspark.python says which Python the executors have (see docs/batch.md).
         os.environ["PYSPARK_PYTHON"] = sys.executable
     if shuffle_partitions:
         builder = builder.config("spark.sql.shuffle.partitions", str(shuffle_partitions))
