@@ -26,8 +26,8 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check marsad tests bench
-	$(BIN)/ruff format --check marsad tests bench
+	$(BIN)/ruff check marsad tests bench eval
+	$(BIN)/ruff format --check marsad tests bench eval
 
 bench: $(STAMP)
 	$(BIN)/python bench/text_layer.py

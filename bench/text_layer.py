@@ -51,7 +51,9 @@ def main() -> None:
         words += sum(1 for t in tokens if t.kind != "punct")
     seconds = time.process_time() - started
 
-    print(f"machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}, one core")
+    print(
+        f"machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}, one core"
+    )
     print(f"input: {source}: {len(texts)} articles, {words:,} words")
     print(f"resources loaded in {load_seconds:.2f} s")
     print(f"text layer: {words / seconds:,.0f} words/s ({seconds:.2f} s CPU)")

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from marsad.events.stage import EventCoder
     from marsad.entities.rules import Lexicons as EntityLexicons
     from marsad.entities.tagger import NerTagger
+    from marsad.events.stage import EventCoder
     from marsad.linking.registry import Registry
     from marsad.linking.stage import Linker
     from marsad.pipeline import Pipeline
@@ -118,7 +118,20 @@ def pipeline() -> Pipeline:
     return Pipeline.default()
 
 
-_LOADERS = (registry, linker, entity_lexicons, normalizer, word_frequencies, clitic_analyzer, tokenizer, pipeline, temporal_lexicon, temporal_extractor, ner_tagger, event_coder)
+_LOADERS = (
+    registry,
+    linker,
+    entity_lexicons,
+    normalizer,
+    word_frequencies,
+    clitic_analyzer,
+    tokenizer,
+    pipeline,
+    temporal_lexicon,
+    temporal_extractor,
+    ner_tagger,
+    event_coder,
+)
 
 
 def clear() -> None:

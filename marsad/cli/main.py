@@ -30,21 +30,21 @@ def cli() -> None:
 
 def _register_commands() -> None:
     from marsad.cli.analyze import analyze_command
+    from marsad.cli.batch import batch_command
     from marsad.cli.entity import entity_command
-    from marsad.cli.registry import build_registry_command
-    from marsad.cli.eval_ner import eval_ner_command  # noqa: F401  (attaches `eval ner`)
     from marsad.cli.eval_events import eval_events_command  # noqa: F401  (attaches `eval events`)
+    from marsad.cli.eval_ner import eval_ner_command  # noqa: F401  (attaches `eval ner`)
     from marsad.cli.eval_time import eval_time_command  # noqa: F401  (attaches `eval time`)
     from marsad.cli.evaluate import eval_group
-    from marsad.cli.train import train_group
-    from marsad.cli.ingest import ingest_command
-    from marsad.cli.search import search_command
     from marsad.cli.events import events_command
-    from marsad.cli.stats import stats_command
-    from marsad.cli.serve import serve_command
+    from marsad.cli.ingest import ingest_command
     from marsad.cli.keys import keys_group
-    from marsad.cli.batch import batch_command
     from marsad.cli.load import load_command
+    from marsad.cli.registry import build_registry_command
+    from marsad.cli.search import search_command
+    from marsad.cli.serve import serve_command
+    from marsad.cli.stats import stats_command
+    from marsad.cli.train import train_group
 
     cli.add_command(analyze_command)
     cli.add_command(entity_command)

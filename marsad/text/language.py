@@ -19,7 +19,9 @@ _ANY_LETTER = re.compile(r"[^\W\d_]")
 # count its tag names and hosts as Latin-script words.
 _NOT_LANGUAGE = re.compile(r"<[^<>]{0,500}>|(?:https?://|www\.)\S+")
 # Arabic varieties a model may name; Marsad reads them all as Arabic.
-ARABIC_VARIETIES = frozenset({"ar", "arb", "ary", "arz", "apc", "ajp", "acm", "afb", "aeb", "arq", "ars", "ayl"})
+ARABIC_VARIETIES = frozenset(
+    {"ar", "arb", "ary", "arz", "apc", "ajp", "acm", "afb", "aeb", "arq", "ars", "ayl"}
+)
 # Share of letters that must be Arabic-script for the text to count as Arabic.
 MIN_ARABIC_SHARE = 0.5
 # Share of Arabic-script letters that are Persian/Urdu-only before we ask the model.
