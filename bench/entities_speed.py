@@ -12,31 +12,14 @@ whole stage (tagger included) per article.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import time
-from pathlib import Path
+
+from news_sample import load_texts
 
 from marsad import resources
 from marsad.document import Document
 from marsad.entities.stage import EntityStage, find_entities, sentence_index
 from marsad.text import TextLayer
-
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "data" / "topics" / "ant-v2.1-dev.jsonl.gz"
-SEED_ARTICLE = ROOT.parent / "shared" / "examples" / "000_519d468521edde90.txt"
-
-
-def load_texts(articles: int) -> list[str]:
-    if CORPUS.is_file():
-        texts = []
-        with gzip.open(CORPUS, "rt", encoding="utf-8") as lines:
-            for line in lines:
-                texts.append(json.loads(line)["text"] or "")
-                if len(texts) >= articles:
-                    break
-        return texts
-    return [SEED_ARTICLE.read_text(encoding="utf-8")]
 
 
 def main() -> None:
