@@ -10,14 +10,8 @@ from marsad import resources
 
 DEFAULT_DATA = Path("../shared/data")
 
-
-@click.group("train")
-def train_group() -> None:
-    """Rebuild the lexicons and models Marsad ships."""
-
-
-@train_group.command("wordfreq")
-@click.option(
+# Every trainer reads the shared data folder; one option keeps its name and default alike.
+data_option = click.option(
     "--data",
     "data_dir",
     type=click.Path(file_okay=False, path_type=Path),
@@ -25,6 +19,15 @@ def train_group() -> None:
     show_default=True,
     help="The shared data folder.",
 )
+
+
+@click.group("train")
+def train_group() -> None:
+    """Rebuild the lexicons and models Marsad ships."""
+
+
+@train_group.command("wordfreq")
+@data_option
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -42,14 +45,7 @@ def wordfreq_command(data_dir: Path, out: Path) -> None:
 
 
 @train_group.command("ner")
-@click.option(
-    "--data",
-    "data_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=DEFAULT_DATA,
-    show_default=True,
-    help="The shared data folder.",
-)
+@data_option
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
