@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from marsad.document import Token
+from marsad.entities.tagger import label_spans, repair_iob2
 from marsad.errors import MarsadError
 from marsad.text import tokenize
 
@@ -72,7 +73,7 @@ def parse_conll(lines: Iterable[str], source: str = "<conll>") -> Iterator[Conll
         line = raw.rstrip("\r\n")
         if not line.strip() or line.startswith("-DOCSTART-"):
             if tokens:
-                yield ConllSentence(tuple(tokens), tuple(to_iob2(tags)))
+                yield ConllSentence(tuple(tokens), tuple(repair_iob2(tags)))
                 tokens, tags = [], []
             continue
         columns = line.split("\t") if "\t" in line else line.split()
@@ -81,39 +82,16 @@ def parse_conll(lines: Iterable[str], source: str = "<conll>") -> Iterator[Conll
         tokens.append(columns[0].strip())
         tags.append(columns[-1].strip())
     if tokens:
-        yield ConllSentence(tuple(tokens), tuple(to_iob2(tags)))
+        yield ConllSentence(tuple(tokens), tuple(repair_iob2(tags)))
 
 
 def _is_tag(tag: str) -> bool:
     return tag == "O" or (len(tag) > 2 and tag[:2] in ("B-", "I-"))
 
 
-def to_iob2(tags: Sequence[str]) -> list[str]:
-    """IOB1 or IOB2 tags to IOB2: an I- that does not continue its type starts a mention."""
-    result: list[str] = []
-    previous = "O"
-    for tag in tags:
-        if tag.startswith("I-") and previous[2:] != tag[2:]:
-            tag = "B-" + tag[2:]
-        result.append(tag)
-        previous = tag
-    return result
-
-
 def iob_spans(tags: Sequence[str]) -> list[EntitySpan]:
-    """The mentions an IOB2 tag sequence describes."""
-    spans: list[EntitySpan] = []
-    start, kind = -1, ""
-    for index, tag in enumerate([*tags, "O"]):
-        continues = tag.startswith("I-") and tag[2:] == kind and start >= 0
-        if continues:
-            continue
-        if start >= 0:
-            spans.append(EntitySpan(start, index, kind))
-            start, kind = -1, ""
-        if tag != "O":
-            start, kind = index, tag[2:]
-    return spans
+    """The mentions an IOB2 tag sequence describes (the tagger's own reading of labels)."""
+    return [EntitySpan(start, end, kind) for start, end, kind in label_spans(tags)]
 
 
 def spans_to_iob(spans: Iterable[EntitySpan], length: int) -> list[str]:

@@ -15,7 +15,6 @@ from marsad.training.conll import (
     marsad_spans_to_file,
     parse_conll,
     read_conll,
-    to_iob2,
 )
 from marsad.training.ner_eval import SCHEMES, evaluate, parse_label_options, read_label_map
 
@@ -45,7 +44,6 @@ def test_iob1_is_read_as_iob2_and_docstart_is_a_boundary():
     assert [(s.start, s.end, s.type) for s in iob_spans(sentences[1].tags)] == [
         (1, 3, "PERS"), (4, 5, "LOC"), (5, 6, "LOC"),
     ]  # fmt: skip
-    assert to_iob2(["I-LOC", "I-LOC", "I-ORG", "B-ORG"]) == ["B-LOC", "I-LOC", "B-ORG", "B-ORG"]
 
 
 def test_tab_separated_lines_and_bad_lines():
