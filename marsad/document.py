@@ -183,11 +183,27 @@ class Quote:
 
 @dataclass(slots=True)
 class Topic:
+    """What the article is about, twice: in the training corpus's labels and in the analysts' taxonomy."""
+
     label: str
     scores: dict[str, float]
+    taxonomy: str | None = None
+    taxonomy_scores: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"label": self.label, "scores": dict(self.scores)}
+        return {
+            "label": self.label, "scores": dict(self.scores),
+            "taxonomy": self.taxonomy, "taxonomy_scores": dict(self.taxonomy_scores),
+        }  # fmt: skip
+
+
+@dataclass(slots=True)
+class Keyword:
+    term: str
+    weight: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"term": self.term, "weight": self.weight}
 
 
 @dataclass
@@ -207,6 +223,9 @@ class Document:
     quotes: list[Quote] = field(default_factory=list)
     topic: Topic | None = None
     summary: list[str] = field(default_factory=list)
+    # One line, "who did what where when", built from the top event; None without events.
+    gist: str | None = None
+    keywords: list[Keyword] = field(default_factory=list)
     # When `published` is unknown: {"earliest": date|None, "latest": date|None} from the text.
     published_estimate: dict[str, str | None] | None = None
 
@@ -241,4 +260,6 @@ class Document:
             "quotes": [q.to_dict() for q in self.quotes],
             "topic": self.topic.to_dict() if self.topic else None,
             "summary": list(self.summary),
+            "gist": self.gist,
+            "keywords": [k.to_dict() for k in self.keywords],
         }
