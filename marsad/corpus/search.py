@@ -18,6 +18,7 @@ original text around the words whose terms match, so highlights show what was wr
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, replace
@@ -176,19 +177,21 @@ class Snippet:
 def snippet(text: str, terms: set[str], width: int = SNIPPET_WORDS) -> Snippet:
     """The window of `width` words with the most matches of `terms`, matches highlighted.
 
-    Only words whose normalised form contains a term are analysed (the others cannot
-    match), so a snippet costs a normalisation pass, not a tokenisation of the article.
+    A search answers a page of these, so this is on the API's hot path: the text is
+    normalised once, words are found by one regular-expression pass, and only the words
+    that contain a term (found with `str.find`) are tokenised to check that their search
+    term really is one of `terms`. Offsets are mapped back to the original text only for
+    the words of the window.
     """
     normalized = normalize(text)
-    words: list[tuple[int, int]] = []
-    hits: list[int] = []
-    for match in _WORD.finditer(normalized.text):
-        span = normalized.to_original(*match.span())
-        if any(term in match.group() for term in terms) and _matches(text[span[0] : span[1]], terms):
-            hits.append(len(words))
-        words.append(span)
-    if not words:
+    spans = [match.span() for match in _WORD.finditer(normalized.text)]
+    if not spans:
         return Snippet("", ())
+    hits = [
+        index
+        for index in _candidate_words(normalized.text, spans, terms)
+        if _matches(text[slice(*normalized.to_original(*spans[index]))], terms)
+    ]
     first = 0
     if hits:
         best, count, right = hits[0], 0, 0
@@ -197,9 +200,9 @@ def snippet(text: str, terms: set[str], width: int = SNIPPET_WORDS) -> Snippet:
                 right += 1
             if right - left > count:
                 best, count = start, right - left
-        first = max(0, min(best - width // 4, len(words) - width))
-    window = words[first : first + width]
-    at_start, at_end = first == 0, first + width >= len(words)
+        first = max(0, min(best - width // 4, len(spans) - width))
+    window = [normalized.to_original(*span) for span in spans[first : first + width]]
+    at_start, at_end = first == 0, first + width >= len(spans)
     begin = 0 if at_start else window[0][0]
     end = len(text.rstrip()) if at_end else window[-1][1]
     prefix, suffix = ("" if at_start else "… "), ("" if at_end else " …")
@@ -210,6 +213,22 @@ def snippet(text: str, terms: set[str], width: int = SNIPPET_WORDS) -> Snippet:
         (start + shift, stop + shift) for index, (start, stop) in enumerate(window, first) if index in hit_set
     )
     return Snippet(passage, highlights)
+
+
+def _candidate_words(normalized: str, spans: list[tuple[int, int]], terms: set[str]) -> list[int]:
+    """Indices, in order, of the words (normalised `spans`) that contain one of `terms`."""
+    if "" in terms:
+        return list(range(len(spans)))
+    starts = [start for start, _ in spans]
+    found: set[int] = set()
+    for term in terms:
+        position = normalized.find(term)
+        while position >= 0:
+            index = bisect.bisect_right(starts, position) - 1
+            if index >= 0 and position + len(term) <= spans[index][1]:
+                found.add(index)
+            position = normalized.find(term, position + 1)
+    return sorted(found)
 
 
 def _matches(word: str, terms: set[str]) -> bool:

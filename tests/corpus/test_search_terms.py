@@ -45,3 +45,15 @@ def test_snippet_highlights_the_original_words() -> None:
     result = snippet(text, query_terms("بارزاني"))
     assert [result.text[s:e] for s, e in result.highlights] == ["البارزاني", "والبارزاني"]
     assert result.marked() == "قال مسعود «البارزاني» إن المفاوضات مستمرة، وأكد «والبارزاني» ذلك."
+
+
+def test_snippet_window_of_a_long_text_maps_back_through_diacritics() -> None:
+    sentence = "ناقش المجلس المحلي خطة المياه في جلسة طويلة."
+    text = " ".join([sentence] * 5) + " ثم التقى البَارزاني الوفد، وقال البارزاني إن الحوار مستمر."
+    result = snippet(text, query_terms("بارزاني"))
+    # 49 words, matches at words 42 and 45: the 32-word window starts at word 17.
+    assert result.text.startswith("… المجلس المحلي خطة")
+    assert result.marked().endswith("ثم التقى «البَارزاني» الوفد، وقال «البارزاني» إن الحوار مستمر.")
+    assert result.text.count(sentence) == 2
+    assert snippet(text, query_terms("الحوار"), width=4).marked() == "… البارزاني إن «الحوار» مستمر."
+    assert snippet(text, query_terms("صحراء")).highlights == ()
