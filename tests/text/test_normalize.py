@@ -45,3 +45,13 @@ def test_text_without_deletions_shares_offsets():
     assert result.origin is None
     assert result.text == "اربيل وكركوك"
     assert result.to_original(6, 12) == (6, 12)
+
+
+def test_running_text_is_mapped_like_single_words():
+    # Long texts are mapped rule by rule with str.replace, short ones with str.translate:
+    # both must give what normalising each word alone gives.
+    text = "قالت الحكومة إنّ قواتٍ أُرسلت إلى نينوى في ٢٠١٤ «لحماية» المدنيين، وآخرون في العـــراق."
+    words = text.split(" ")
+    assert len(text) > 48
+    assert normalize(text).text == " ".join(normalize_word(word) for word in words)
+    assert [normalize(word).text for word in words] == [normalize_word(word) for word in words]
