@@ -5,9 +5,10 @@ bench/pages.py's, 20,000 articles), then runs a bounded load: `--clients` thread
 with its own keep-alive connection, send search and event queries (half each, inputs
 drawn from the store; `--type-share` adds searches filtered by event type) back to back
 until `--requests` have been sent or `--seconds` have passed, whichever comes first.
-Prints the median, 95th and 99th percentile latency per kind (target: p95 under 100 ms)
-and the throughput, then stops the server. Traffic
-goes to the loopback address only.
+Prints the median, 95th and 99th percentile latency per kind (target: p95 under 100 ms),
+the throughput and the CPU time the server processes and the load generator spent per
+request (from /proc: unlike latencies, it hardly depends on what else the machine runs),
+then stops the server. Traffic goes to the loopback address only.
 
     .venv/bin/python bench/api_load.py [--clients 20] [--requests 4000] [--seconds 90] [--workers 1]
                                        [--type-share 0.0] [--db PATH]
@@ -59,6 +60,19 @@ def start_server(url: str, port: int, workers: int) -> subprocess.Popen:
             time.sleep(0.2)
     server.terminate()
     raise SystemExit("the server did not answer within 60 s")
+
+
+def process_cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process and its children (uvicorn's workers), from /proc."""
+    total = 0.0
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        for one in [pid, *map(int, children)]:
+            fields = Path(f"/proc/{one}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except OSError:  # not Linux, or a worker just exited
+        return float("nan")
+    return total
 
 
 def percentile(sorted_values: list[float], share: float) -> float:
@@ -133,12 +147,15 @@ def main() -> None:
         httpx.get(f"{base}/search", params={"q": inputs["words"][0]}, timeout=60)
         httpx.get(f"{base}/events", timeout=60)
         started = time.monotonic()
+        server_cpu, client_cpu = process_cpu_seconds(server.pid), time.process_time()
         threads = [threading.Thread(target=client_loop, args=(n,)) for n in range(args.clients)]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
         wall = time.monotonic() - started
+        server_cpu = process_cpu_seconds(server.pid) - server_cpu
+        client_cpu = time.process_time() - client_cpu
     finally:
         server.terminate()
         try:
@@ -153,6 +170,8 @@ def main() -> None:
     total = sum(len(values) for values in latencies.values())
     print(f"load      {args.clients} concurrent clients, {total} requests in {wall:.1f} s "
           f"({total / wall:.0f} requests/s), {len(failures)} failed")  # fmt: skip
+    print(f"cpu       server {1000 * server_cpu / total:.2f} ms a request, "
+          f"load generator {1000 * client_cpu / total:.2f} ms a request")  # fmt: skip
     print(f"{'kind':<8}{'n':>6}{'median ms':>11}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}  target p95 < 100 ms")
     for kind, values in latencies.items():
         values.sort()
