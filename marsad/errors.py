@@ -85,6 +85,10 @@ MESSAGES: dict[str, str] = {
     "E807": "the Spark engine needs pyspark: pip install 'marsad[spark]'",
     "E808": "the output folder is not empty; pass --overwrite to replace it",
     "E809": "Spark could not start: {detail}",
+    # Summary evaluation (E95x)
+    "E950": "'marsad eval summary' needs the {package} package: pip install 'marsad[train]'",
+    "E951": "line {line}: {detail}",
+    "E952": "cannot read the file: {detail}",
 }
 
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from marsad.text.clitics import CliticAnalyzer
     from marsad.text.normalize import Normalizer
     from marsad.text.tokenize import Tokenizer
+    from marsad.topics.summary_stage import Digester
 
 
 def data_file(stage: str, name: str) -> Path:
@@ -112,6 +113,13 @@ def temporal_extractor() -> TemporalExtractor:
 
 
 @functools.cache
+def digester() -> Digester:
+    from marsad.topics.summary_stage import Digester
+
+    return Digester.load()
+
+
+@functools.cache
 def pipeline() -> Pipeline:
     from marsad.pipeline import Pipeline
 
@@ -131,6 +139,7 @@ _LOADERS = (
     temporal_extractor,
     ner_tagger,
     event_coder,
+    digester,
 )
 
 

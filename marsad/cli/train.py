@@ -69,3 +69,21 @@ def ner_command(data_dir: Path, out: Path, dev_out: Path, reuse_tables: bool) ->
     from marsad.training.ner import train_ner
 
     train_ner(data_dir, out, dev_out, log=click.echo, tables=not reuse_tables)
+
+
+@train_group.command("keywords")
+@data_option
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=lambda: resources.data_file("topics", "keyword_df.tsv.gz"),
+    help="Where to write the table (default: the one the package ships).",
+)
+def keywords_command(data_dir: Path, out: Path) -> None:
+    """Count the ANT training articles each term occurs in, for keyword weights."""
+    from marsad.training.keywords import CORPUS, build_document_frequencies
+
+    if not (data_dir / CORPUS).is_file():
+        raise click.ClickException(f"{data_dir / CORPUS}: not found; pass --data with the shared data folder")
+    kept = build_document_frequencies(data_dir, out, log=click.echo)
+    click.echo(f"wrote {kept} terms to {out}")

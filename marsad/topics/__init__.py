@@ -1,0 +1,1 @@
+"""What an article is about: its topic, summary, gist and keywords."""
