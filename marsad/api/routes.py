@@ -232,7 +232,7 @@ def search(
     return JSONResponse(page)
 
 
-def event_filters(
+async def event_filters(
     type: EventType = None,
     actor: Name = None,
     recipient: Name = None,
@@ -246,7 +246,7 @@ def event_filters(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> EventFilters:
-    """The event filters every event list and export shares."""
+    """The event filters every event list and export shares (`async`: no thread-pool hand-over)."""
     return EventFilters(
         type=_clean(type), actor=_clean(actor), recipient=_clean(recipient), country=_clean(country),
         admin1=_clean(admin1), since=_clean(since), until=_clean(until),

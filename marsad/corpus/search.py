@@ -232,4 +232,10 @@ def _candidate_words(normalized: str, spans: list[tuple[int, int]], terms: set[s
 
 
 def _matches(word: str, terms: set[str]) -> bool:
-    return any(token.kind in INDEXED_KINDS and stem(token) in terms for token in tokenize(word))
+    return not terms.isdisjoint(_word_terms(word))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _word_terms(word: str) -> tuple[str, ...]:
+    """The index terms of one written word; cached, since hits repeat the same few forms."""
+    return tuple(stem(token) for token in tokenize(word) if token.kind in INDEXED_KINDS)
