@@ -66,6 +66,7 @@ def search_page(
         "limit": limit,
         "offset": offset,
         "has_more": len(hits) > offset + limit,
+        "keywords": queries.keyword_facet(store, hits),
     }
 
 

@@ -77,6 +77,14 @@ def search(
     return hits
 
 
+def keyword_facet(store: Store, hits: list[dict[str, Any]], *, limit: int = 10) -> list[dict[str, Any]]:
+    """The keywords most of the found articles share (`term`, `articles`, summed `weight`).
+
+    hits: search results (`search`), whose article ids the facet counts over.
+    """
+    return store.keyword_facet([hit["article_id"] for hit in hits], limit)
+
+
 def list_events(store: Store, filters: EventFilters | None = None) -> list[dict[str, Any]]:
     """Corpus events (each real event once) with the number of reports, sources and articles."""
     filters = filters or EventFilters()

@@ -155,6 +155,7 @@ class Store(Protocol):
     ) -> list[SearchRow]: ...
     def corpus_events(self, filters: EventFilters) -> list[dict[str, Any]]: ...
     def entity_profile(self, name: str, *, limit: int = 20) -> dict[str, Any] | None: ...
+    def keyword_facet(self, article_ids: Sequence[int], limit: int) -> list[dict[str, Any]]: ...
     def stats(self) -> dict[str, Any]: ...
     def table_counts(self) -> TableCounts: ...
 
@@ -294,6 +295,14 @@ class SqlStore:
                 "analysis": json.dumps(stored_doc, ensure_ascii=False),
             },
         )
+        taxonomy = (doc.get("topic") or {}).get("taxonomy")
+        if taxonomy:
+            self._execute("set_article_taxonomy", {"id": article_id, "taxonomy": taxonomy})
+        for keyword in doc.get("keywords") or []:
+            self._execute(
+                "insert_keyword",
+                {"article_id": article_id, "term": keyword["term"], "weight": keyword["weight"]},
+            )
         self._add_to_story(article_id, published, duplicate_of)
         self._execute(
             "insert_search", {"id": article_id, "title": record.title_terms, "body": record.body_terms}
@@ -693,6 +702,13 @@ class SqlStore:
                 {"name": row[3], "type": row[2], "kb": row[5], "articles": row[10]} for row in matches[1:]
             ],
         }
+
+    def keyword_facet(self, article_ids: Sequence[int], limit: int) -> list[dict[str, Any]]:
+        """The keywords most of `article_ids` share: term, article count, summed weight."""
+        if not article_ids:
+            return []
+        rows = self._all("keyword_facet", {"ids": self._list_param(list(article_ids)), "limit": limit})
+        return [{"term": term, "articles": n, "weight": round(float(total), 4)} for term, n, total in rows]
 
     def stats(self) -> dict[str, Any]:
         n_articles, first, last, n_sources, n_stories = self._one("stats_articles")

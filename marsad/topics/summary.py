@@ -25,7 +25,7 @@ from marsad.topics.keywords import TermCounts
 # abstract covers costs ROUGE precision, so the summary stays close to one lead's length.
 MAX_SENTENCES = 3
 MIN_SUMMARY_WORDS = 12
-EVENT_BUDGET = 30
+EVENT_BUDGET = 25
 # A sentence needs this many words to stand alone (drops captions, bylines, "وأضاف:").
 MIN_WORDS = 5
 # Two sentences sharing this much of their terms (of the shorter one's) say the same; a

@@ -143,6 +143,8 @@ def analysis_view(document: dict[str, Any]) -> dict[str, Any]:
         "times": document.get("times") or [],
         "topic": document.get("topic"),
         "summary": document.get("summary") or [],
+        "gist": document.get("gist"),
+        "keywords": document.get("keywords") or [],
         "counts": counts,
         "document_json": json.dumps(document, ensure_ascii=False),
     }

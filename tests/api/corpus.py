@@ -13,7 +13,18 @@ from pathlib import Path
 
 from marsad.corpus import open_store
 from marsad.corpus.ingest import record_from_document
-from marsad.document import Document, Entity, Event, Geo, Quote, Sentence, Span, TimeExpression
+from marsad.document import (
+    Document,
+    Entity,
+    Event,
+    Geo,
+    Keyword,
+    Quote,
+    Sentence,
+    Span,
+    TimeExpression,
+    Topic,
+)
 from marsad.pipeline import Pipeline
 from marsad.sources import Article
 
@@ -22,6 +33,9 @@ XSS_BODY = "قال مسؤول في بغداد <img src=x onerror=\"window.__xss 
 XSS_SOURCE = "<script>window.__xss = 'source'</script>"
 XSS_URL = "javascript:window.__xss = 'url'"
 XSS_ENTITY = '<b onmouseover="window.__xss = 1">بغداد</b>'
+XSS_GIST = "<script>window.__xss = 'gist'</script> — اجتماع — بغداد"
+XSS_KEYWORD = "<img src=x onerror=\"window.__xss = 'keyword'\">"
+XSS_TAXONOMY = "<script>window.__xss = 'taxonomy'</script>"
 
 
 @dataclass
@@ -92,6 +106,10 @@ def articles() -> list[Built]:
     first.time("يوم الثلاثاء", "2024-03-05")
     first.event("ASSAULT", "قصف", actors=[army], location=daraa, date="2024-03-05", confidence=0.9)
     first.quote("العملية مستمرة", army)
+    first.doc.topic = Topic("middleEast", {"middleEast": 0.9}, "security", {"security": 0.8})
+    first.doc.summary = ["قصف الجيش السوري مواقع للمعارضة في درعا يوم الثلاثاء."]
+    first.doc.gist = "الجيش السوري — هجوم — درعا — 2024-03-05"
+    first.doc.keywords = [Keyword("درعا", 0.6), Keyword("قصف", 0.5), Keyword("معارضه", 0.3)]
 
     second = build(
         "قصف جديد على ريف درعا",
@@ -103,6 +121,7 @@ def articles() -> list[Built]:
     army2 = second.entity("الجيش السوري", "ORG", latin="Syrian Army", kb="Q-army", roles=["actor"])
     daraa2 = second.entity("درعا", "GPE", latin="Daraa", kb="Q-daraa", geo=DARAA)
     second.event("ASSAULT", "القصف", actors=[army2], location=daraa2, date="2024-03-07", confidence=0.8)
+    second.doc.keywords = [Keyword("درعا", 0.5), Keyword("تصعيد", 0.4)]
 
     third = build(
         "مظاهرة في تونس ضد غلاء الأسعار",
@@ -120,6 +139,9 @@ def articles() -> list[Built]:
     fourth = build(XSS_HEADLINE, XSS_BODY, "2024-03-06", source=XSS_SOURCE, url=XSS_URL, id="xss-1")
     baghdad = fourth.entity(XSS_ENTITY, "GPE", mention="بغداد", geo=BAGHDAD)
     fourth.event("CONSULT", "الاجتماع", location=baghdad, date="2024-03-06", confidence=0.7)
+    fourth.doc.topic = Topic("middleEast", {"middleEast": 0.6}, XSS_TAXONOMY, {XSS_TAXONOMY: 0.6})
+    fourth.doc.gist = XSS_GIST
+    fourth.doc.keywords = [Keyword(XSS_KEYWORD, 0.9)]
     return [first, second, third, fourth]
 
 

@@ -157,7 +157,7 @@ a.published >= %(since)s
 a.published <= %(until)s
 
 -- name: filter_topic
-a.topic = %(topic)s
+(a.topic = %(topic)s OR a.taxonomy = %(topic)s)
 
 -- name: filter_entity
 a.id IN (SELECT ae.article_id FROM article_entities ae WHERE ae.entity_id IN (
@@ -288,3 +288,19 @@ SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM article_search),
        (SELECT COUNT(*) FROM entities), (SELECT COUNT(*) FROM article_entities),
        (SELECT COUNT(*) FROM mentions), (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM corpus_events),
        (SELECT COUNT(*) FROM quotes), (SELECT COUNT(*) FROM times), (SELECT COUNT(*) FROM quantities)
+
+-- name: set_article_taxonomy
+UPDATE articles SET taxonomy = %(taxonomy)s WHERE id = %(id)s
+
+-- name: insert_keyword
+INSERT INTO article_keywords (article_id, term, weight) VALUES (%(article_id)s, %(term)s, %(weight)s)
+ON CONFLICT (article_id, term) DO NOTHING
+
+-- name: article_keywords
+SELECT term, weight FROM article_keywords WHERE article_id = %(id)s ORDER BY weight DESC, term
+
+-- name: keyword_facet
+-- The terms most articles among `ids` have as keywords; ties go to the heavier total weight.
+SELECT term, COUNT(*) AS n, SUM(weight) AS total FROM article_keywords
+WHERE article_id = ANY(%(ids)s)
+GROUP BY term ORDER BY n DESC, total DESC, term LIMIT %(limit)s

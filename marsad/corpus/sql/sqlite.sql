@@ -148,7 +148,7 @@ a.published >= :since
 a.published <= :until
 
 -- name: filter_topic
-a.topic = :topic
+(a.topic = :topic OR a.taxonomy = :topic)
 
 -- name: filter_entity
 a.id IN (SELECT ae.article_id FROM article_entities ae WHERE ae.entity_id IN (
@@ -279,3 +279,19 @@ SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM article_search),
        (SELECT COUNT(*) FROM entities), (SELECT COUNT(*) FROM article_entities),
        (SELECT COUNT(*) FROM mentions), (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM corpus_events),
        (SELECT COUNT(*) FROM quotes), (SELECT COUNT(*) FROM times), (SELECT COUNT(*) FROM quantities)
+
+-- name: set_article_taxonomy
+UPDATE articles SET taxonomy = :taxonomy WHERE id = :id
+
+-- name: insert_keyword
+INSERT INTO article_keywords (article_id, term, weight) VALUES (:article_id, :term, :weight)
+ON CONFLICT (article_id, term) DO NOTHING
+
+-- name: article_keywords
+SELECT term, weight FROM article_keywords WHERE article_id = :id ORDER BY weight DESC, term
+
+-- name: keyword_facet
+-- The terms most articles among `ids` have as keywords; ties go to the heavier total weight.
+SELECT term, COUNT(*) AS n, SUM(weight) AS total FROM article_keywords
+WHERE article_id IN (SELECT value FROM json_each(:ids))
+GROUP BY term ORDER BY n DESC, total DESC, term LIMIT :limit
