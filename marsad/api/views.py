@@ -51,7 +51,8 @@ def search_page(
     store: Store, query: str, filters: SearchFilters, *, limit: int, offset: int
 ) -> dict[str, Any]:
     """One page of search results (one article per story), each with a highlighted snippet."""
-    hits = queries.search(store, query, filters, limit=offset + limit + 1)
+    page = range(offset, offset + limit)
+    hits = queries.search(store, query, filters, limit=offset + limit + 1, snippets_for=page)
     terms = query_terms(query)
     items = []
     for hit in hits[offset : offset + limit]:

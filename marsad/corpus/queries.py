@@ -39,12 +39,21 @@ def check_date(value: str | None, *, end: bool = False) -> str | None:
 
 
 def search(
-    store: Store, query: str, filters: SearchFilters | None = None, *, limit: int = 20, collapse: bool = True
+    store: Store,
+    query: str,
+    filters: SearchFilters | None = None,
+    *,
+    limit: int = 20,
+    collapse: bool = True,
+    snippets_for: range | None = None,
 ) -> list[dict[str, Any]]:
     """Articles matching every word of `query`, best first, with highlighted snippets.
 
     collapse: show one article per story (the best-ranked copy), with `story_size` saying
         how many stored articles tell it; False lists every copy.
+    snippets_for: the positions of the hits that get a snippet (the page shown); the
+        others have `snippet` "" and no highlights. None: every hit. Snippets are most
+        of a search's cost, so a page does not make them for hits it does not show.
     """
     filters = filters or SearchFilters()
     filters = replace(filters, since=check_date(filters.since), until=check_date(filters.until, end=True))
@@ -57,7 +66,6 @@ def search(
             if row.story_id in seen_stories:
                 continue
             seen_stories.add(row.story_id)
-        passage = snippet(row.text, terms)
         hits.append(
             {
                 "article_id": row.article_id,
@@ -68,12 +76,17 @@ def search(
                 "score": round(row.score, 4),
                 "story_id": row.story_id,
                 "story_size": row.story_size,
-                "snippet": passage.text,
-                "highlights": [list(h) for h in passage.highlights],
+                "snippet": "",
+                "highlights": [],
             }
         )
         if len(hits) == limit:
             break
+    shown = hits if snippets_for is None else hits[snippets_for.start : snippets_for.stop]
+    texts = store.article_texts([hit["article_id"] for hit in shown])
+    for hit in shown:
+        passage = snippet(texts.get(hit["article_id"], ""), terms)
+        hit["snippet"], hit["highlights"] = passage.text, [list(h) for h in passage.highlights]
     return hits
 
 

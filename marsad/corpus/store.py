@@ -110,7 +110,6 @@ class SearchRow:
     url: str | None
     story_id: int | None
     score: float
-    text: str = ""
     story_size: int = 1
 
 
@@ -153,6 +152,7 @@ class Store(Protocol):
     def search(
         self, words: Sequence[Sequence[str]], filters: SearchFilters, limit: int
     ) -> list[SearchRow]: ...
+    def article_texts(self, article_ids: Sequence[int]) -> dict[int, str]: ...
     def corpus_events(self, filters: EventFilters) -> list[dict[str, Any]]: ...
     def entity_profile(self, name: str, *, limit: int = 20) -> dict[str, Any] | None: ...
     def keyword_facet(self, article_ids: Sequence[int], limit: int) -> list[dict[str, Any]]: ...
@@ -545,7 +545,11 @@ class SqlStore:
         return sql
 
     def search(self, words: Sequence[Sequence[str]], filters: SearchFilters, limit: int) -> list[SearchRow]:
-        """Articles matching every word (any of its alternative terms), best first."""
+        """Articles matching every word (any of its alternative terms), best first.
+
+        Texts are not read here: the caller keeps one hit per story and shows a page, so it
+        reads only the texts it makes snippets of (`article_texts`).
+        """
         params: dict[str, Any] = {"match": self._match_expression(words), "limit": limit}
         fragments = []
         for name in ("since", "until", "topic", "type"):
@@ -561,15 +565,18 @@ class SqlStore:
         name = "search_filtered" if fragments else "search"  # unfiltered: rank in the index alone
         rows = [SearchRow(*row) for row in self._all(name, params, self._filtered(name, fragments))]
         if rows:
-            ids = self._list_param([row.article_id for row in rows])
-            texts = dict(self._all("article_texts", {"ids": ids}))
             stories = self._list_param(sorted({row.story_id for row in rows if row.story_id is not None}))
             sizes = dict(self._all("story_sizes", {"ids": stories}))
             for row in rows:
-                row.text = texts.get(row.article_id, "")
                 row.story_size = sizes.get(row.story_id, 1)
                 row.score = float(row.score)
         return rows
+
+    def article_texts(self, article_ids: Sequence[int]) -> dict[int, str]:
+        """{article id: text} of the given articles."""
+        if not article_ids:
+            return {}
+        return dict(self._all("article_texts", {"ids": self._list_param(list(article_ids))}))
 
     def corpus_events(self, filters: EventFilters) -> list[dict[str, Any]]:
         """Corpus events (one per real event) with participants and every report of them."""
