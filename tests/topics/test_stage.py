@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from marsad import analyze
 from marsad.cli.main import cli
 from marsad.errors import MarsadError
 from marsad.pipeline import DEFAULT_STAGES
-from marsad.training.summary_eval import is_lead_reference, normalized_tokens
+from marsad.training.summary_eval import is_lead_reference, normalized_tokens, rouge_scorer
 
 BODY = (
     "أعلنت وزارة الصحة في الأردن افتتاح مستشفى جديد في مدينة الزرقاء يضم ثلاثمائة سرير لخدمة سكان المحافظة. "
@@ -72,3 +73,10 @@ def test_eval_summary_prints_rouge_for_the_system_and_the_leads(tmp_path: Path) 
     result = CliRunner().invoke(cli, ["eval", "summary", str(bad)])
     assert isinstance(result.exception, MarsadError) and result.exception.code == "E951"
     assert str(result.exception).startswith(f"{bad}: line 1: Expecting property name")
+
+
+def test_eval_summary_without_rouge_score_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "rouge_score.rouge_scorer", None)  # import fails
+    with pytest.raises(MarsadError) as raised:
+        rouge_scorer()
+    assert raised.value.code == "E950" and "pip install 'marsad[train]'" in str(raised.value)
