@@ -2,8 +2,9 @@
 
 Starts `marsad serve` on a free port of 127.0.0.1 over the benchmark store (built like
 bench/pages.py's, 20,000 articles), then runs a bounded load: `--clients` threads, each
-with its own keep-alive connection, send search and event queries (half each, inputs
-drawn from the store; `--type-share` adds searches filtered by event type) back to back
+with its own keep-alive connection, send search and event queries (half each, or
+`--search-share` searches; inputs drawn from the store; `--type-share` adds searches
+filtered by event type) back to back
 until `--requests` have been sent or `--seconds` have passed, whichever comes first.
 Prints the median, 95th and 99th percentile latency per kind (target: p95 under 100 ms),
 the throughput and the CPU time the server processes and the load generator spent per
@@ -11,7 +12,8 @@ request (from /proc: unlike latencies, it hardly depends on what else the machin
 then stops the server. Traffic goes to the loopback address only.
 
     .venv/bin/python bench/api_load.py [--clients 20] [--requests 4000] [--seconds 90] [--workers 1]
-                                       [--type-share 0.0] [--db PATH]
+                                       [--search-share 0.5] [--type-share 0.0] [--db PATH]
+    .venv/bin/python bench/api_load.py --clients 1 --requests 400 --search-share 1   # service time alone
 """
 
 from __future__ import annotations
@@ -89,6 +91,7 @@ def main() -> None:
     parser.add_argument("--base", type=int, default=400)
     parser.add_argument("--db", type=str, default=str(DEFAULT_DB))
     parser.add_argument("--seed", type=int, default=3)
+    parser.add_argument("--search-share", type=float, default=0.5, help="share of plain searches")
     parser.add_argument(
         "--type-share", type=float, default=0.0,
         help="share of searches filtered by event type (slow in the store's SQL; 0 leaves them out)",
@@ -118,7 +121,10 @@ def main() -> None:
                         return
                     budget["left"] -= 1
                 roll = rng.random()
-                kind = "search" if roll < 0.5 else "events" if roll < 1 - args.type_share else "search+type"
+                if roll < args.search_share:
+                    kind = "search"
+                else:
+                    kind = "events" if roll < 1 - args.type_share else "search+type"
                 if kind == "events":
                     params = event_params(rng, inputs)
                 else:
