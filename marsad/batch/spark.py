@@ -49,6 +49,12 @@ if TYPE_CHECKING:
 
 # Partitions per core when --partitions is not given: enough to even out slow articles.
 PARTITIONS_PER_CORE = 4
+# The JVM of a local master (driver and executor in one) compiles with C1 only. The JVM's
+# work in a batch run is a little per article (rows in, Parquet out) and a lot of code run
+# a few times (dozens of query plans, generated code): C2, the optimising compiler, spent
+# ~25 CPU-seconds a run recompiling that code, more than it saved, and took those seconds
+# from the Python workers' cores (docs/batch.md, "Where the time goes").
+LOCAL_JVM_OPTIONS = "-XX:TieredStopAtLevel=1"
 
 
 def spark_session(master: str | None = None, *, shuffle_partitions: int | None = None) -> SparkSession:
@@ -70,6 +76,8 @@ def spark_session(master: str | None = None, *, shuffle_partitions: int | None =
         # Local workers run this interpreter (and so this installation of Marsad); on a cluster,
         # spark.pyspark.python says which Python the executors have (see docs/batch.md).
         os.environ["PYSPARK_PYTHON"] = sys.executable
+    if master.startswith("local") and not conf.contains("spark.driver.extraJavaOptions"):
+        builder = builder.config("spark.driver.extraJavaOptions", LOCAL_JVM_OPTIONS)
     if shuffle_partitions:
         builder = builder.config("spark.sql.shuffle.partitions", str(shuffle_partitions))
     try:
