@@ -91,6 +91,14 @@ MESSAGES: dict[str, str] = {
     "E950": "'marsad eval summary' needs the {package} package: pip install 'marsad[train]'",
     "E951": "line {line}: {detail}",
     "E952": "cannot read the file: {detail}",
+    # The topic classifier, its training and evaluation (E96x)
+    "E960": "the topic model {path} is missing; rebuild it with `marsad train topics`",
+    "E961": "cannot read the topic model {path}: {detail}",
+    "E962": "cannot read the articles file: {detail}",
+    "E963": "line {line}: {detail}",
+    "E964": "training the topic model needs {package} (pip install 'marsad[train]')",
+    "E965": "no ANT topic corpus at {path}; pass --data with the shared data folder",
+    "E966": "the articles file holds no articles",
 }
 
 

@@ -19,10 +19,12 @@ from marsad.errors import MarsadError
 # The stages of the default pipeline, in order, and the modules that register them.
 DEFAULT_STAGES = (
     "marsad.text.v1", "marsad.entities.v1", "marsad.linking.v1", "marsad.temporal.v1", "marsad.events.v1",
+    "marsad.topics.v1",
     "marsad.summary.v1",
 )  # fmt: skip
 _STAGE_MODULES = (
     "marsad.text", "marsad.entities", "marsad.linking", "marsad.temporal", "marsad.events",
+    "marsad.topics.stage",
     "marsad.topics.summary_stage",
 )  # fmt: skip
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from marsad.text.clitics import CliticAnalyzer
     from marsad.text.normalize import Normalizer
     from marsad.text.tokenize import Tokenizer
+    from marsad.topics.stage import TopicModel
     from marsad.topics.summary_stage import Digester
 
 
@@ -120,6 +121,13 @@ def digester() -> Digester:
 
 
 @functools.cache
+def topic_model() -> TopicModel:
+    from marsad.topics.stage import TopicModel
+
+    return TopicModel.load()
+
+
+@functools.cache
 def pipeline() -> Pipeline:
     from marsad.pipeline import Pipeline
 
@@ -140,6 +148,7 @@ _LOADERS = (
     ner_tagger,
     event_coder,
     digester,
+    topic_model,
 )
 
 

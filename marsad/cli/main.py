@@ -36,6 +36,7 @@ def _register_commands() -> None:
     from marsad.cli.eval_ner import eval_ner_command  # noqa: F401  (attaches `eval ner`)
     from marsad.cli.eval_summary import eval_summary_command  # noqa: F401  (attaches `eval summary`)
     from marsad.cli.eval_time import eval_time_command  # noqa: F401  (attaches `eval time`)
+    from marsad.cli.eval_topics import eval_topics_command  # noqa: F401  (attaches `eval topics`)
     from marsad.cli.evaluate import eval_group
     from marsad.cli.events import events_command
     from marsad.cli.ingest import ingest_command

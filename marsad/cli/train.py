@@ -87,3 +87,18 @@ def keywords_command(data_dir: Path, out: Path) -> None:
         raise click.ClickException(f"{data_dir / CORPUS}: not found; pass --data with the shared data folder")
     kept = build_document_frequencies(data_dir, out, log=click.echo)
     click.echo(f"wrote {kept} terms to {out}")
+
+
+@train_group.command("topics")
+@data_option
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=lambda: resources.data_file("topics", "topics.npz"),
+    help="Where to write the model (default: the one the package ships).",
+)
+def topics_command(data_dir: Path, out: Path) -> None:
+    """Train the ANT topic classifier (linear SVM over TF-IDF) and export it for numpy."""
+    from marsad.training.topics import train_topics
+
+    train_topics(data_dir, out, log=click.echo)

@@ -1,0 +1,103 @@
+"""The ANT topic classifier at run time: a linear model over TF-IDF features, numpy only.
+
+`marsad train topics` (see `marsad.training.topics`) fits it with scikit-learn and writes
+`marsad/topics/data/topics.npz`; this module reads that file and scores articles without
+scikit-learn: sublinear TF (1 + ln count) times IDF over the known features, L2-normalised,
+times the weight matrix, plus the bias; a softmax with a temperature fitted on the dev split
+turns the margins into probabilities.
+"""
+
+from __future__ import annotations
+
+import math
+import zipfile
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from marsad.document import Token
+from marsad.errors import MarsadError
+from marsad.topics.features import FeatureExtractor
+
+MODEL_ARRAYS = ("labels", "vocabulary", "idf", "weights", "bias", "temperature")
+
+
+class TopicClassifier:
+    """Scores the six ANT labels for an article; one instance per process (see `resources`)."""
+
+    def __init__(
+        self,
+        labels: Sequence[str],
+        vocabulary: Sequence[str],
+        idf: np.ndarray,
+        weights: np.ndarray,
+        bias: np.ndarray,
+        temperature: float,
+    ) -> None:
+        self.labels = tuple(labels)
+        self.index = {feature: i for i, feature in enumerate(vocabulary)}
+        self.idf = idf.astype(np.float32)
+        self.weights = weights.astype(np.float32)
+        self.bias = bias.astype(np.float32)
+        self.temperature = float(temperature)
+        self.features = FeatureExtractor()
+
+    @classmethod
+    def load(cls, path: Path) -> TopicClassifier:
+        """Reads a model written by `save`; a missing or broken file is a coded error."""
+        try:
+            with np.load(path, allow_pickle=False) as arrays:
+                parts = {name: arrays[name] for name in MODEL_ARRAYS}
+        except FileNotFoundError:
+            raise MarsadError("E960", path=str(path)) from None
+        except (OSError, KeyError, ValueError, zipfile.BadZipFile) as error:
+            raise MarsadError("E961", path=str(path), detail=str(error)) from None
+        return cls(
+            labels=bytes(parts["labels"]).decode("utf-8").split("\n"),
+            vocabulary=bytes(parts["vocabulary"]).decode("utf-8").split("\n"),
+            idf=parts["idf"],
+            weights=parts["weights"],
+            bias=parts["bias"],
+            temperature=float(parts["temperature"]),
+        )
+
+    def margins(self, features: Sequence[str]) -> np.ndarray:
+        """The linear model's score per label for a list of feature strings."""
+        index = self.index
+        counts = Counter(i for i in map(index.get, features) if i is not None)
+        if not counts:
+            return self.bias.copy()
+        rows = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        tf = np.fromiter((1.0 + math.log(c) for c in counts.values()), dtype=np.float32, count=len(counts))
+        values = tf * self.idf[rows]
+        values /= np.linalg.norm(values)
+        return values @ self.weights[rows] + self.bias
+
+    def probabilities(self, features: Sequence[str]) -> np.ndarray:
+        """Softmax of the temperature-scaled margins: one probability per label, summing to 1."""
+        scaled = self.margins(features) * self.temperature
+        scaled -= scaled.max()
+        exp = np.exp(scaled)
+        return exp / exp.sum()
+
+    def scores(self, tokens: Sequence[Token], headline_end: int = 0) -> dict[str, float]:
+        """Probability of each ANT label for an article's tokens (see `FeatureExtractor`)."""
+        probabilities = self.probabilities(self.features(tokens, headline_end))
+        return {label: round(float(p), 4) for label, p in zip(self.labels, probabilities, strict=True)}
+
+
+def save(path: Path, arrays: dict[str, np.ndarray]) -> None:
+    """Writes the model's arrays as an `.npz` whose bytes depend on the arrays only.
+
+    `numpy.savez_compressed` stamps each member with the current time; fixing the stamp
+    makes a retrained model byte-identical to the shipped one.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for name in MODEL_ARRAYS:
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with archive.open(info, "w") as member:
+                np.lib.format.write_array(member, np.asarray(arrays[name]), allow_pickle=False)

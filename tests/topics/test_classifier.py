@@ -1,0 +1,124 @@
+"""The topic stage on short articles written for these tests: ANT label and taxonomy."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from marsad import analyze
+from marsad.document import Document
+from marsad.pipeline import Pipeline
+from marsad.topics.classifier import MODEL_ARRAYS, TopicClassifier, save
+from marsad.topics.stage import TopicModel
+
+FOOTBALL = (
+    "الهلال يهزم النصر بثلاثية في الدوري",
+    "فاز فريق الهلال على ضيفه النصر بثلاثة أهداف مقابل هدف في مباراة مثيرة ضمن الدوري السعودي لكرة القدم، "
+    "وسجل المهاجم هدفين في الشوط الثاني، وقال المدرب بعد المباراة إن اللاعبين قدموا أداء رائعا أمام الجماهير.",
+)
+RATE_DECISION = (
+    "البنك المركزي يرفع أسعار الفائدة",
+    "قرر البنك المركزي المصري رفع أسعار الفائدة بمقدار نصف نقطة مئوية لمواجهة ارتفاع معدلات التضخم، "
+    "وقالت لجنة السياسة النقدية إن القرار يهدف إلى استقرار سعر صرف الجنيه أمام الدولار وجذب الاستثمارات الأجنبية.",
+)
+AIR_STRIKE = (
+    "قتلى في غارات جوية على ريف إدلب",
+    "شنت طائرات حربية غارات جوية على مواقع لمسلحين في ريف إدلب شمال غربي سوريا، ما أسفر عن مقتل عشرة مقاتلين "
+    "وإصابة آخرين، وقال الجيش في بيان إن القصف استهدف مخازن أسلحة وذخيرة.",
+)
+VACCINATION = (
+    "وزارة الصحة تطلق حملة تطعيم ضد شلل الأطفال",
+    "أطلقت وزارة الصحة حملة وطنية للتطعيم ضد شلل الأطفال تستهدف مليوني طفل في جميع المحافظات، وقال وزير الصحة "
+    "إن الفرق الطبية ستزور المدارس والمراكز الصحية لتقديم اللقاح مجانا، داعيا الأسر إلى التعاون مع فرق التطعيم.",
+)
+
+
+def topic_of(article: tuple[str, str]) -> dict:
+    title, body = article
+    return analyze(body, title=title).topic.to_dict()
+
+
+def test_football_match_is_sport():
+    topic = topic_of(FOOTBALL)
+    assert (topic["label"], topic["taxonomy"]) == ("sport", "sport")
+
+
+def test_central_bank_rate_decision_is_economy():
+    topic = topic_of(RATE_DECISION)
+    assert (topic["label"], topic["taxonomy"]) == ("economy", "economy")
+
+
+def test_air_strike_is_security():
+    topic = topic_of(AIR_STRIKE)
+    assert topic["label"] in {"middleEast", "internationalNews"}
+    assert topic["taxonomy"] == "security"
+    assert topic["taxonomy_scores"]["security"] > topic["taxonomy_scores"]["politics"]
+
+
+def test_vaccination_campaign_is_health():
+    topic = topic_of(VACCINATION)
+    assert topic["taxonomy"] == "health"
+
+
+def test_scores_are_probabilities_over_every_label():
+    topic = topic_of(FOOTBALL)
+    assert set(topic["scores"]) == {
+        "internationalNews",
+        "middleEast",
+        "sport",
+        "economy",
+        "technology",
+        "culture",
+    }
+    assert sum(topic["scores"].values()) == pytest.approx(1.0, abs=1e-3)
+    assert set(topic["taxonomy_scores"]) == {
+        "politics", "security", "economy", "sport", "technology", "culture", "health", "society",
+    }  # fmt: skip
+    assert sum(topic["taxonomy_scores"].values()) == pytest.approx(1.0, abs=1e-3)
+    assert topic["scores"][topic["label"]] == max(topic["scores"].values())
+
+
+def test_a_freshly_loaded_model_gives_the_same_topic():
+    title, body = AIR_STRIKE
+    doc = analyze(body, title=title)
+    assert TopicModel.load()(doc) == doc.topic
+
+
+def test_empty_document_has_no_topic():
+    doc = Pipeline(["marsad.text.v1", "marsad.topics.v1"])(Document.from_parts(""))
+    assert doc.topic is None
+
+
+def test_stage_runs_without_the_events_stage():
+    title, body = FOOTBALL
+    doc = Pipeline(["marsad.text.v1", "marsad.topics.v1"])(Document.from_parts(body, title=title))
+    assert doc.topic is not None and doc.topic.label == "sport"
+
+
+def test_analyze_output_validates_against_the_schema(document_validator):
+    title, body = VACCINATION
+    document = analyze(body, title=title).to_dict()
+    document_validator.validate(document)
+    assert document["topic"]["taxonomy"] == "health"
+
+
+def test_export_is_byte_identical_and_round_trips(tmp_path):
+    arrays = {
+        "labels": np.frombuffer(b"a\nb", dtype=np.uint8),
+        "vocabulary": np.frombuffer("هدف\nc:ه".encode(), dtype=np.uint8),
+        "idf": np.array([1.5, 2.0], dtype=np.float32),
+        "weights": np.array([[1.0, -1.0], [-0.5, 0.5]], dtype=np.float16),
+        "bias": np.array([0.1, -0.1], dtype=np.float32),
+        "temperature": np.array(2.0, dtype=np.float32),
+    }
+    assert set(arrays) == set(MODEL_ARRAYS)
+    save(tmp_path / "one.npz", arrays)
+    save(tmp_path / "two.npz", arrays)
+    assert (tmp_path / "one.npz").read_bytes() == (tmp_path / "two.npz").read_bytes()
+    model = TopicClassifier.load(tmp_path / "one.npz")
+    assert model.labels == ("a", "b")
+    # One known feature, counted twice: tf-idf normalised to 1, margins = weights row + bias.
+    assert model.margins(["هدف", "هدف", "unknown"]).tolist() == pytest.approx([1.1, -1.1])
+    probabilities = model.probabilities(["هدف"])
+    assert probabilities.sum() == pytest.approx(1.0)
+    assert probabilities[0] == pytest.approx(1 / (1 + np.exp(-4.4)), rel=1e-5)
