@@ -257,8 +257,15 @@ async def event_filters(
 @read_router.get(
     "/events", tags=["corpus"], summary="Corpus events (each real event once), filtered and paged"
 )
-def events(request: Request, filters: Annotated[EventFilters, Depends(event_filters)]) -> JSONResponse:
-    return JSONResponse(views.events_page(_store(request), filters))
+def events(
+    request: Request,
+    filters: Annotated[EventFilters, Depends(event_filters)],
+    reports: Annotated[
+        int,
+        Query(ge=1, le=1_000, description="Reports listed per event, oldest first; n_reports counts all."),
+    ] = 5,
+) -> JSONResponse:
+    return JSONResponse(views.events_page(_store(request), replace(filters, reports=reports)))
 
 
 @read_router.get(

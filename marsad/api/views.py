@@ -96,7 +96,9 @@ def events_page(store: Store, filters: EventFilters) -> dict[str, Any]:
 
 def events_for_charts(store: Store, filters: EventFilters) -> tuple[list[dict[str, Any]], bool]:
     """The newest `CHART_EVENT_CAP` events matching the filters, and whether there were more."""
-    rows = queries.list_events(store, replace(filters, limit=CHART_EVENT_CAP + 1, offset=0, order="date"))
+    # One report each gives the mode; the charts need no more.
+    capped = replace(filters, limit=CHART_EVENT_CAP + 1, offset=0, order="date", reports=1)
+    rows = queries.list_events(store, capped)
     return rows[:CHART_EVENT_CAP], len(rows) > CHART_EVENT_CAP
 
 

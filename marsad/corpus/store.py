@@ -97,6 +97,9 @@ class EventFilters:
     min_reports: int | None = None
     include_negated: bool = False
     order: str = "date"  # "date" (newest first) or "reports" (most reported first)
+    # Reports listed per event, oldest first (`n_reports` counts them all); None lists every one.
+    # A list page caps it: the most reported events have hundreds of reports each.
+    reports: int | None = None
     limit: int = 50
     offset: int = 0
 
@@ -579,7 +582,7 @@ class SqlStore:
         return dict(self._all("article_texts", {"ids": self._list_param(list(article_ids))}))
 
     def corpus_events(self, filters: EventFilters) -> list[dict[str, Any]]:
-        """Corpus events (one per real event) with participants and every report of them."""
+        """Corpus events (one per real event) with participants and their first `filters.reports` reports."""
         params: dict[str, Any] = {"limit": filters.limit, "offset": filters.offset}
         fragments = [] if filters.include_negated else ["filter_event_negated"]
         for name in ("type", "country", "admin1", "since", "until", "min_reports"):
@@ -649,7 +652,7 @@ class SqlStore:
                 mode,
                 trigger,
                 sentence,
-            ) in self._all("corpus_event_reports", {"ids": ids}):
+            ) in self._all("corpus_event_reports", {"ids": ids, "per_event": filters.reports}):
                 event = by_id[event_id]
                 event["mode"] = event["mode"] or mode
                 event["reports"].append(

@@ -38,6 +38,8 @@ from marsad.web.highlight import (
 HERE = Path(__file__).parent
 PAGE_SIZE = 20
 EVENTS_PAGE_SIZE = 50
+# An event table links the first three reports of each event; one more tells it to add "…".
+TABLE_REPORTS = 4
 MAX_PASTE_CHARS = 200_000
 
 EVENT_TYPE_LABELS = {
@@ -154,7 +156,7 @@ def analysis_view(document: dict[str, Any]) -> dict[str, Any]:
 def home(request: Request) -> HTMLResponse:
     store = _store(request)
     stats = request.app.state.stats.get(store)
-    latest = queries.list_events(store, EventFilters(limit=10))
+    latest = queries.list_events(store, EventFilters(limit=10, reports=TABLE_REPORTS))
     return page(request, "home.html", stats=stats, latest=latest)
 
 
@@ -208,13 +210,17 @@ def entity_page(request: Request, name: str) -> HTMLResponse:
     profile = queries.entity_profile(store, name) if name else None
     if profile is None:
         raise MarsadError("E612", name=name)
-    as_actor = queries.list_events(store, EventFilters(actor=profile["name"], limit=20, include_negated=True))
+    as_actor = queries.list_events(
+        store, EventFilters(actor=profile["name"], limit=20, include_negated=True, reports=TABLE_REPORTS)
+    )
     as_recipient = queries.list_events(
-        store, EventFilters(recipient=profile["name"], limit=20, include_negated=True)
+        store, EventFilters(recipient=profile["name"], limit=20, include_negated=True, reports=TABLE_REPORTS)
     )
     at_place: list[dict[str, Any]] = []
     if profile["type"] in ("GPE", "LOC", "FAC") and profile.get("country"):
-        place = EventFilters(country=profile["country"], admin1=profile.get("admin1"), limit=20)
+        place = EventFilters(
+            country=profile["country"], admin1=profile.get("admin1"), limit=20, reports=TABLE_REPORTS
+        )
         at_place = queries.list_events(store, place)
     involved = {event["id"]: event for event in as_actor + as_recipient + at_place}
     event_days = views.day_type_counts(list(involved.values()))
@@ -249,7 +255,8 @@ def events_page(
     filters = EventFilters(
         type=form["type"], actor=form["actor"], recipient=form["recipient"], country=form["country"],
         admin1=form["admin1"], since=form["since"], until=form["until"],
-        min_reports=min_reports, order=form["order"], limit=EVENTS_PAGE_SIZE, offset=offset,
+        min_reports=min_reports, order=form["order"], reports=TABLE_REPORTS, limit=EVENTS_PAGE_SIZE,
+        offset=offset,
     )  # fmt: skip
     store = _store(request)
     try:

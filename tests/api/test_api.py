@@ -177,6 +177,9 @@ def test_events_filter_order_and_page(client: TestClient) -> None:
     assert assault[0]["n_reports"] == 2
     assert assault[0]["date_first"] == "2024-03-05" and assault[0]["date_last"] == "2024-03-07"
     assert [a["name"] for a in assault[0]["actors"]] == ["الجيش السوري"]
+    assert len(assault[0]["reports"]) == 2
+    [one_report] = client.get("/api/v1/events", params={"type": "ASSAULT", "reports": 1}).json()["items"]
+    assert one_report["n_reports"] == 2 and one_report["reports"] == assault[0]["reports"][:1]
     by_reports = client.get("/api/v1/events", params={"order": "reports", "limit": 1}).json()
     assert by_reports["items"][0]["type"] == "ASSAULT" and by_reports["has_more"] is True
     page_two = client.get("/api/v1/events", params={"limit": 2, "offset": 2}).json()
@@ -190,6 +193,7 @@ def test_events_filter_order_and_page(client: TestClient) -> None:
 def test_events_bad_input(client: TestClient) -> None:
     assert_error(client.get("/api/v1/events", params={"order": "random"}), 422, "E702")
     assert_error(client.get("/api/v1/events", params={"min_reports": 0}), 422, "E702")
+    assert_error(client.get("/api/v1/events", params={"reports": 0}), 422, "E702")
     assert_error(client.get("/api/v1/events", params={"until": "2024/03/01"}), 422, "E610")
 
 

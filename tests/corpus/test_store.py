@@ -156,6 +156,8 @@ def test_reports_of_one_event_merge_into_one_corpus_event(store) -> None:
     assert sorted(r["article_id"] for r in merged["reports"]) == [1, 2]
     assert merged["reports"][0]["sentence"] == "قصفت القوات الحكومية بلدة سرمين صباح الاثنين."
     assert len(list_events(store, EventFilters(include_negated=True))) == 4
+    [capped] = list_events(store, EventFilters(order="reports", limit=1, reports=1))
+    assert capped["n_reports"] == 2 and [r["article_id"] for r in capped["reports"]] == [1]
 
 
 @both_backends

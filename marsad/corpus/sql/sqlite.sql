@@ -215,11 +215,16 @@ WHERE p.corpus_event_id IN (SELECT value FROM json_each(:ids))
 ORDER BY p.corpus_event_id, p.role, en.name
 
 -- name: corpus_event_reports
-SELECT e.corpus_event_id, e.article_id, a.title, a.source, a.url, a.published, e.date, e.mode, e.trigger_text,
-       substr(c.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)
-FROM events e JOIN articles a ON a.id = e.article_id JOIN article_contents c ON c.article_id = a.id
-WHERE e.corpus_event_id IN (SELECT value FROM json_each(:ids))
-ORDER BY e.corpus_event_id, a.published, e.article_id, e.id
+-- The first :per_event reports of each event, oldest first (all of them when it is null); the
+-- article texts are read for those rows only.
+SELECT r.corpus_event_id, r.article_id, a.title, a.source, a.url, a.published, r.date, r.mode, r.trigger_text,
+       substr(c.text, r.sentence_start + 1, r.sentence_end - r.sentence_start)
+FROM (SELECT e.*, ROW_NUMBER() OVER (PARTITION BY e.corpus_event_id ORDER BY a.published, e.article_id, e.id) AS rank
+      FROM events e JOIN articles a ON a.id = e.article_id
+      WHERE e.corpus_event_id IN (SELECT value FROM json_each(:ids))) r
+JOIN articles a ON a.id = r.article_id JOIN article_contents c ON c.article_id = r.article_id
+WHERE :per_event IS NULL OR r.rank <= :per_event
+ORDER BY r.corpus_event_id, r.rank
 
 -- name: find_entities
 SELECT en.id, en.key, en.type, en.name, en.latin, en.kb, en.country, en.admin1, en.lat, en.lon,
