@@ -1,7 +1,8 @@
 """Topic classification speed: ms per article, and the topics stage's share of `analyze`.
 
 Runs the default pipeline over real articles (bench/news_sample.py), times every stage
-on the same documents, and splits the topics stage into the ANT classifier (features,
+on the same documents, and splits the topics stage (run step by step, caches as cold
+as in the stage itself) into the ANT classifier (features,
 TF-IDF and the linear model over the tokens the text layer already made) and the derived
 taxonomy (lexicon and event evidence). The issue's target: under 2 ms per typical article
 for classification, beyond tokenisation.
@@ -18,7 +19,7 @@ import time
 from news_sample import load_texts
 
 from marsad import resources
-from marsad.document import Document
+from marsad.document import Document, Topic
 from marsad.pipeline import DEFAULT_STAGES, stage_info
 from marsad.topics.stage import headline_end
 
@@ -40,26 +41,42 @@ def main() -> None:
     classify_ms: list[float] = []
     taxonomy_ms: list[float] = []
     words = 0
+    documents = []
     for text in texts:
         doc = Document.from_parts(text)
         for name, stage in stages:
             started = time.perf_counter()
-            doc = stage(doc)
+            if name == "marsad.topics.v1":
+                # The stage's own two steps, timed apart (what TopicModel.__call__ does).
+                end = headline_end(doc)
+                scores = model.classifier.scores(doc.tokens, end)
+                classified = time.perf_counter()
+                taxonomy = model.taxonomy(scores, model.taxonomy.evidence(doc, end))
+                doc.topic = Topic(
+                    max(scores, key=scores.get), scores, max(taxonomy, key=taxonomy.get), taxonomy
+                )
+                classify_ms.append((classified - started) * 1000)
+                taxonomy_ms.append((time.perf_counter() - classified) * 1000)
+            else:
+                doc = stage(doc)
             seconds[name] += time.perf_counter() - started
         words += sum(token.kind == "arabic" for token in doc.tokens)
-        end = headline_end(doc)
-        started = time.perf_counter()
-        scores = model.classifier.scores(doc.tokens, end)
-        classified = time.perf_counter()
-        model.taxonomy(scores, model.taxonomy.evidence(doc, end))
-        classify_ms.append((classified - started) * 1000)
-        taxonomy_ms.append((time.perf_counter() - classified) * 1000)
+        documents.append(doc)
     total = sum(seconds.values())
     count = len(texts)
     print(f"{count} articles, {words / count:.0f} Arabic words each on average")
     print(
-        f"classification (ANT label): {statistics.mean(classify_ms):.2f} ms/article mean, "
+        f"classification (ANT label), first pass: {statistics.mean(classify_ms):.2f} ms/article mean, "
         f"{statistics.median(classify_ms):.2f} median, {sorted(classify_ms)[int(0.95 * count) - 1]:.2f} p95"
+    )
+    warm_ms = []
+    for doc in documents:  # the same articles again: every word's n-gram rows are cached now
+        started = time.perf_counter()
+        model.classifier.scores(doc.tokens, headline_end(doc))
+        warm_ms.append((time.perf_counter() - started) * 1000)
+    print(
+        f"classification, words seen before: {statistics.mean(warm_ms):.2f} ms/article mean, "
+        f"{statistics.median(warm_ms):.2f} median"
     )
     print(f"taxonomy (lexicons + events): {statistics.mean(taxonomy_ms):.2f} ms/article mean")
     topics = seconds["marsad.topics.v1"]

@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from marsad.document import Token
 
 CHAR_NGRAM_SIZES = (2, 3, 4, 5)
-_WORD_KINDS = frozenset({"arabic", "latin"})
+# The tokens that give word features, and character n-grams of their lower-cased norm.
+WORD_KINDS = frozenset({"arabic", "latin"})
 
 
 def word_of(token: Token) -> str | None:
@@ -52,6 +53,15 @@ class FeatureExtractor:
         headline_end (int): where the headline ends in the text (0: no headline).
         RETURNS (list[str]): one string per feature occurrence.
         """
+        features = self.word_features(tokens, headline_end)
+        for token in tokens:
+            if token.kind in WORD_KINDS:
+                features.extend(self._ngrams(token.norm.lower()))
+        return features
+
+    @staticmethod
+    def word_features(tokens: Sequence[Token], headline_end: int = 0) -> list[str]:
+        """The features other than character n-grams: words, headline words, pairs, punctuation."""
         features: list[str] = []
         append = features.append
         previous: str | None = None
@@ -68,8 +78,6 @@ class FeatureExtractor:
             if previous is not None:
                 append(previous + " " + word)
             previous = word
-            if token.kind in _WORD_KINDS:
-                features.extend(self._ngrams(token.norm.lower()))
         return features
 
     def _ngrams(self, norm: str) -> list[str]:

@@ -12,6 +12,7 @@ files in `marsad/topics/data/`; docs/topics.md explains them.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,9 +61,14 @@ class TermLexicon:
             {k: tuple(v) for k, v in phrases.items()},
         )
 
-    @property
+    @functools.cached_property
     def longest_phrase(self) -> int:
         return max((len(phrase) for phrase in self.phrases), default=1)
+
+    @functools.cached_property
+    def phrase_starts(self) -> frozenset[str]:
+        """First words of the phrases: only there is a run of stems worth looking up."""
+        return frozenset(phrase[0] for phrase in self.phrases)
 
     def labels_of(self, stem: str) -> tuple[str, ...]:
         """Labels of a single stem: an exact entry, else the longest matching prefix entry."""
@@ -101,20 +107,18 @@ class Taxonomy:
     def evidence(self, doc: Document, headline_end: int = 0) -> dict[str, float]:
         """Evidence per taxonomy label: weighted lexicon hits plus asserted events."""
         found = dict.fromkeys(TAXONOMY, 0.0)
-        stems = [(word_of(token), token.start < headline_end) for token in doc.tokens]
-        longest = self.terms.longest_phrase
-        for i, (stem, in_headline) in enumerate(stems):
+        terms = self.terms
+        stems = [word_of(token) for token in doc.tokens]
+        for i, stem in enumerate(stems):
             if stem is None:
                 continue
-            weight = HEADLINE_WEIGHT if in_headline else 1.0
-            for label in self.terms.labels_of(stem):
+            weight = HEADLINE_WEIGHT if doc.tokens[i].start < headline_end else 1.0
+            for label in terms.labels_of(stem):
                 found[label] += weight
-            for size in range(2, longest + 1):
-                window = stems[i : i + size]
-                if len(window) < size or any(word is None for word, _ in window):
-                    break
-                for label in self.terms.phrases.get(tuple(word for word, _ in window), ()):
-                    found[label] += weight
+            if stem in terms.phrase_starts:
+                for size in range(2, terms.longest_phrase + 1):
+                    for label in terms.phrases.get(tuple(stems[i : i + size]), ()):
+                        found[label] += weight
         for event in doc.events:
             if event.negated or event.modality == "hypothetical":
                 continue

@@ -9,6 +9,7 @@ from marsad import analyze
 from marsad.document import Document
 from marsad.pipeline import Pipeline
 from marsad.topics.classifier import MODEL_ARRAYS, TopicClassifier, save
+from marsad.topics.features import FeatureExtractor
 from marsad.topics.stage import TopicModel
 
 FOOTBALL = (
@@ -119,6 +120,18 @@ def test_export_is_byte_identical_and_round_trips(tmp_path):
     assert model.labels == ("a", "b")
     # One known feature, counted twice: tf-idf normalised to 1, margins = weights row + bias.
     assert model.margins(["هدف", "هدف", "unknown"]).tolist() == pytest.approx([1.1, -1.1])
-    probabilities = model.probabilities(["هدف"])
+    probabilities = model.probabilities(model.margins(["هدف"]))
     assert probabilities.sum() == pytest.approx(1.0)
     assert probabilities[0] == pytest.approx(1 / (1 + np.exp(-4.4)), rel=1e-5)
+
+
+def test_run_time_rows_are_the_training_features():
+    """The stage's fast path (cached n-gram rows) counts exactly the features training saw."""
+    title, body = RATE_DECISION
+    doc = analyze(body, title=title)
+    model = TopicModel.load().classifier
+    end = len(title)
+    expected = sorted(model.index[f] for f in FeatureExtractor()(doc.tokens, end) if f in model.index)
+    assert sorted(model.rows(doc.tokens, end)) == expected
+    assert sorted(model.rows(doc.tokens, end)) == expected  # again, from the cache
+    assert len(expected) > 500
