@@ -41,7 +41,6 @@ class TopicClassifier:
         self.weights = weights
         self.bias = bias.astype(np.float32)
         self.temperature = float(temperature)
-        self.features = FeatureExtractor()
         # Per word: the rows of its known character n-grams, so an article costs one lookup a word.
         self._ngram_rows: dict[str, tuple[int, ...]] = {}
 
@@ -72,7 +71,9 @@ class TopicClassifier:
         words seen before.
         """
         index = self.index
-        rows = [i for i in map(index.get, self.features.word_features(tokens, headline_end)) if i is not None]
+        rows = [
+            i for i in map(index.get, FeatureExtractor.word_features(tokens, headline_end)) if i is not None
+        ]
         cache = self._ngram_rows
         for token in tokens:
             if token.kind in WORD_KINDS:

@@ -7,6 +7,7 @@ import pytest
 
 from marsad import analyze
 from marsad.document import Document
+from marsad.errors import MarsadError
 from marsad.pipeline import Pipeline
 from marsad.topics.classifier import MODEL_ARRAYS, TopicClassifier, save
 from marsad.topics.features import FeatureExtractor
@@ -135,3 +136,14 @@ def test_run_time_rows_are_the_training_features():
     assert sorted(model.rows(doc.tokens, end)) == expected
     assert sorted(model.rows(doc.tokens, end)) == expected  # again, from the cache
     assert len(expected) > 500
+
+
+def test_missing_or_broken_model_is_a_coded_error(tmp_path):
+    with pytest.raises(MarsadError) as missing:
+        TopicClassifier.load(tmp_path / "absent.npz")
+    assert missing.value.code == "E960" and "marsad train topics" in str(missing.value)
+    broken = tmp_path / "broken.npz"
+    broken.write_bytes(b"not a zip archive")
+    with pytest.raises(MarsadError) as unreadable:
+        TopicClassifier.load(broken)
+    assert unreadable.value.code == "E961"
