@@ -93,15 +93,15 @@ def fit_temperature(margins: np.ndarray, gold: np.ndarray) -> float:
 
 def train_topics(data_dir: Path, out: Path, log: Callable[[str], None] = print) -> TopicClassifier:
     """Trains on the ANT train split, calibrates on dev, writes `out`, logs dev figures."""
+    train_path, dev_path = data_dir / TRAIN_FILE, data_dir / DEV_FILE
+    for path in (train_path, dev_path):
+        if not path.is_file():
+            raise MarsadError("E965", path=str(path))
     try:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.svm import LinearSVC
     except ImportError:
         raise MarsadError("E964", package="scikit-learn") from None
-    train_path, dev_path = data_dir / TRAIN_FILE, data_dir / DEV_FILE
-    for path in (train_path, dev_path):
-        if not path.is_file():
-            raise MarsadError("E965", path=str(path))
     extractor = FeatureExtractor()
     train = list(read_articles(train_path))
     dev = list(read_articles(dev_path))

@@ -99,3 +99,15 @@ def test_eval_topics_missing_and_non_gzip_files(tmp_path, monkeypatch, capsys):
             main()
         error = capsys.readouterr().err
         assert error.count("\n") == 1 and "[E962]" in error
+
+
+def test_train_topics_without_the_corpus_is_one_line_error(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(
+        sys, "argv", ["marsad", "train", "topics", "--data", str(tmp_path), "--out", str(tmp_path / "m.npz")]
+    )
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    assert exit_info.value.code == 1
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "[E965]" in error and "pass --data" in error
+    assert not (tmp_path / "m.npz").exists()
