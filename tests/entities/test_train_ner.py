@@ -101,3 +101,47 @@ def test_fane_class_table_covers_every_class_of_the_shared_map():
     ours = ner.fane_type_map()
     assert set(shared) == set(ours)
     assert {ours[c] for c in ours} == {"PERSON", "ORG", "GPE", "LOC", "FAC", "MISC", "O"}
+
+
+def test_domain_features_copy_the_words_own_features_not_the_context():
+    rows = [["b", "w=دولار", "s=دولار", "c2=7", "t=TITLE", "-1w=مئه", "g=BCITY"]]
+    assert ner.domain_features(rows, "wikifane") == [
+        [
+            *rows[0],
+            "wikifane|b",
+            "wikifane|w=دولار",
+            "wikifane|s=دولار",
+            "wikifane|t=TITLE",
+            "wikifane|g=BCITY",
+        ]
+    ]
+
+
+def test_another_corpus_convention_is_kept_out_of_the_news_model(tmp_path: Path):
+    # News calls the currency MISC; the other corpus, more of it, leaves it O.
+    news = [("دفع التاجر مئة دولار .", 3), ("ارتفع سعر دولار اليوم .", 2)]
+    other = [
+        "اشترى الرجل كتابا بعشرة دولار .",
+        "كان دولار عملة قوية .",
+        "صرف دولار في السوق .",
+    ]
+    tokens, labels, domains = [], [], []
+    for text, index in news:
+        words = tokenize(text)
+        tokens.append(words)
+        labels.append(["B-MISC" if i == index else "O" for i in range(len(words))])
+        domains.append("")
+    for _ in range(2):
+        for text in other:
+            words = tokenize(text)
+            tokens.append(words)
+            labels.append(["O"] * len(words))
+            domains.append("wikifane")
+    params = {"c1": 0.0, "c2": 0.01, "max_iterations": 100}
+    unseen = tokenize("باع دولار .")
+    mixed = tmp_path / "mixed.crfsuite"
+    ner.train_crf(tokens, labels, Lexicons(), mixed, params)
+    assert NerTagger(mixed, Lexicons()).predict(unseen)[1] == "O"
+    separated = tmp_path / "separated.crfsuite"
+    ner.train_crf(tokens, labels, Lexicons(), separated, params, domains)
+    assert NerTagger(separated, Lexicons()).predict(unseen)[1] == "B-MISC"
