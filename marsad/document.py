@@ -199,11 +199,14 @@ class Topic:
 
 @dataclass(slots=True)
 class Keyword:
+    """`term` is the normalised stem that facets group on; `label` the article's own spelling of it."""
+
     term: str
     weight: float
+    label: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"term": self.term, "weight": self.weight}
+        return {"term": self.term, "label": self.label or self.term, "weight": self.weight}
 
 
 @dataclass

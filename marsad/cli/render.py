@@ -25,7 +25,12 @@ def render_text(doc: Document, *, source: str | None = None) -> str:
     ]  # fmt: skip
     lines.append("  " + "  ".join(f"{label}: {len(items)}" for label, items in counts))
     if doc.topic:
-        lines.append(f"  الموضوع: {doc.topic.label}")
+        taxonomy = f" | التصنيف: {doc.topic.taxonomy}" if doc.topic.taxonomy else ""
+        lines.append(f"  الموضوع: {doc.topic.label}{taxonomy}")
+    if doc.keywords:
+        lines.append("  الكلمات المفتاحية: " + "، ".join(keyword.term for keyword in doc.keywords))
+    if doc.gist:
+        lines.append(f"  الخلاصة: {_clip(doc.gist)}")
     if doc.summary:
         lines.append("")
         lines.append("الملخص:")

@@ -304,7 +304,12 @@ class SqlStore:
         for keyword in doc.get("keywords") or []:
             self._execute(
                 "insert_keyword",
-                {"article_id": article_id, "term": keyword["term"], "weight": keyword["weight"]},
+                {
+                    "article_id": article_id,
+                    "term": keyword["term"],
+                    "label": keyword.get("label") or keyword["term"],
+                    "weight": keyword["weight"],
+                },
             )
         self._add_to_story(article_id, published, duplicate_of)
         self._execute(
@@ -714,11 +719,14 @@ class SqlStore:
         }
 
     def keyword_facet(self, article_ids: Sequence[int], limit: int) -> list[dict[str, Any]]:
-        """The keywords most of `article_ids` share: term, article count, summed weight."""
+        """The keywords most of `article_ids` share: term, label, article count, summed weight."""
         if not article_ids:
             return []
         rows = self._all("keyword_facet", {"ids": self._list_param(list(article_ids)), "limit": limit})
-        return [{"term": term, "articles": n, "weight": round(float(total), 4)} for term, n, total in rows]
+        return [
+            {"term": term, "label": label, "articles": n, "weight": round(float(total), 4)}
+            for term, label, n, total in rows
+        ]
 
     def stats(self) -> dict[str, Any]:
         n_articles, first, last, n_sources, n_stories = self._one("stats_articles")

@@ -104,6 +104,13 @@ class TermCounts:
     name_spans: dict[str, list[tuple[int, int]]]
     counts: Counter[str]
     name_words: dict[str, list[str]]
+    # How the article writes each term (the stem without clitics, or the entity's name).
+    spellings: dict[str, Counter[str]]
+
+    def label(self, term: str) -> str:
+        """The article's most frequent spelling of `term` (the first seen among equals)."""
+        spellings = self.spellings.get(term)
+        return spellings.most_common(1)[0][0] if spellings else term
 
 
 class KeywordExtractor:
@@ -139,13 +146,22 @@ class KeywordExtractor:
                 for index in range(first, end):
                     token_terms[index] = None
         counts: Counter[str] = Counter()
+        spellings: dict[str, Counter[str]] = {}
         for token, term in zip(tokens, token_terms, strict=True):
             if term is not None:
                 counts[term] += HEADLINE_WEIGHT if token.start < headline_end else 1
+                written = (
+                    doc.text[token.stem_start : token.stem_end] if token.kind == "arabic" else token.text
+                )
+                spellings.setdefault(term, Counter())[written or token.text] += 1
         for term, spans in name_spans.items():
             for first, _end in spans:
                 counts[term] += HEADLINE_WEIGHT if tokens[first].start < headline_end else 1
-        return TermCounts(token_terms, name_spans, counts, name_words)
+        for entity in doc.entities:
+            term = " ".join(normalize_word(word) for word in entity.name.split())
+            if term in name_spans:
+                spellings.setdefault(term, Counter())[entity.name] += 1
+        return TermCounts(token_terms, name_spans, counts, name_words, spellings)
 
     def weights(self, counts: TermCounts) -> dict[str, float]:
         """Every term's TF-IDF weight, `(1 + log tf) * idf`, scaled to unit length."""
@@ -160,7 +176,9 @@ class KeywordExtractor:
         norm = math.sqrt(sum(value * value for value in raw.values())) or 1.0
         return {term: value / norm for term, value in raw.items()}
 
-    def keywords(self, weights: dict[str, float], limit: int = TOP_KEYWORDS) -> list[Keyword]:
+    def keywords(
+        self, counts: TermCounts, weights: dict[str, float], limit: int = TOP_KEYWORDS
+    ) -> list[Keyword]:
         """The `limit` heaviest terms, heaviest first (ties in term order, for stable output)."""
         ranked = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:limit]
-        return [Keyword(term, round(weight, 4)) for term, weight in ranked]
+        return [Keyword(term, round(weight, 4), counts.label(term)) for term, weight in ranked]

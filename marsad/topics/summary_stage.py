@@ -40,7 +40,7 @@ class Digester:
         counts = self.keywords.count(doc)
         weights = self.keywords.weights(counts)
         event = top_event(doc)
-        doc.keywords = self.keywords.keywords(weights)
+        doc.keywords = self.keywords.keywords(counts, weights)
         doc.summary = summarize(doc, counts, weights, event)
         doc.gist = make_gist(doc, self.phrases, event)
         return doc

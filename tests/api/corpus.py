@@ -109,7 +109,7 @@ def articles() -> list[Built]:
     first.doc.topic = Topic("middleEast", {"middleEast": 0.9}, "security", {"security": 0.8})
     first.doc.summary = ["قصف الجيش السوري مواقع للمعارضة في درعا يوم الثلاثاء."]
     first.doc.gist = "الجيش السوري — هجوم — درعا — 2024-03-05"
-    first.doc.keywords = [Keyword("درعا", 0.6), Keyword("قصف", 0.5), Keyword("معارضه", 0.3)]
+    first.doc.keywords = [Keyword("درعا", 0.6), Keyword("قصف", 0.5), Keyword("معارضه", 0.3, "معارضة")]
 
     second = build(
         "قصف جديد على ريف درعا",

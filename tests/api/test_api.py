@@ -32,7 +32,7 @@ def assert_error(response, status: int, code: str) -> dict:
 def test_health_reports_the_store(client: TestClient) -> None:
     body = client.get("/api/v1/health").json()
     assert body["ok"] is True
-    assert body["store"] == {"backend": "sqlite", "schema_version": 2}
+    assert body["store"] == {"backend": "sqlite", "schema_version": 3}
 
 
 def test_stats_counts_the_test_corpus(client: TestClient) -> None:

@@ -8,10 +8,10 @@ from fastapi.testclient import TestClient
 def test_search_returns_the_keyword_facet_of_its_hits(client: TestClient) -> None:
     body = client.get("/api/v1/search", params={"q": "درعا"}).json()
     assert body["keywords"] == [
-        {"term": "درعا", "articles": 2, "weight": 1.1},
-        {"term": "قصف", "articles": 1, "weight": 0.5},
-        {"term": "تصعيد", "articles": 1, "weight": 0.4},
-        {"term": "معارضه", "articles": 1, "weight": 0.3},
+        {"term": "درعا", "label": "درعا", "articles": 2, "weight": 1.1},
+        {"term": "قصف", "label": "قصف", "articles": 1, "weight": 0.5},
+        {"term": "تصعيد", "label": "تصعيد", "articles": 1, "weight": 0.4},
+        {"term": "معارضه", "label": "معارضة", "articles": 1, "weight": 0.3},
     ]
     assert client.get("/api/v1/search", params={"q": "تونس"}).json()["keywords"] == []
 

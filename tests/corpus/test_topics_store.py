@@ -14,7 +14,11 @@ def article(
 ) -> DocBuilder:
     builder = DocBuilder(body, title=title, published="2024-03-01")
     builder.doc.topic = Topic(label, {label: 0.9}, taxonomy, {taxonomy: 0.8} if taxonomy else {})
-    builder.doc.keywords = [Keyword(term, weight) for term, weight in keywords.items()]
+    # The article's spelling of a normalised term: ادلب is written إدلب.
+    spelled = {"ادلب": "إدلب"}
+    builder.doc.keywords = [
+        Keyword(term, weight, spelled.get(term, term)) for term, weight in keywords.items()
+    ]
     return builder
 
 
@@ -55,11 +59,12 @@ def test_the_keyword_facet_counts_articles_then_weight(store: Store) -> None:
     first, _second, _third = stored(store)
     hits = search(store, "سرمين", SearchFilters())
     assert keyword_facet(store, hits, limit=3) == [
-        {"term": "سرمين", "articles": 3, "weight": 1.7},
-        {"term": "ادلب", "articles": 2, "weight": 0.5},
-        {"term": "فريق", "articles": 1, "weight": 0.6},
+        {"term": "سرمين", "label": "سرمين", "articles": 3, "weight": 1.7},
+        {"term": "ادلب", "label": "إدلب", "articles": 2, "weight": 0.5},
+        {"term": "فريق", "label": "فريق", "articles": 1, "weight": 0.6},
     ]
     assert keyword_facet(store, [], limit=3) == []
     document = get_article(store, first)["document"]
-    assert document["keywords"][0] == {"term": "سرمين", "weight": 0.7}
+    assert document["keywords"][0] == {"term": "سرمين", "label": "سرمين", "weight": 0.7}
+    assert document["keywords"][2] == {"term": "ادلب", "label": "إدلب", "weight": 0.3}
     assert document["topic"]["taxonomy"] == "security"

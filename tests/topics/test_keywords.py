@@ -58,11 +58,14 @@ def test_weights_are_tf_idf_of_unit_length() -> None:
     ratio = weights["فيضانات"] / raw["فيضانات"]
     assert math.isclose(weights["بصره"], raw["بصره"] * ratio)
     assert math.isclose(weights["عراق"], raw["عراق"] * ratio)
-    assert keywords.keywords(weights, 3) == [
-        Keyword("فيضانات", 0.5345),
-        Keyword("تضرب", 0.3793),
-        Keyword("بصره", 0.3594),
+    counts = keywords.count(doc)
+    assert keywords.keywords(counts, weights, 3) == [
+        Keyword("فيضانات", 0.5345, "فيضانات"),
+        Keyword("تضرب", 0.3793, "تضرب"),
+        Keyword("بصره", 0.3594, "بصرة"),
     ]
+    # The label is how the article writes the term, without its clitics: المدينة, في المدينة.
+    assert counts.label("مدينه") == "مدينة" and counts.label("غير موجود") == "غير موجود"
 
 
 def test_a_multi_word_name_is_one_term_and_takes_its_mentions() -> None:
@@ -77,6 +80,7 @@ def test_a_multi_word_name_is_one_term_and_takes_its_mentions() -> None:
     assert counts.counts["محمد سالم الغبان"] == 2
     assert "غبان" not in counts.counts and "محمد" not in counts.counts
     assert counts.name_spans["محمد سالم الغبان"] == [(1, 4), (10, 11)]
+    assert counts.label("محمد سالم الغبان") == "محمد سالم الغبان"
 
 
 def test_the_shipped_table_and_the_trainer_agree(tmp_path: Path) -> None:

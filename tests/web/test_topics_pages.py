@@ -13,6 +13,8 @@ def test_the_article_page_shows_summary_gist_keywords_and_taxonomy(client: TestC
     assert '<section id="gist-panel"><h2>الخلاصة</h2><p>الجيش السوري — هجوم — درعا — 2024-03-05</p>' in html
     assert 'middleEast · <span class="badge plain">security</span>' in html
     assert '<a href="/search?q=%D8%AF%D8%B1%D8%B9%D8%A7">درعا</a> <span class="muted">0.60</span>' in html
+    # A keyword shows (and searches for) the article's spelling, not its normalised term.
+    assert '">معارضة</a> <span class="muted">0.30</span>' in html and ">معارضه<" not in html
 
 
 def test_gist_keywords_and_taxonomy_are_escaped(client: TestClient) -> None:
@@ -27,3 +29,4 @@ def test_the_search_page_shows_the_keyword_facet(client: TestClient) -> None:
     html = html_of(client, "/search", q="درعا")
     assert '<p class="facet" id="keyword-facet">' in html
     assert '<a href="/search?q=%D8%AF%D8%B1%D8%B9%D8%A7">درعا</a> <span class="muted">(2)</span>' in html
+    assert '">معارضة</a> <span class="muted">(1)</span>' in html

@@ -298,14 +298,12 @@ SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM article_search),
 UPDATE articles SET taxonomy = %(taxonomy)s WHERE id = %(id)s
 
 -- name: insert_keyword
-INSERT INTO article_keywords (article_id, term, weight) VALUES (%(article_id)s, %(term)s, %(weight)s)
+INSERT INTO article_keywords (article_id, term, label, weight) VALUES (%(article_id)s, %(term)s, %(label)s, %(weight)s)
 ON CONFLICT (article_id, term) DO NOTHING
-
--- name: article_keywords
-SELECT term, weight FROM article_keywords WHERE article_id = %(id)s ORDER BY weight DESC, term
 
 -- name: keyword_facet
 -- The terms most articles among `ids` have as keywords; ties go to the heavier total weight.
-SELECT term, COUNT(*) AS n, SUM(weight) AS total FROM article_keywords
+-- A term's label is any one of its articles' spellings (they differ in hamza or ta marbuta only).
+SELECT term, COALESCE(MIN(label), term), COUNT(*) AS n, SUM(weight) AS total FROM article_keywords
 WHERE article_id = ANY(%(ids)s)
 GROUP BY term ORDER BY n DESC, total DESC, term LIMIT %(limit)s
