@@ -50,8 +50,9 @@ def sample_articles(count: int, min_words: int, max_words: int, seed: int) -> li
     return records[:count]
 
 
-def tree_cpu_seconds(pid: int) -> float:
-    """CPU time (user + system) of a process and all its descendants, living and reaped."""
+def tree_cpu_seconds(pid: int, command: str | None = None) -> float:
+    """CPU time (user + system) of a process and all its descendants, living and reaped;
+    with `command`, of the processes of that name only (`java`: the JVM)."""
     ticks = os.sysconf("SC_CLK_TCK")
     total, queue = 0, [pid]
     while queue:
@@ -59,7 +60,8 @@ def tree_cpu_seconds(pid: int) -> float:
         try:
             stat = Path(f"/proc/{current}/stat").read_text()
             fields = stat[stat.rfind(")") + 2 :].split()
-            total += sum(int(value) for value in fields[11:15])  # utime, stime, cutime, cstime
+            if command is None or stat[stat.find("(") + 1 : stat.rfind(")")] == command:
+                total += sum(int(value) for value in fields[11:15])  # utime, stime, cutime, cstime
             for task in Path(f"/proc/{current}/task").iterdir():
                 queue.extend(int(child) for child in (task / "children").read_text().split())
         except OSError:
@@ -72,7 +74,9 @@ def run_spark_once(master: str, input_path: str, output: str, partitions: int) -
 
     Besides wall time, the CPU time of the whole process tree (driver, JVM, Python workers)
     during the run: articles per CPU-second is the per-core rate whatever else the machine
-    was running, which a shared machine's wall times cannot give.
+    was running, which a shared machine's wall times cannot give. `jvm_cpu_s` is the JVM's
+    share of it (the rest is the Python workers' and the driver's), `cores` the CPU time
+    over the wall time.
     """
     from marsad.batch.spark import run_spark, spark_session
 
@@ -80,12 +84,14 @@ def run_spark_once(master: str, input_path: str, output: str, partitions: int) -
     spark = spark_session(master, shuffle_partitions=partitions)
     spark.sparkContext.setLogLevel("ERROR")
     session_seconds = time.monotonic() - started
-    started, cpu = time.monotonic(), tree_cpu_seconds(os.getpid())
+    started, cpu, jvm = time.monotonic(), tree_cpu_seconds(os.getpid()), tree_cpu_seconds(os.getpid(), "java")
     rows = run_spark(spark, input_path, output, partitions=partitions)
     seconds, cpu = time.monotonic() - started, tree_cpu_seconds(os.getpid()) - cpu
+    jvm = tree_cpu_seconds(os.getpid(), "java") - jvm
     spark.stop()
     return {"master": master, "session_s": round(session_seconds, 2), "run_s": round(seconds, 2),
-            "cpu_s": round(cpu, 1), "articles": rows["articles"], "rejects": rows["rejects"],
+            "cpu_s": round(cpu, 1), "jvm_cpu_s": round(jvm, 1), "cores": round(cpu / seconds, 2),
+            "articles": rows["articles"], "rejects": rows["rejects"],
             "articles_per_s": round(rows["articles"] / seconds, 2),
             "articles_per_cpu_s": round(rows["articles"] / cpu, 2)}  # fmt: skip
 

@@ -98,3 +98,12 @@ def _quiet_spark_warnings():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
         yield
+
+
+def test_a_local_masters_jvm_runs_with_the_batch_settings(spark):
+    """The JVM of a local session was started with C1-only compilation (see LOCAL_JVM_OPTIONS)."""
+    from marsad.batch.spark import LOCAL_JVM_OPTIONS
+
+    runtime = spark.sparkContext._jvm.java.lang.management.ManagementFactory.getRuntimeMXBean()
+    assert LOCAL_JVM_OPTIONS in list(runtime.getInputArguments())
+    assert spark.sparkContext.getConf().get("spark.python.worker.reuse") == "true"
