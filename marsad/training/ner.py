@@ -11,8 +11,11 @@ Data (`../shared/data/ner`, see SOURCES.md there):
   what FANE calls the same name elsewhere, then by the place gazetteer, else GPE (most
   place names in news are countries, cities and provinces).
 - WikiFANE (Wikipedia, fine classes) and AQMAR (Wikipedia; PER, ORG, LOC, MIS) add
-  breadth. FANE's tokens are re-glued into whitespace words (`و تعتبر` -> `وتعتبر`) so
-  that they look like the text Marsad reads; fine classes map to Marsad types with
+  breadth. Their conventions differ from ANERcorp's (WikiFANE leaves currencies and
+  religions O), so their tokens also carry corpus-marked copies of their word features
+  (`domain_features`), which take those differences and never fire at run time.
+  FANE's tokens are re-glued into whitespace words (`و تعتبر` -> `وتعتبر`) so that they
+  look like the text Marsad reads; fine classes map to Marsad types with
   `data/fane-to-marsad.tsv`.
 - Development set: every tenth block of 40 consecutive ANERcorp sentences, and the same
   sentences of NewsFANE, are held out; their files are written for `marsad eval ner`.
