@@ -27,6 +27,7 @@ import gzip
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from marsad import resources
 from marsad.document import Token
@@ -42,6 +43,9 @@ from marsad.entities.mentions import (
     mention_start,
     word_key,
 )
+
+if TYPE_CHECKING:
+    from marsad.linking.registry import Record
 
 # How far back from a name a role phrase may start, in words.
 MAX_ROLE_WORDS = 7
@@ -68,6 +72,21 @@ MIN_STRIPPED_WORD = 3
 OPENERS = {'"': '"', "(": ")", "[": "]", "{": "}"}
 CONJUNCTIONS = ("و", "ف")
 PLACE_TYPES = frozenset({"GPE", "LOC"})
+# A registry place found after a preposition alone (في, إلى, ب-) must be at least this
+# large, or a country, province or capital: the registry's many villages are named by
+# common words (الحرية, النصر) that follow a preposition all the time.
+MIN_BACKOFF_POPULATION = 100_000
+BROAD_PLACE_KINDS = frozenset({"country", "admin1"})
+# A word seen more often than this in unlabelled news (`resources.word_frequencies()`)
+# is a common word (جنوب, مايو, رجل) or a place the tagger knows well; the place
+# back-off leaves it alone.
+MAX_BACKOFF_FREQUENCY = 1000
+# Shortest name (letters, without the article) the place back-off takes.
+MIN_BACKOFF_LETTERS = 3
+# Longest place name, in words, the place back-off looks up.
+MAX_BACKOFF_WORDS = 3
+# Marks after the first word of a paragraph that make it a dateline (المنامة - ...).
+DATELINE_MARKS = frozenset({"-", "–", "—", ":"})
 NISBA_ENDINGS = ("ي", "يه")
 
 
@@ -92,6 +111,7 @@ class Lexicons:
     titles: dict[tuple[str, ...], str]
     org_heads: dict[str, OrgHead]
     place_heads: frozenset[str]
+    place_cues: dict[str, str]  # form -> "head" or "prep" (data/place_cues.tsv)
     kunya: frozenset[str]
     nasab: frozenset[str]
     compound: frozenset[str]
@@ -120,6 +140,7 @@ class Lexicons:
         lists = (
             set(self.org_heads),
             self.place_heads,
+            set(self.place_cues),
             self.kunya,
             self.nasab,
             self.compound,
@@ -180,6 +201,7 @@ class Lexicons:
             titles=titles,
             org_heads=org_heads,
             place_heads=frozenset(bare(form) for form, *_ in rows("place_heads.tsv")),
+            place_cues={bare(form): kind for form, kind, *_ in rows("place_cues.tsv")},
             kunya=frozenset(name_words.get("kunya", ())),
             nasab=frozenset(name_words.get("nasab", ())),
             compound=frozenset(name_words.get("compound", ())),
@@ -326,6 +348,9 @@ def apply_rules(context: Context, mentions: list[Mention]) -> list[Mention]:
     resolved = [m for m in resolve_overlaps(candidates) if not _only_a_head(m, context.lexicons)]
     resolved = [_trim_descriptor_head(context, m) for m in resolved]
     _note_descriptor_heads(context, resolved)
+    resolved = [m for m in resolved if not _only_a_place_head(m, context)]
+    resolved += role_headed_names(context, resolved)
+    resolved += backoff_places(context, resolved)
     resolved = join_adjacent_people(context, resolved)
     resolved = people_after_roles(context, resolved)
     resolved = complete_person_names(context, resolved)
@@ -642,6 +667,15 @@ def _only_a_head(mention: Mention, lexicons: Lexicons) -> bool:
     return len(mention.key) == 1 and mention.key[0].removeprefix(ARTICLE) in lexicons.org_heads
 
 
+def _only_a_place_head(mention: Mention, context: Context) -> bool:
+    """A one-word place that is only an indefinite head noun (`ريف` of `ريف إدلب`, `مدينة`
+    tagged alone) names nothing: the place is the name after it."""
+    token = context.tokens[mention.first]
+    bare = context.bare[mention.first]
+    head = bare in context.lexicons.place_heads or context.lexicons.place_cues.get(bare) == "head"
+    return mention.type in PLACE_TYPES and mention.length == 1 and head and not has_article(token)
+
+
 def _trim_descriptor_head(context: Context, mention: Mention) -> Mention:
     """`تنظيم داعش` tagged whole is the organisation `داعش`, introduced by a descriptor."""
     lexicons = context.lexicons
@@ -921,3 +955,149 @@ def _role_text(context: Context, first: int, last: int) -> str:
     if last - first == 1 and token.suffix:
         return context.text[mention_start(token) : token.stem_end]
     return display_name(context.text, context.tokens, first, last)
+
+
+def _role_ends_at(context: Context, index: int) -> bool:
+    """Whether a role phrase (رئيس, الأمين العام, المتحدث باسم) ends right before tokens[index]."""
+    lexicons = context.lexicons
+    start = max(context.sentence_start[index], index - MAX_ROLE_BEFORE_HEAD)
+    for first in range(start, index):
+        title = lexicons.title_at(context.tokens, first, index)
+        if title is not None and title[0] == "role" and first + title[1] == index:
+            return True
+    return False
+
+
+def role_headed_names(context: Context, mentions: list[Mention]) -> list[Mention]:
+    """`رئيس حركة النهضة`, `رئيس إقليم الشمال`: a head noun and a definite noun after a role.
+
+    A head that only names when marked (`حركة`, `جبهة`: `حركة النزوح` is no movement)
+    does name after a role word: a movement has a president, traffic does not. The head
+    (a `marked` organisation head that belongs to the name, or a place head; `always` and
+    `scoped` heads have their own rules), the definite noun
+    after it and up to MAX_ORG_ADJECTIVES nisba adjectives become an ORG or a GPE when the
+    tagger left every one of these words outside a mention; a name it found wins.
+    """
+    lexicons, tokens = context.lexicons, context.tokens
+    covered = {i for m in mentions for i in range(m.first, m.last)}
+    found = []
+    for index, token in enumerate(tokens[:-1]):
+        bare = context.bare[index]
+        org_head = lexicons.org_heads.get(bare)
+        if org_head is not None and org_head.in_name and not (org_head.always or org_head.scoped):
+            type_ = "ORG"
+        elif bare in lexicons.place_heads:
+            type_ = "GPE"
+        else:
+            continue
+        noun = index + 1
+        end = context.sentence_end[index]
+        if index in covered or has_article(token) or noun >= end or noun in covered:
+            continue
+        if tokens[noun].prefix != ARTICLE or context.bare[noun] in lexicons.stop_words:
+            continue
+        if not _role_ends_at(context, index):
+            continue
+        last = noun + 1
+        while (
+            last < end
+            and last - noun <= MAX_ORG_ADJECTIVES
+            and last not in covered
+            and context.is_nisba(last)
+        ):
+            last += 1
+        found.append(context.mention(index, last, type_, "role-head"))
+        covered.update(range(index, last))
+    return found
+
+
+def backoff_places(context: Context, mentions: list[Mention]) -> list[Mention]:
+    """Places the tagger missed: a known place name where the words around it say place.
+
+    A run of up to MAX_BACKOFF_WORDS words that no mention covers becomes a GPE (or LOC)
+    when the shipped place registry has it (`resources.registry()`, the linking stage's)
+    and either a head noun stands before it (`بلدة سرمين`, `العاصمة عمان`, `قصر قرطاج`;
+    data/place_heads.tsv and `head` rows of data/place_cues.tsv), or it follows a
+    preposition (`في`, `إلى`, ب- written on it) or opens a dateline (`المنامة - ...`) and
+    is a large place (MIN_BACKOFF_POPULATION), a country, a province or a capital. Words
+    are matched whole with the article (`البغدادي` is not `بغداد`); never taken: a given
+    name after a preposition, a name shorter than MIN_BACKOFF_LETTERS letters, a first
+    word more frequent in news than MAX_BACKOFF_FREQUENCY (جنوب, مايو) or an indefinite
+    feminine adjective (دولة إسلامية).
+    """
+    from marsad.linking.match import name_key
+
+    registry = resources.registry()
+    capitals = set(registry.capital_of.values())
+    lexicons, tokens = context.lexicons, context.tokens
+    covered = {i for m in mentions for i in range(m.first, m.last)}
+    frequencies = resources.word_frequencies()
+    found = []
+    for index, token in enumerate(tokens):
+        if index in covered or token.kind != "arabic" or context.bare[index] in lexicons.words:
+            continue
+        if frequencies.get(context.keys[index], 0) > MAX_BACKOFF_FREQUENCY:
+            continue
+        if not has_article(token) and token.stem.endswith("يه"):
+            continue  # an adjective: دولة إسلامية
+        cue = _place_cue(context, index)
+        if cue is None:
+            continue
+        end = min(context.sentence_end[index], index + MAX_BACKOFF_WORDS)
+        for last in range(end, index, -1):
+            span = range(index, last)
+            if any(
+                i in covered or tokens[i].kind != "arabic" or TANWEEN.intersection(tokens[i].text)
+                for i in span
+            ):
+                continue
+            if any(
+                tokens[i].prefix[:1] in OUTSIDE_PROCLITICS and not has_article(tokens[i]) for i in span[1:]
+            ):
+                continue
+            key = name_key(" ".join(context.keys[i] for i in span))
+            if len(key.replace(" ", "").removeprefix(ARTICLE)) < MIN_BACKOFF_LETTERS:
+                continue
+            places = [r for r in registry.by_key(key) if r.type in PLACE_TYPES]
+            if cue != "head":
+                if last == index + 1 and context.bare[index] in lexicons.given_names:
+                    continue
+                places = [r for r in places if _large_place(r, capitals)]
+            if places:
+                type_ = "GPE" if any(r.type == "GPE" for r in places) else "LOC"
+                found.append(context.mention(index, last, type_, "place-backoff"))
+                covered.update(span)
+                break
+    return found
+
+
+def _large_place(record: Record, capitals: set[str]) -> bool:
+    """A place a preposition alone may introduce: large, a country, a province or a capital."""
+    return (
+        record.population >= MIN_BACKOFF_POPULATION
+        or record.kind in BROAD_PLACE_KINDS
+        or record.id in capitals
+    )
+
+
+def _place_cue(context: Context, index: int) -> str | None:
+    """What says that tokens[index] starts a place name: "head", "prep" or None."""
+    tokens, lexicons = context.tokens, context.lexicons
+    token = tokens[index]
+    start = context.sentence_start[index]
+    if "ب" in token.prefix.removesuffix(ARTICLE).removesuffix(ARTICLE[1:]):
+        return "prep"  # بالمنامة, وبغداد
+    if index == start:
+        following = index + 1
+        if following < len(tokens) and tokens[following].norm in DATELINE_MARKS:
+            return "prep"
+        return None
+    previous = tokens[index - 1]
+    bare = context.bare[index - 1]
+    if (bare in lexicons.place_heads and not has_article(previous)) or lexicons.place_cues.get(
+        bare
+    ) == "head":
+        return "head"
+    if lexicons.place_cues.get(bare) == "prep" and not previous.suffix:
+        return "prep"
+    return None
