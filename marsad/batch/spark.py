@@ -52,7 +52,7 @@ PARTITIONS_PER_CORE = 4
 # The JVM of a local master (driver and executor in one) compiles with C1 only. The JVM's
 # work in a batch run is a little per article (rows in, Parquet out) and a lot of code run
 # a few times (dozens of query plans, generated code): C2, the optimising compiler, spent
-# ~25 CPU-seconds a run recompiling that code, more than it saved, and took those seconds
+# ~30 CPU-seconds a run recompiling that code, more than it saved, and took those seconds
 # from the Python workers' cores (docs/batch.md, "Where the time goes").
 LOCAL_JVM_OPTIONS = "-XX:TieredStopAtLevel=1"
 
