@@ -28,7 +28,8 @@ def render_text(doc: Document, *, source: str | None = None) -> str:
         taxonomy = f" | التصنيف: {doc.topic.taxonomy}" if doc.topic.taxonomy else ""
         lines.append(f"  الموضوع: {doc.topic.label}{taxonomy}")
     if doc.keywords:
-        lines.append("  الكلمات المفتاحية: " + "، ".join(keyword.term for keyword in doc.keywords))
+        labels = (keyword.label or keyword.term for keyword in doc.keywords)
+        lines.append("  الكلمات المفتاحية: " + "، ".join(labels))
     if doc.gist:
         lines.append(f"  الخلاصة: {_clip(doc.gist)}")
     if doc.summary:

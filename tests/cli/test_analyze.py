@@ -65,6 +65,11 @@ def test_text_format_is_a_readable_summary(article_file):
     assert "■ الجيش يستعيد السيطرة على بلدة حدودية" in result.output
     assert "الجمل: 4" in result.output
     assert '3. وقال متحدث باسمه: "العملية انتهت".' in result.output
+    assert "| التصنيف: " in result.output
+    # Keywords read as the article writes them (السيطرة), not as normalised stems (سيطره).
+    assert (
+        "الكلمات المفتاحية: " in result.output and "سيطرة" in result.output and "سيطره" not in result.output
+    )
 
 
 def test_standard_input_and_json_lines_for_several_files(article_file):
