@@ -44,3 +44,19 @@ def test_serve_with_a_bad_store_url_is_one_line(tmp_path: Path) -> None:
         "marsad: error: unknown database URL 'mysql://nowhere/x': "
         "use sqlite:///PATH or postgresql://... [E601]"
     ]
+
+
+def test_serve_threads_bound_the_requests_a_worker_serves_at_once(tmp_path: Path) -> None:
+    import anyio.to_thread
+    from fastapi.testclient import TestClient
+
+    from marsad.api.app import DEFAULT_THREADS, ServerSettings, create_app
+
+    app = create_app(
+        ServerSettings(db_url=f"sqlite:///{tmp_path / 'c.db'}", keys_path=tmp_path / "k.json", threads=3)
+    )
+    with TestClient(app) as client:
+        limit = client.portal.call(lambda: anyio.to_thread.current_default_thread_limiter().total_tokens)
+    assert limit == 3
+    help_text = CliRunner().invoke(cli, ["serve", "--help"]).output
+    assert f"[default: {DEFAULT_THREADS}]" in " ".join(help_text.split())
