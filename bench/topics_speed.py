@@ -21,7 +21,6 @@ from news_sample import load_texts
 from marsad import resources
 from marsad.document import Document, Topic
 from marsad.pipeline import DEFAULT_STAGES, stage_info
-from marsad.topics.stage import headline_end
 
 
 def main() -> None:
@@ -48,7 +47,7 @@ def main() -> None:
             started = time.perf_counter()
             if name == "marsad.topics.v1":
                 # The stage's own two steps, timed apart (what TopicModel.__call__ does).
-                end = headline_end(doc)
+                end = doc.headline_end
                 scores = model.classifier.scores(doc.tokens, end)
                 classified = time.perf_counter()
                 taxonomy = model.taxonomy(scores, model.taxonomy.evidence(doc, end))
@@ -72,7 +71,7 @@ def main() -> None:
     warm_ms = []
     for doc in documents:  # the same articles again: every word's n-gram rows are cached now
         started = time.perf_counter()
-        model.classifier.scores(doc.tokens, headline_end(doc))
+        model.classifier.scores(doc.tokens, doc.headline_end)
         warm_ms.append((time.perf_counter() - started) * 1000)
     print(
         f"classification, words seen before: {statistics.mean(warm_ms):.2f} ms/article mean, "

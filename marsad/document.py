@@ -244,6 +244,16 @@ class Document:
         text = f"{headline}\n{body}" if headline and body else headline or body
         return cls(text=text, headline=headline, published=published)
 
+    @property
+    def headline_end(self) -> int:
+        """Where the headline ends in `text`, 0 without one (the contract puts it first)."""
+        return len(self.headline) if self.headline and self.text.startswith(self.headline) else 0
+
+    @property
+    def body_start(self) -> int:
+        """Where the body starts in `text`: after the headline and its newline."""
+        return self.headline_end + 1 if self.headline_end else 0
+
     def span(self, start: int, end: int) -> Span:
         return Span(start, end, self.text[start:end])
 

@@ -7,7 +7,7 @@ from marsad.pipeline import Pipeline, register_stage
 
 CONTRACT_KEYS = [
     "schema", "text", "headline", "published", "language", "sentences", "entities", "times",
-    "quantities", "events", "quotes", "topic", "summary",
+    "quantities", "events", "quotes", "topic", "summary", "gist", "keywords",
 ]  # fmt: skip
 
 
@@ -68,3 +68,13 @@ def test_a_stage_that_returns_something_else_fails_loudly():
     with pytest.raises(MarsadError) as error:
         Pipeline(["tests.returns_none.v1"])(Document(text="نص"))
     assert error.value.code == "E004"
+
+
+def test_headline_end_and_body_start_follow_the_contracts_layout() -> None:
+    doc = Document.from_parts("قصف على البلدة.", title="قصف")
+    assert (doc.headline_end, doc.body_start) == (3, 4)
+    assert doc.text[doc.body_start :] == "قصف على البلدة."
+    body_only = Document.from_parts("قصف على البلدة.")
+    assert (body_only.headline_end, body_only.body_start) == (0, 0)
+    # A headline that is not where the contract puts it (text set by hand) does not count.
+    assert Document(text="نص آخر", headline="قصف").headline_end == 0

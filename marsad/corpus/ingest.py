@@ -195,7 +195,7 @@ def record_from_document(doc: Any, article: Article, key: str, pipeline: str) ->
     from marsad.text import tokenize
 
     tokens = doc.tokens or tokenize(doc.text)
-    headline_end = len(doc.headline) if doc.headline else 0
+    headline_end = doc.headline_end
     title_terms = " ".join(terms_of_tokens([t for t in tokens if t.end <= headline_end]))
     body_terms = " ".join(terms_of_tokens([t for t in tokens if t.start >= headline_end]))
     return ArticleRecord(

@@ -123,7 +123,7 @@ class KeywordExtractor:
     def count(self, doc: Document) -> TermCounts:
         """Counts every term of the article, headline words `HEADLINE_WEIGHT` times."""
         tokens = doc.tokens
-        headline_end = len(doc.headline) if doc.headline else 0
+        headline_end = doc.headline_end
         token_terms = [token_term(token, self.stopwords) for token in tokens]
         starts = [token.start for token in tokens]
         name_spans: dict[str, list[tuple[int, int]]] = {}

@@ -15,13 +15,6 @@ from marsad.topics.classifier import TopicClassifier
 from marsad.topics.taxonomy import Taxonomy
 
 
-def headline_end(doc: Document) -> int:
-    """Where the headline ends in `doc.text` (0 when the text does not start with one)."""
-    if doc.headline and doc.text.startswith(doc.headline):
-        return len(doc.headline)
-    return 0
-
-
 @dataclass(frozen=True)
 class TopicModel:
     """The ANT classifier and the taxonomy rules, loaded once per process."""
@@ -37,7 +30,7 @@ class TopicModel:
         )
 
     def __call__(self, doc: Document) -> Topic:
-        end = headline_end(doc)
+        end = doc.headline_end
         scores = self.classifier.scores(doc.tokens, end)
         taxonomy_scores = self.taxonomy(scores, self.taxonomy.evidence(doc, end))
         return Topic(

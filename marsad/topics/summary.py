@@ -91,7 +91,7 @@ def _repeats(terms: frozenset[str], other: frozenset[str]) -> bool:
 
 def _candidates(doc: Document, counts: TermCounts, weights: dict[str, float]) -> list[_Candidate]:
     """The body's sentences that can stand in a summary, with their terms and salience."""
-    body_start = len(doc.headline) + 1 if doc.headline else 0
+    body_start = doc.body_start
     tokens = doc.tokens
     headline_terms = frozenset(
         term

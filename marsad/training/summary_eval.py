@@ -96,8 +96,7 @@ def is_lead_reference(reference: str, body: str) -> bool:
 
 def lead_sentences(doc: Document, count: int) -> list[str]:
     """The first `count` sentences of the body (the headline is not one of them)."""
-    body_start = len(doc.headline) + 1 if doc.headline else 0
-    body = [s for s in doc.sentences if s.start >= body_start]
+    body = [s for s in doc.sentences if s.start >= doc.body_start]
     return [doc.text[s.start : s.end].strip() for s in body[:count]]
 
 

@@ -69,8 +69,7 @@ def article_features(articles: list[Article], extractor: FeatureExtractor) -> li
     result = []
     for article in articles:
         doc = Document.from_parts(article.text, title=article.title)
-        headline_end = len(doc.headline) if doc.headline else 0
-        result.append(extractor(tokenize(doc.text), headline_end))
+        result.append(extractor(tokenize(doc.text), doc.headline_end))
     return result
 
 

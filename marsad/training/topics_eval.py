@@ -9,7 +9,6 @@ from marsad import resources
 from marsad.document import Document
 from marsad.errors import MarsadError
 from marsad.text import tokenize
-from marsad.topics.stage import headline_end
 
 
 @dataclass
@@ -86,7 +85,7 @@ def evaluate_topics(path: Path, label_field: str = "cat") -> TopicScores:
     pairs: list[tuple[str, str]] = []
     for article in read_articles(path, label_field):
         doc = Document.from_parts(article.text, title=article.title)
-        scores = classifier.scores(tokenize(doc.text), headline_end(doc))
+        scores = classifier.scores(tokenize(doc.text), doc.headline_end)
         pairs.append((article.label, max(scores, key=scores.__getitem__)))
     if not pairs:
         raise MarsadError("E966", source=str(path))
