@@ -37,7 +37,8 @@ from marsad.linking.match import loose_key
 from marsad.resources import data_file
 from marsad.text import tokenize
 from marsad.topics.features import WORD_KINDS, FeatureExtractor
-from marsad.training.topics import DEV_FILE, TRAIN_FILE, Article, macro_f1, read_articles
+from marsad.training import ANT_DEV, ANT_TRAIN
+from marsad.training.topics import Article, macro_f1, read_articles
 
 
 def place_table() -> dict[str, str]:
@@ -132,10 +133,10 @@ def main() -> None:
     args = parser.parse_args()
     started = time.perf_counter()
     sizes = tuple(int(n) for n in args.ngrams.split(",") if n)
-    train = list(read_articles(args.data / TRAIN_FILE))
+    train = list(read_articles(args.data / ANT_TRAIN))
     labels = sorted({a.label for a in train})
     if args.dev:
-        fit, held = train, list(read_articles(args.data / DEV_FILE))
+        fit, held = train, list(read_articles(args.data / ANT_DEV))
     else:
         gold_all = [a.label for a in train]
         fit_index, held_index = train_test_split(

@@ -21,6 +21,12 @@ data_option = click.option(
 )
 
 
+def _require_corpus(path: Path) -> None:
+    """One line, not a traceback, when the training corpus is not where --data points."""
+    if not path.is_file():
+        raise click.ClickException(f"{path}: not found; pass --data with the shared data folder")
+
+
 @click.group("train")
 def train_group() -> None:
     """Rebuild the lexicons and models Marsad ships."""
@@ -36,10 +42,10 @@ def train_group() -> None:
 )
 def wordfreq_command(data_dir: Path, out: Path) -> None:
     """Count word forms in the ANT news corpus for the clitic analysis."""
-    from marsad.training.wordfreq import CORPUS, build_word_frequencies
+    from marsad.training import ANT_TRAIN
+    from marsad.training.wordfreq import build_word_frequencies
 
-    if not (data_dir / CORPUS).is_file():
-        raise click.ClickException(f"{data_dir / CORPUS}: not found; pass --data with the shared data folder")
+    _require_corpus(data_dir / ANT_TRAIN)
     kept = build_word_frequencies(data_dir, out)
     click.echo(f"wrote {kept} word forms to {out}")
 
@@ -81,10 +87,10 @@ def ner_command(data_dir: Path, out: Path, dev_out: Path, reuse_tables: bool) ->
 )
 def keywords_command(data_dir: Path, out: Path) -> None:
     """Count the ANT training articles each term occurs in, for keyword weights."""
-    from marsad.training.keywords import CORPUS, build_document_frequencies
+    from marsad.training import ANT_TRAIN
+    from marsad.training.keywords import build_document_frequencies
 
-    if not (data_dir / CORPUS).is_file():
-        raise click.ClickException(f"{data_dir / CORPUS}: not found; pass --data with the shared data folder")
+    _require_corpus(data_dir / ANT_TRAIN)
     kept = build_document_frequencies(data_dir, out, log=click.echo)
     click.echo(f"wrote {kept} terms to {out}")
 

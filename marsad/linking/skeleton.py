@@ -77,29 +77,42 @@ def _squeeze(letters: str) -> str:
     return word[:-1] if len(word) > 1 and word.endswith("h") else word
 
 
-def arabic_skeleton(name: str) -> str:
-    """The consonant skeleton of an Arabic name: `خانقين` -> `knkn`, `السلط` -> `slt`."""
+def _arabic_words(name: str) -> list[str]:
+    """The words of an Arabic name without the article, letter clusters read as one sound."""
     words = []
     for word in name_key(name).split():
         if word.startswith(_ARABIC_ARTICLE) and len(word) > 3:
             word = word[2:]
         for cluster, letter in _ARABIC_CLUSTERS:
             word = word.replace(cluster, letter)
-        words.append(_squeeze("".join(_ARABIC_CLASS.get(char, "") for char in word)))
-    return "".join(words)
+        words.append(word)
+    return words
 
 
-def latin_skeleton(name: str) -> str:
-    """The consonant skeleton of a Latin name: `Khānaqīn` -> `knkn`, `As Salţ` -> `slt`."""
-    skeletons = []
+def _latin_sounds(name: str) -> list[str]:
+    """The words of a Latin name with each digraph (kh, sh, ...) one upper-case letter."""
+    words = []
     for word in _latin_words(name):
         for digraph, letter in _LATIN_DIGRAPHS:
             word = word.replace(digraph, letter.upper())
         # A soft c (Nice, Valencia) is s; every other c is k.
-        word = re.sub(r"c(?=[eiy])", "S", word)
-        letters = "".join(char.lower() if char.isupper() else _LATIN_CLASS.get(char, "") for char in word)
-        skeletons.append(_squeeze(letters))
-    return "".join(skeletons)
+        words.append(re.sub(r"c(?=[eiy])", "S", word))
+    return words
+
+
+def arabic_skeleton(name: str) -> str:
+    """The consonant skeleton of an Arabic name: `خانقين` -> `knkn`, `السلط` -> `slt`."""
+    return "".join(
+        _squeeze("".join(_ARABIC_CLASS.get(char, "") for char in word)) for word in _arabic_words(name)
+    )
+
+
+def latin_skeleton(name: str) -> str:
+    """The consonant skeleton of a Latin name: `Khānaqīn` -> `knkn`, `As Salţ` -> `slt`."""
+    return "".join(
+        _squeeze("".join(char.lower() if char.isupper() else _LATIN_CLASS.get(char, "") for char in word))
+        for word in _latin_sounds(name)
+    )
 
 
 def _latin_words(name: str) -> list[str]:
@@ -115,11 +128,7 @@ def _latin_words(name: str) -> list[str]:
 def arabic_reading(name: str) -> str:
     """The skeleton's letters with the long vowels kept: `تشيبوك` -> `sibuk`."""
     words = []
-    for word in name_key(name).split():
-        if word.startswith(_ARABIC_ARTICLE) and len(word) > 3:
-            word = word[2:]
-        for cluster, letter in _ARABIC_CLUSTERS:
-            word = word.replace(cluster, letter)
+    for word in _arabic_words(name):
         letters = [_ARABIC_CLASS.get(char) or _ARABIC_VOWELS.get(char, "") for char in word]
         if word.endswith("ه"):
             letters[-1] = "a"
@@ -130,10 +139,7 @@ def arabic_reading(name: str) -> str:
 def latin_reading(name: str) -> str:
     """A Latin name in the same letters as `arabic_reading`: `Chibok` -> `sibuk`."""
     words = []
-    for word in _latin_words(name):
-        for digraph, letter in _LATIN_DIGRAPHS:
-            word = word.replace(digraph, letter.upper())
-        word = re.sub(r"c(?=[eiy])", "S", word)
+    for word in _latin_sounds(name):
         letters = "".join(
             char.lower() if char.isupper() else _LATIN_CLASS.get(char) or _LATIN_VOWELS.get(char, "")
             for char in word

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from marsad.text import tokenize
 from marsad.topics.keywords import token_term
+from marsad.training import ANT_TRAIN
 
-CORPUS = Path("topics") / "ant-v2.1-train.jsonl.gz"
 MIN_DF = 3
 
 
@@ -50,7 +50,7 @@ def build_document_frequencies(
 
     RETURNS (int): the number of terms kept.
     """
-    n_documents, counts = count_document_frequencies(data_dir / CORPUS, log)
+    n_documents, counts = count_document_frequencies(data_dir / ANT_TRAIN, log)
     kept = sorted(((t, c) for t, c in counts.items() if c >= min_df), key=lambda tc: (-tc[1], tc[0]))
     header = (
         "# Document frequencies of terms (stems) in the ANT corpus v2.1 training split,\n"

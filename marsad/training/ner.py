@@ -45,6 +45,7 @@ from marsad import resources
 from marsad.document import Token
 from marsad.entities.features import FeatureExtractor, Lexicons, phrase_key, read_triggers
 from marsad.errors import MarsadError
+from marsad.training import ANT_TRAIN
 from marsad.training.conll import (
     ConllSentence,
     EntitySpan,
@@ -88,7 +89,6 @@ NEWS_CORPORA = frozenset({"anercorp"})
 CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 
 NER_DIR = Path("ner")
-ANT_CORPUS = Path("topics") / "ant-v2.1-train.jsonl.gz"
 
 Log = Callable[[str], None]
 
@@ -505,7 +505,7 @@ def write_tables(data_dir: Path, out_dir: Path, log: Log) -> None:
     table = build_phrase_table(rows)
     _write_gzip(out_dir / "ner-lexicon.tsv.gz", (f"{kind}\t{phrase}\n" for kind, phrase in table))
     log(f"lexicon: {len(table)} phrases")
-    clusters = train_clusters(data_dir / ANT_CORPUS, log)
+    clusters = train_clusters(data_dir / ANT_TRAIN, log)
     _write_gzip(out_dir / "ner-clusters.tsv.gz", (f"{stem}\t{c1}\t{c2}\n" for stem, c1, c2 in clusters))
     log(f"clusters: {len(clusters)} stems")
 

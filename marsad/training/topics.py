@@ -23,9 +23,8 @@ from marsad.errors import MarsadError
 from marsad.text import tokenize
 from marsad.topics.classifier import TopicClassifier, save
 from marsad.topics.features import FeatureExtractor
+from marsad.training import ANT_DEV, ANT_TRAIN
 
-TRAIN_FILE = "topics/ant-v2.1-train.jsonl.gz"
-DEV_FILE = "topics/ant-v2.1-dev.jsonl.gz"
 # Chosen on dev among C in {0.1, 0.3, 1}: 0.3 was best for every feature set tried.
 SVM_C = 0.3
 # Features in fewer articles than this carry no generalisable evidence and bloat the model.
@@ -92,7 +91,7 @@ def fit_temperature(margins: np.ndarray, gold: np.ndarray) -> float:
 
 def train_topics(data_dir: Path, out: Path, log: Callable[[str], None] = print) -> TopicClassifier:
     """Trains on the ANT train split, calibrates on dev, writes `out`, logs dev figures."""
-    train_path, dev_path = data_dir / TRAIN_FILE, data_dir / DEV_FILE
+    train_path, dev_path = data_dir / ANT_TRAIN, data_dir / ANT_DEV
     for path in (train_path, dev_path):
         if not path.is_file():
             raise MarsadError("E965", path=str(path))

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from marsad import resources
 from marsad.text.tokenize import TOKEN_PATTERN
+from marsad.training import ANT_TRAIN
 
-CORPUS = Path("topics") / "ant-v2.1-train.jsonl.gz"
 MIN_COUNT = 3
 
 
@@ -33,7 +33,7 @@ def count_words(corpus: Path) -> Counter[str]:
 
 def build_word_frequencies(data_dir: Path, out: Path, min_count: int = MIN_COUNT) -> int:
     """Writes `form<TAB>count` lines, gzipped; RETURNS (int): the number of forms kept."""
-    counts = count_words(data_dir / CORPUS)
+    counts = count_words(data_dir / ANT_TRAIN)
     kept = sorted(((f, c) for f, c in counts.items() if c >= min_count), key=lambda fc: (-fc[1], fc[0]))
     out.parent.mkdir(parents=True, exist_ok=True)
     # mtime=0 keeps the gzip bytes identical from one build to the next.
