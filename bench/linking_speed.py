@@ -4,7 +4,7 @@ Runs over real news (the first articles of ../shared/data/topics/ant-v2.1-dev.js
 or the repository's examples/ when the shared data is absent). Each article goes through
 the default pipeline without the linking stage, then the linking stage is timed on the
 result, so both figures come from the same documents. Without a trained NER model (no
-`marsad/entities/data/ner.crfsuite`) there are no entities to link; the script then says
+`marsad/entities/data/ner-crf.npz`) there are no entities to link; the script then says
 so and times linking on entities made from every gazetteer name found in the text, an
 upper bound. Also prints the one-off cost of loading the registry.
 

@@ -89,7 +89,11 @@ def ner_tagger() -> NerTagger:
     from marsad.entities.features import load_lexicons
     from marsad.entities.tagger import NerTagger
 
-    return NerTagger(data_file("entities", "ner.crfsuite"), load_lexicons(data_file("entities", "")))
+    return NerTagger(
+        data_file("entities", "ner-crf.npz"),
+        load_lexicons(data_file("entities", "")),
+        network_path=data_file("entities", "ner-network.npz"),
+    )
 
 
 @functools.cache

@@ -100,7 +100,7 @@ def main() -> None:
         params["c1"] = args.c1
     if args.c2 is not None:
         params["c2"] = args.c2
-    model = args.out / f"{args.variant}-{args.c1}-{args.c2}.crfsuite"
+    model = args.out / f"{args.variant}-{args.c1}-{args.c2}-crf.npz"
     print(f"{args.variant}: {len(tokens)} sentences, {sum(map(len, tokens))} tokens, params {params}")
     ner.train_crf(tokens, labels, lexicons, model, params, domains)
     print(f"trained in {time.time() - started:.0f} s")

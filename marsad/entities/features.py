@@ -3,7 +3,7 @@
 Every feature is computed from Marsad `Token`s (normalised form, clitic split, kind), so
 the model sees the same thing whether a sentence came from a CoNLL file or a news page.
 What a token contributes depends only on its surface form, so it is computed once per
-form and cached (`FeatureExtractor._local`); a sentence then costs a few list joins per
+form and cached (`FeatureExtractor.views`); a sentence then costs a few list joins per
 token plus one pass of phrase matching against the lexicon. The lexicons are
 evidence, not answers: the model learns how far to trust them.
 
@@ -112,7 +112,7 @@ class FeatureExtractor:
         self._cache: dict[str, tuple[list[str], list[str], list[str], list[str], list[str], str]] = {}
         self._max_phrase = min(MAX_PHRASE, max((len(p) for p in lexicons.phrases), default=1))
 
-    def _local(self, token: Token) -> tuple[list[str], list[str], list[str], list[str], list[str], str]:
+    def views(self, token: Token) -> tuple[list[str], list[str], list[str], list[str], list[str], str]:
         """Features of a token on its own, and the shorter sets its neighbours see.
 
         RETURNS (tuple): own features, then as seen from two before, one before, one after
@@ -160,7 +160,7 @@ class FeatureExtractor:
             self._cache[key] = result
         return result
 
-    def _phrase_features(self, tokens: Sequence[Token]) -> list[list[str]]:
+    def phrase_features(self, tokens: Sequence[Token]) -> list[list[str]]:
         """Lexicon phrases found in the sentence, longest match first, as B/I features."""
         found: list[list[str]] = [[] for _ in tokens]
         phrases = self.lexicons.phrases
@@ -182,10 +182,16 @@ class FeatureExtractor:
                 break
         return found
 
+    def token_features(self, tokens: Sequence[Token]) -> tuple[list[list[str]], list[list[str]]]:
+        """Each token's own features and its lexicon-phrase features, without context
+        (the neural tagger reads context with its LSTM). The own lists are shared cache
+        entries: read them, do not change them."""
+        return [self.views(token)[0] for token in tokens], self.phrase_features(tokens)
+
     def sentence(self, tokens: Sequence[Token]) -> list[list[str]]:
         """Features of each token of one sentence."""
-        local = [self._local(token) for token in tokens]
-        phrase = self._phrase_features(tokens)
+        local = [self.views(token) for token in tokens]
+        phrase = self.phrase_features(tokens)
         count = len(tokens)
         features: list[list[str]] = []
         for index in range(count):

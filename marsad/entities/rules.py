@@ -1031,6 +1031,7 @@ def backoff_places(context: Context, mentions: list[Mention]) -> list[Mention]:
     capitals = set(registry.capital_of.values())
     lexicons, tokens = context.lexicons, context.tokens
     covered = {i for m in mentions for i in range(m.first, m.last)}
+    in_places = {i for m in mentions if m.type in PLACE_TYPES for i in range(m.first, m.last)}
     frequencies = resources.word_frequencies()
     found = []
     for index, token in enumerate(tokens):
@@ -1040,7 +1041,7 @@ def backoff_places(context: Context, mentions: list[Mention]) -> list[Mention]:
             continue
         if not has_article(token) and token.stem.endswith("يه"):
             continue  # an adjective: دولة إسلامية
-        cue = _place_cue(context, index)
+        cue = _place_cue(context, index, in_places)
         if cue is None:
             continue
         end = min(context.sentence_end[index], index + MAX_BACKOFF_WORDS)
@@ -1067,6 +1068,7 @@ def backoff_places(context: Context, mentions: list[Mention]) -> list[Mention]:
                 type_ = "GPE" if any(r.type == "GPE" for r in places) else "LOC"
                 found.append(context.mention(index, last, type_, "place-backoff"))
                 covered.update(span)
+                in_places.update(span)
                 break
     return found
 
@@ -1080,8 +1082,12 @@ def _large_place(record: Record, capitals: set[str]) -> bool:
     )
 
 
-def _place_cue(context: Context, index: int) -> str | None:
-    """What says that tokens[index] starts a place name: "head", "prep" or None."""
+def _place_cue(context: Context, index: int, places: set[int] | frozenset[int] = frozenset()) -> str | None:
+    """What says that tokens[index] starts a place name: "head", "prep" or None.
+
+    places: the tokens already inside place mentions; a name joined by و right after
+    one continues a list of places (`كركوك وديالى`) and counts as "prep".
+    """
     tokens, lexicons = context.tokens, context.lexicons
     token = tokens[index]
     start = context.sentence_start[index]
@@ -1094,6 +1100,8 @@ def _place_cue(context: Context, index: int) -> str | None:
         return None
     previous = tokens[index - 1]
     bare = context.bare[index - 1]
+    if token.prefix.startswith("و") and index - 1 in places:
+        return "prep"
     if (bare in lexicons.place_heads and not has_article(previous)) or lexicons.place_cues.get(
         bare
     ) == "head":

@@ -8,6 +8,7 @@ lists are loaded once per process through `marsad.resources`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
 from marsad import resources
@@ -19,7 +20,7 @@ from marsad.pipeline import register_stage
 
 
 class Tagger(Protocol):
-    def predict(self, tokens: list[Token]) -> list[str]: ...
+    def predict_many(self, sentences: Sequence[list[Token]]) -> list[list[str]]: ...
 
 
 def sentence_index(tokens: list[Token], sentences: list[Sentence]) -> list[int]:
@@ -60,11 +61,13 @@ class EntityStage:
 
     def __call__(self, doc: Document) -> Document:
         sentence_of = sentence_index(doc.tokens, doc.sentences)
-        labels: list[str] = []
+        sentences: list[list[Token]] = []
         first = 0
         for index in range(1, len(doc.tokens) + 1):
             if index == len(doc.tokens) or sentence_of[index] != sentence_of[first]:
-                labels += self.tagger.predict(doc.tokens[first:index])
+                sentences.append(doc.tokens[first:index])
                 first = index
+        # All sentences at once: the neural tagger runs them through its LSTM together.
+        labels = [label for sentence in self.tagger.predict_many(sentences) for label in sentence]
         doc.entities = find_entities(doc.text, doc.tokens, sentence_of, labels, self.lexicons)
         return doc

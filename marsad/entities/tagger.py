@@ -1,8 +1,20 @@
-"""The trained NER tagger: a linear-chain CRF over Marsad tokens, one sentence at a time.
+"""The trained NER tagger: a CRF and a BiLSTM-CRF network, their marginals averaged.
 
-The model (`data/ner.crfsuite`) is trained by `marsad train ner` (see
-`marsad.training.ner`) on ANERcorp, AQMAR and FANE; it labels tokens in IOB2 over
-PERSON, ORG, GPE, LOC, FAC and MISC. Load the shipped one with `resources.ner_tagger()`.
+Two models label the tokens of a sentence in IOB2 over PERSON, ORG, GPE, LOC, FAC and
+MISC, both trained by `marsad train ner` (`marsad.training.ner`) on ANERcorp, AQMAR and
+FANE with the same sparse features (`marsad.entities.features`):
+
+- a linear-chain CRF (trained with CRFsuite, its weights in `data/ner-crf.npz`), which
+  reads each token's features and those of the two tokens either side;
+- a BiLSTM-CRF network (`data/ner-network.npz`, run with numpy by
+  `marsad.entities.neural`), which adds word vectors learned on unlabelled news and a
+  character CNN, and reads the whole sentence.
+
+Each gives every token a probability per label (the CRF's and the network's marginals);
+the tagger averages the two and picks the best valid IOB2 sequence over the averages.
+The two make different mistakes: on the held-out development set the average scores
+above either alone (docs/ner.md). Without a network (tests, the CRF's own experiments)
+the tagger is the CRF alone. Load the shipped one with `resources.ner_tagger()`.
 """
 
 from __future__ import annotations
@@ -10,28 +22,28 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-import pycrfsuite
+import numpy as np
 
 from marsad.document import Token
+from marsad.entities import crf
 from marsad.entities.features import FeatureExtractor, Lexicons
-from marsad.errors import MarsadError
+from marsad.entities.neural import BiLstmCrf
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "MISC")
 
 
 class NerTagger:
-    """Labels the tokens of one sentence; build the shipped one with `resources.ner_tagger()`.
+    """Labels the tokens of sentences; build the shipped one with `resources.ner_tagger()`.
 
-    model_path (Path): a CRFsuite model file.
-    lexicons (Lexicons): the tables the model was trained with.
+    crf_path (Path): the feature CRF's arrays (`ner-crf.npz`).
+    lexicons (Lexicons): the tables the models were trained with.
+    network_path (Path | None): the network (`ner-network.npz`) to average with, if any.
     """
 
-    def __init__(self, model_path: Path, lexicons: Lexicons):
-        if not model_path.is_file():
-            raise MarsadError("E292", source=str(model_path))
-        self._tagger = pycrfsuite.Tagger()
-        self._tagger.open(str(model_path))
+    def __init__(self, crf_path: Path, lexicons: Lexicons, network_path: Path | None = None):
+        self.crf = crf.FeatureCrf(crf_path)
         self.features = FeatureExtractor(lexicons)
+        self.network = BiLstmCrf(network_path, self.features) if network_path is not None else None
 
     def predict(self, tokens: list[Token]) -> list[str]:
         """One IOB2 label per token of ONE sentence: 'O', 'B-PERSON', 'I-PERSON', ...
@@ -39,12 +51,21 @@ class NerTagger:
         tokens (list[Token]): the sentence's tokens (from `marsad.text.tokenize`).
         RETURNS (list[str]): the labels, always a valid IOB2 sequence.
         """
-        if not tokens:
-            return []
-        return repair_iob2(self._tagger.tag(self.features.sentence(tokens)))
+        return self.predict_many([tokens])[0]
 
     def predict_many(self, sentences: Sequence[list[Token]]) -> list[list[str]]:
-        return [self.predict(tokens) for tokens in sentences]
+        """One IOB2 label list per sentence; all sentences go through the models together."""
+        present = [tokens for tokens in sentences if tokens]
+        if not present:
+            return [[] for _ in sentences]
+        lengths = np.array([len(tokens) for tokens in present])
+        phrases = [self.features.phrase_features(tokens) for tokens in present]
+        scores = self.crf.scores(self.features, present, phrases, int(lengths.max()))
+        probabilities = crf.marginals(scores, lengths, self.crf.transitions, self.crf.start, self.crf.end)
+        if self.network is not None:
+            probabilities = (probabilities + self.network.marginals(present, phrases)[0]) / 2
+        labelled = iter(crf.best_sequences(probabilities, lengths))
+        return [next(labelled) if tokens else [] for tokens in sentences]
 
 
 def repair_iob2(labels: Sequence[str]) -> list[str]:

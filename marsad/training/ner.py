@@ -24,14 +24,18 @@ Every sentence is tokenised by Marsad itself (`conll.align_to_marsad`), and feat
 from `marsad.entities.features`, exactly as at run time. Word clusters come from the
 unlabelled ANT news corpus (word2vec, then k-means), the lexicon from the gazetteers,
 the PETRARCH actor dictionary and the given names and surnames of `arabic-name-romanizer`.
-The model is a linear-chain CRF (CRFsuite, L-BFGS, elastic net). Everything is seeded and
-single-threaded, so the same data gives the same files.
+Two models are trained on the same sentences: a linear-chain CRF (CRFsuite, L-BFGS,
+elastic net; its weights exported for numpy, `export_crf`) and a BiLSTM-CRF network
+(PyTorch, `train_network`; data in `ner_neural`, the network in `ner_network`); the tagger
+averages their marginals. Everything is seeded and single-threaded, so the same data
+gives the same files.
 """
 
 from __future__ import annotations
 
 import difflib
 import gzip
+import importlib.util
 import json
 import sqlite3
 import zlib
@@ -45,7 +49,7 @@ from marsad import resources
 from marsad.document import Token
 from marsad.entities.features import FeatureExtractor, Lexicons, phrase_key, read_triggers
 from marsad.errors import MarsadError
-from marsad.training import ANT_TRAIN
+from marsad.training import ANT_TRAIN, write_npz
 from marsad.training.conll import (
     ConllSentence,
     EntitySpan,
@@ -101,8 +105,9 @@ class TrainingSet:
     labels: list[list[str]]
     sources: Counter[str]
     origins: list[str] = field(default_factory=list)  # the corpus of each sentence
+    indices: list[int] = field(default_factory=list)  # its index in that corpus
 
-    def add(self, sentence: ConllSentence, source: str, weight: int = 1) -> None:
+    def add(self, sentence: ConllSentence, source: str, index: int, weight: int = 1) -> None:
         """Adds a sentence `weight` times (the CRF weighs every sentence alike)."""
         tokens, owners = align_to_marsad(sentence)
         if not tokens:
@@ -112,6 +117,7 @@ class TrainingSet:
             self.tokens.append(tokens)
             self.labels.append(labels)
             self.origins.append(source)
+            self.indices.append(index)
         self.sources[source] += 1
 
 
@@ -454,16 +460,16 @@ def news_stem_sentences(corpus: Path) -> list[list[str]]:
     return articles
 
 
-def train_clusters(corpus: Path, log: Log) -> list[tuple[str, str, str]]:
-    """Word2vec (CBOW) on stems of unlabelled news, then k-means at two granularities.
+def train_word_vectors(corpus: Path, log: Log):  # type: ignore[no-untyped-def]
+    """Word2vec (CBOW) on stems of unlabelled news: the stems and their unit vectors.
 
-    RETURNS (list): (stem, coarse cluster, fine cluster) for the most frequent stems.
+    RETURNS (tuple): the stems, most frequent first, and a float64 array of their vectors.
     """
     import numpy as np
     from gensim.models import Word2Vec
 
     articles = news_stem_sentences(corpus)
-    log(f"clusters: {len(articles)} articles, {sum(map(len, articles))} words")
+    log(f"word vectors: {len(articles)} articles, {sum(map(len, articles))} words")
     model = Word2Vec(
         sentences=articles, vector_size=WORD2VEC_DIM, window=5, min_count=5, workers=1, seed=SEED,
         epochs=WORD2VEC_EPOCHS, sg=0, hashfxn=_stable_hash, max_final_vocab=CLUSTER_VOCABULARY,
@@ -471,6 +477,14 @@ def train_clusters(corpus: Path, log: Log) -> list[tuple[str, str, str]]:
     words = list(model.wv.index_to_key)
     vectors = model.wv.vectors.astype(np.float64)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9
+    return words, vectors
+
+
+def train_clusters(words: Sequence[str], vectors, log: Log) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    """K-means of the word vectors at two granularities.
+
+    RETURNS (list): (stem, coarse cluster, fine cluster) for each stem.
+    """
     assignments = [kmeans(vectors, size, log) for size in CLUSTER_SIZES]
     rows = [(word, str(assignments[0][i]), str(assignments[1][i])) for i, word in enumerate(words)]
     return sorted(rows)
@@ -495,8 +509,11 @@ def kmeans(vectors, size: int, log: Log, iterations: int = 20):  # type: ignore[
     return assignment
 
 
-def write_tables(data_dir: Path, out_dir: Path, log: Log) -> None:
-    """Builds `ner-lexicon.tsv.gz` and `ner-clusters.tsv.gz` in `out_dir`."""
+def write_tables(data_dir: Path, out_dir: Path, log: Log):  # type: ignore[no-untyped-def]
+    """Builds `ner-lexicon.tsv.gz` and `ner-clusters.tsv.gz` in `out_dir`.
+
+    RETURNS (tuple): the word vectors the clusters come from (`train_word_vectors`).
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     rows = place_phrases(data_dir)
     actors = data_dir / "event-dictionaries" / "petrarch-arabic" / "actor_dict_ar_v4.txt"
@@ -505,9 +522,11 @@ def write_tables(data_dir: Path, out_dir: Path, log: Log) -> None:
     table = build_phrase_table(rows)
     _write_gzip(out_dir / "ner-lexicon.tsv.gz", (f"{kind}\t{phrase}\n" for kind, phrase in table))
     log(f"lexicon: {len(table)} phrases")
-    clusters = train_clusters(data_dir / ANT_TRAIN, log)
+    words, vectors = train_word_vectors(data_dir / ANT_TRAIN, log)
+    clusters = train_clusters(words, vectors, log)
     _write_gzip(out_dir / "ner-clusters.tsv.gz", (f"{stem}\t{c1}\t{c2}\n" for stem, c1, c2 in clusters))
     log(f"clusters: {len(clusters)} stems")
+    return words, vectors
 
 
 def _write_gzip(path: Path, lines: Iterable[str]) -> None:
@@ -571,13 +590,13 @@ def assemble(data_dir: Path, log: Log) -> Corpus:
                 EntitySpan(s.start, s.end, fane_map.get(s.type, "O"))
                 for s in transfer_spans(alignment, sentence, newsfane[alignment.fane])
             ]
-        train.add(type_places(retype(sentence, ANERCORP_TYPES), typer, hints), "anercorp", NEWS_WEIGHT)
-    for sentence in aqmar:
+        train.add(type_places(retype(sentence, ANERCORP_TYPES), typer, hints), "anercorp", index, NEWS_WEIGHT)
+    for index, sentence in enumerate(aqmar):
         if _letters(sentence.tokens)[0] not in dev_letters:
-            train.add(type_places(retype(sentence, AQMAR_TYPES), typer), "aqmar")
-    for sentence in wiki_typed:
+            train.add(type_places(retype(sentence, AQMAR_TYPES), typer), "aqmar", index)
+    for index, sentence in enumerate(wiki_typed):
         if _letters(sentence.tokens)[0] not in dev_letters:
-            train.add(sentence, "wikifane")
+            train.add(sentence, "wikifane", index)
     log(
         f"train sentences: {dict(train.sources)}; "
         f"dev: {len(dev_anercorp)} ANERcorp, {len(dev_newsfane)} NewsFANE"
@@ -597,13 +616,16 @@ def train_crf(
     params: dict[str, object] | None = None,
     domains: Sequence[str] | None = None,
 ) -> None:
-    """Trains a CRF on labelled sentences and writes it to `model_path`.
+    """Trains a CRF on labelled sentences; writes its run-time arrays to `model_path`
+    (`.npz`, see `export_crf`).
 
     domains (Sequence[str] | None): per sentence, "" for news or a corpus name; a
         non-news sentence's tokens get that corpus's own copies of some features
         (`domain_features`), which absorb its annotation habits. Inference never
         fires them, so the model tags as news.
     """
+    import tempfile
+
     import pycrfsuite
 
     extractor = FeatureExtractor(lexicons)
@@ -615,7 +637,10 @@ def train_crf(
         trainer.append(rows, list(sentence_labels))
     trainer.set_params({**CRF_PARAMS, **(params or {})})
     model_path.parent.mkdir(parents=True, exist_ok=True)
-    trainer.train(str(model_path))
+    with tempfile.TemporaryDirectory() as scratch:
+        crfsuite_path = Path(scratch) / "ner.crfsuite"
+        trainer.train(str(crfsuite_path))
+        export_crf(crfsuite_path, model_path)
 
 
 DOMAIN_COPIED = ("b", "w=", "s=", "t=", "g=")
@@ -633,24 +658,68 @@ def domain_features(rows: list[list[str]], domain: str) -> list[list[str]]:
     return [row + [marker + f for f in row if f.startswith(DOMAIN_COPIED)] for row in rows]
 
 
+def export_crf(model_path: Path, out_path: Path) -> int:
+    """Writes the CRFsuite model's weights as the arrays `marsad.entities.crf.FeatureCrf`
+    reads (numpy at run time, no CRFsuite). Corpus-marked feature copies
+    (`domain_features`) never fire at run time and are left out.
+
+    RETURNS (int): the number of features kept.
+    """
+    import numpy as np
+    import pycrfsuite
+
+    from marsad.entities.crf import LABELS
+    from marsad.entities.neural import pack_strings
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model_path))
+    info = tagger.info()
+    label_index = {label: index for index, label in enumerate(LABELS)}
+    markers = tuple(f"{corpus}|" for corpus in ("aqmar", "wikifane"))
+    features = sorted({a for a, _ in info.state_features if not a.startswith(markers)})
+    feature_index = {feature: index for index, feature in enumerate(features)}
+    weights = np.zeros((len(features), len(LABELS)), dtype=np.float32)
+    for (feature, label), weight in info.state_features.items():
+        if feature in feature_index:
+            weights[feature_index[feature], label_index[label]] = weight
+    transitions = np.zeros((len(LABELS), len(LABELS)), dtype=np.float32)
+    for (first, second), weight in info.transitions.items():
+        transitions[label_index[first], label_index[second]] = weight
+    known = np.array([label in tagger.labels() for label in LABELS])
+    tagger.close()
+    write_npz(
+        out_path,
+        {"features": pack_strings(features), "weights": weights, "transitions": transitions, "known": known},
+    )
+    return len(features)
+
+
 def shipped_lexicons(out_dir: Path) -> Lexicons:
     from marsad.entities.features import load_lexicons
 
     return load_lexicons(out_dir)
 
 
-def train_ner(data_dir: Path, out_dir: Path, dev_dir: Path | None, log: Log, tables: bool = True) -> Corpus:
+def train_ner(
+    data_dir: Path, out_dir: Path, dev_dir: Path | None, log: Log, tables: bool = True, device: str = "cpu"
+) -> Corpus:
     """Rebuilds the NER artefacts in `out_dir` from the shared data folder.
 
     data_dir (Path): `../shared/data`.
-    out_dir (Path): where `ner.crfsuite` and the tables go (the package's data folder).
+    out_dir (Path): where `ner-crf.npz`, `ner-network.npz` and the tables go (the
+        package's data folder).
     dev_dir (Path | None): where to write the held-out development files, if anywhere.
     tables (bool): rebuild the lexicon and the clusters too (else reuse those in out_dir).
+    device (str): where PyTorch trains the network ("cpu", or "cuda" on a GPU machine).
     """
     if not (data_dir / NER_DIR / "anercorp-camel-train.conll").is_file():
         raise MarsadError("E294", source=str(data_dir))
+    if importlib.util.find_spec("torch") is None:
+        raise MarsadError("E293", package="torch==2.13.0")
     if tables:
-        write_tables(data_dir, out_dir, log)
+        words, vectors = write_tables(data_dir, out_dir, log)
+    else:
+        words, vectors = train_word_vectors(data_dir / ANT_TRAIN, log)
     triggers_source = resources.data_file("entities", "ner-triggers.tsv")
     if out_dir.resolve() != triggers_source.parent.resolve():
         (out_dir / "ner-triggers.tsv").write_text(
@@ -665,6 +734,38 @@ def train_ner(data_dir: Path, out_dir: Path, dev_dir: Path | None, log: Log, tab
     lexicons.triggers = read_triggers(out_dir / "ner-triggers.tsv")
     log(f"training the CRF on {sum(map(len, corpus.train.tokens))} tokens")
     domains = ["" if origin in NEWS_CORPORA else origin for origin in corpus.train.origins]
-    train_crf(corpus.train.tokens, corpus.train.labels, lexicons, out_dir / "ner.crfsuite", domains=domains)
-    log(f"model written to {out_dir / 'ner.crfsuite'}")
+    train_crf(corpus.train.tokens, corpus.train.labels, lexicons, out_dir / "ner-crf.npz", domains=domains)
+    log(f"CRF written to {out_dir / 'ner-crf.npz'}")
+    train_network(corpus.train, lexicons, words, vectors, out_dir / "ner-network.npz", device, log)
     return corpus
+
+
+def train_network(  # type: ignore[no-untyped-def]
+    train: TrainingSet, lexicons: Lexicons, words: list[str], vectors, out_path: Path, device: str, log: Log
+) -> None:
+    """Trains the shipped BiLSTM-CRF (`ner_network.SHIPPED_CONFIG`, `SHIPPED_EPOCHS`) on
+    training and validation sentences, seeded and on one thread, and writes its arrays."""
+    import tempfile
+
+    import torch
+
+    from marsad.training import ner_network
+    from marsad.training.ner_neural import export_arrays
+
+    torch.set_num_threads(1)
+    with tempfile.TemporaryDirectory() as scratch:
+        arrays = Path(scratch) / "arrays.npz"
+        counts = export_arrays(train, lexicons, words, vectors, arrays)
+        log(f"network data: {counts}")
+        data = ner_network.Data(arrays)
+        config = ner_network.CONFIGS[ner_network.SHIPPED_CONFIG]
+        model, _ = ner_network.train(
+            config,
+            data,
+            torch.device(device),
+            epochs=ner_network.SHIPPED_EPOCHS,
+            with_validation=True,
+            log=log,
+        )
+        write_npz(out_path, ner_network.export(model, data))
+    log(f"network written to {out_path}")

@@ -1,11 +1,12 @@
 """Exact-span NER scores of Marsad on a CoNLL gold file (`marsad eval ner`).
 
 Each gold sentence is turned back into text (its tokens joined by spaces) and analysed by
-the real thing: `marsad.analyze`, whose entity mentions come from the `marsad.entities.v1`
-stage, when that stage is in the default pipeline; until then, the NER tagger's own
-mentions (`tagger_mentions`). Predicted mentions are character spans; each is mapped onto
-the file tokens it overlaps and compared with the gold mentions as in conlleval: a
-mention counts only when its tokens and its type are both exactly right.
+the real thing: the default pipeline up to its entity stage `marsad.entities.v1`
+(tagger, rules, coreference; the stages after it do not change mentions), or, with
+`--tagger-only` or without that stage, the NER tagger's own mentions (`tagger_mentions`).
+Predicted mentions are character spans; each is mapped onto the file tokens it overlaps
+and compared with the gold mentions as in conlleval: a mention counts only when its
+tokens and its type are both exactly right.
 
 Label sets differ between corpora, so both sides can be mapped first: the file's labels
 with a two-column table (`--map`, e.g. FANE's 50 classes to coarse types) and Marsad's
@@ -15,6 +16,7 @@ nothing is left out of the comparison on that side.
 
 from __future__ import annotations
 
+import functools
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -22,7 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from marsad import resources
+from marsad.document import Document
 from marsad.errors import MarsadError
+from marsad.pipeline import Pipeline
 from marsad.training.conll import ConllSentence, EntitySpan, iob_spans, marsad_spans_to_file
 
 ENTITY_STAGE = "marsad.entities.v1"
@@ -137,11 +141,17 @@ def entity_stage_in_pipeline() -> bool:
 
 
 def pipeline_mentions(text: str) -> list[Mention]:
-    """Mentions of the entities `marsad.analyze` finds in `text`."""
-    from marsad.service import analyze
-
-    doc = analyze(text)
+    """Mentions of the entities the default pipeline finds in `text`: its stages up to and
+    including the entity stage (the later ones do not change mentions)."""
+    doc = _entity_pipeline()(Document.from_parts(text))
     return [(m.start, m.end, entity.type) for entity in doc.entities for m in entity.mentions]
+
+
+@functools.cache
+def _entity_pipeline() -> Pipeline:
+    from marsad.pipeline import DEFAULT_STAGES
+
+    return Pipeline(DEFAULT_STAGES[: DEFAULT_STAGES.index(ENTITY_STAGE) + 1])
 
 
 def tagger_mentions(text: str) -> list[Mention]:

@@ -53,3 +53,9 @@ def test_a_place_head_after_a_role_names_a_place():
 
 def test_a_place_head_tagged_alone_is_dropped():
     assert _names("سقطت قذائف على [[ريف|GPE]] [[دمشق|GPE]].") == [("دمشق", "GPE")]
+
+
+def test_a_large_place_joined_by_wa_to_a_place_continues_the_list():
+    assert _names("امتد القتال إلى محافظات [[كركوك|GPE]] وديالى أمس.") == [("كركوك", "GPE"), ("ديالى", "GPE")]
+    # Joined to a person, the same word stays the tagger's call.
+    assert _names("التقى [[خالد|PERSON]] وديالى أمس.") == [("خالد", "PERSON")]

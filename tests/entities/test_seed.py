@@ -17,7 +17,7 @@ from tests.conftest import assert_spans_exact
 
 @pytest.fixture(scope="module")
 def seed(seed_article) -> dict:
-    if not resources.data_file("entities", "ner.crfsuite").is_file():
+    if not resources.data_file("entities", "ner-network.npz").is_file():
         pytest.skip("the trained NER model is not built in this checkout (marsad train ner)")
     headline, body = seed_article.read_text(encoding="utf-8").split("\n", 1)
     doc = Document.from_parts(body, title=headline, published="2015-01-13")

@@ -79,9 +79,9 @@ def test_a_tiny_model_learns_its_training_data(tmp_path: Path):
         for s in read_conll(FIXTURES / "tiny-train.conll")
     ]
     training = ner.TrainingSet([], [], Counter())
-    for sentence in sentences:
-        training.add(sentence, "fixture")
-    model = tmp_path / "tiny.crfsuite"
+    for index, sentence in enumerate(sentences):
+        training.add(sentence, "fixture", index)
+    model = tmp_path / "tiny-crf.npz"
     ner.train_crf(
         training.tokens, training.labels, Lexicons(), model, {"c1": 0.0, "c2": 0.01, "max_iterations": 100}
     )
@@ -139,9 +139,9 @@ def test_another_corpus_convention_is_kept_out_of_the_news_model(tmp_path: Path)
             domains.append("wikifane")
     params = {"c1": 0.0, "c2": 0.01, "max_iterations": 100}
     unseen = tokenize("باع دولار .")
-    mixed = tmp_path / "mixed.crfsuite"
+    mixed = tmp_path / "mixed.npz"
     ner.train_crf(tokens, labels, Lexicons(), mixed, params)
     assert NerTagger(mixed, Lexicons()).predict(unseen)[1] == "O"
-    separated = tmp_path / "separated.crfsuite"
+    separated = tmp_path / "separated.npz"
     ner.train_crf(tokens, labels, Lexicons(), separated, params, domains)
     assert NerTagger(separated, Lexicons()).predict(unseen)[1] == "B-MISC"

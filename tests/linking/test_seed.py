@@ -68,7 +68,7 @@ def test_seed_targets_end_to_end(seed_article: Path) -> None:
     from marsad.pipeline import Pipeline
     from marsad.resources import data_file
 
-    if not data_file("entities", "ner.crfsuite").is_file():
+    if not data_file("entities", "ner-network.npz").is_file():
         pytest.skip("the NER model is not built")
     import marsad.entities
     import marsad.linking  # noqa: F401

@@ -1,0 +1,184 @@
+"""Linear-chain CRF arithmetic in numpy, for batches of sentences of one article.
+
+Both NER models end in a CRF layer: the feature CRF (trained with CRFsuite, exported to
+`data/ner-crf.npz` by `marsad train ner`) and the network's (`marsad.entities.neural`).
+Their label scores arrive here as one padded array (sentences, steps, labels) with each
+sentence's length; every step below works on all sentences of the batch at once, which
+is what keeps numpy's per-call overhead small.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from marsad.document import Token
+from marsad.entities.features import FeatureExtractor
+from marsad.errors import MarsadError
+
+_CACHE_LIMIT = 300_000
+
+LABELS = (
+    "O", "B-PERSON", "I-PERSON", "B-ORG", "I-ORG", "B-GPE", "I-GPE",
+    "B-LOC", "I-LOC", "B-FAC", "I-FAC", "B-MISC", "I-MISC",
+)  # fmt: skip
+# IOB2: an I- label only after the B- or I- of its own type, and never first.
+VALID_NEXT = np.array(
+    [[0.0 if not b.startswith("I-") or a[2:] == b[2:] else -np.inf for b in LABELS] for a in LABELS]
+)
+VALID_FIRST = np.array([-np.inf if label.startswith("I-") else 0.0 for label in LABELS])
+
+
+def marginals(
+    scores: np.ndarray, lengths: np.ndarray, transitions: np.ndarray, start: np.ndarray, end: np.ndarray
+) -> np.ndarray:
+    """P(label at t | sentence) by forward-backward, for a padded batch.
+
+    scores: (sentences, steps, labels) label scores; transitions: (from, to);
+    start, end: scores of the first and the last label. Computed with probabilities
+    rescaled at every step rather than in log space: a step is then one small matrix
+    product for all sentences. Padding rows come out as junk.
+    """
+    steps = scores.shape[1]
+    emitted = np.exp(scores - scores.max(axis=2, keepdims=True), dtype=np.float64)
+    moves = np.exp(transitions - transitions.max(), dtype=np.float64)
+    ending = np.exp(end - end.max(), dtype=np.float64)
+    alpha = np.empty(emitted.shape)
+    beta = np.empty(emitted.shape)
+    forward = np.exp(start - start.max()) * emitted[:, 0]
+    alpha[:, 0] = forward / forward.sum(axis=1, keepdims=True)
+    for step in range(1, steps):
+        forward = (alpha[:, step - 1] @ moves) * emitted[:, step]
+        alpha[:, step] = forward / (forward.sum(axis=1, keepdims=True) + 1e-300)
+    last = (lengths - 1)[:, None]
+    beta[:, steps - 1] = ending
+    for step in range(steps - 2, -1, -1):
+        backward = (emitted[:, step + 1] * beta[:, step + 1]) @ moves.T
+        backward /= backward.sum(axis=1, keepdims=True) + 1e-300
+        # A sentence's backward pass starts at its own last token, with the end scores.
+        beta[:, step] = np.where(last == step, ending, backward)
+    product = alpha * beta
+    return product / (product.sum(axis=2, keepdims=True) + 1e-300)
+
+
+def best_sequences(probabilities: np.ndarray, lengths: np.ndarray) -> list[list[str]]:
+    """The valid IOB2 sequence of each sentence with the highest product of its tokens'
+    label probabilities (a padded batch, as `marginals` returns)."""
+    scores = np.log(probabilities + 1e-12)
+    batch, steps, _ = scores.shape
+    best = VALID_FIRST + scores[:, 0]
+    pointers = np.zeros((batch, steps, len(LABELS)), dtype=np.int64)
+    finals = np.zeros_like(best)
+    for step in range(1, steps):
+        candidates = best[:, :, None] + VALID_NEXT
+        pointers[:, step] = candidates.argmax(axis=1)
+        best = candidates.max(axis=1) + scores[:, step]
+        ended = lengths == step + 1
+        finals[ended] = best[ended]
+    finals[lengths == 1] = (VALID_FIRST + scores[:, 0])[lengths == 1]
+    sequences: list[list[str]] = []
+    for row, length in enumerate(lengths):
+        path = [int(finals[row].argmax())]
+        for step in range(int(length) - 1, 0, -1):
+            path.append(int(pointers[row, step, path[-1]]))
+        sequences.append([LABELS[index] for index in reversed(path)])
+    return sequences
+
+
+class FeatureCrf:
+    """The feature CRF's weights: one row of label scores per feature string.
+
+    model_path (Path): the `.npz` `marsad train ner` writes from the CRFsuite model.
+    """
+
+    def __init__(self, model_path: Path):
+        if not model_path.is_file():
+            raise MarsadError("E292", source=str(model_path))
+        with np.load(model_path) as arrays:
+            features = bytes(arrays["features"]).decode("utf-8").split("\n")
+            self.weights = arrays["weights"].astype(np.float32)
+            self.transitions = arrays["transitions"].astype(np.float32)
+            known = arrays["known"]
+        self.ids = {feature: index for index, feature in enumerate(features)}
+        # A label the model never saw in training cannot start, end or follow anything.
+        impossible = np.where(known, 0.0, -1e4).astype(np.float32)
+        self.transitions += impossible[None, :]
+        self._cache: dict[str, tuple[np.ndarray, str]] = {}
+        self._overflow: dict[str, tuple[np.ndarray, str]] = {}  # this call's forms once the cache is full
+        self.start = impossible
+        self.end = impossible.copy()
+
+    def scores(
+        self,
+        extractor: FeatureExtractor,
+        sentences: Sequence[Sequence[Token]],
+        phrases: Sequence[list[list[str]]],
+        steps: int,
+    ) -> np.ndarray:
+        """Label scores of each token, padded: (sentences, steps, labels).
+
+        phrases: each sentence's `extractor.phrase_features(tokens)`.
+
+        The sum of the weights of `extractor.sentence(tokens)`'s features, computed by
+        parts: what a word form contributes to its own position and to the two either side
+        of it (`FeatureExtractor.views`) is summed once per form and cached; only the
+        lexicon-phrase, word-pair and sentence-edge features are looked up per sentence.
+        """
+        self._add_views(extractor, [token for tokens in sentences for token in tokens])
+        result = np.zeros((len(sentences), steps, len(LABELS)), dtype=np.float32)
+        for row, (tokens, sentence_phrases) in enumerate(zip(sentences, phrases, strict=True)):
+            result[row, : len(tokens)] = self._sentence_scores(tokens, sentence_phrases)
+        return result
+
+    def _sums(self, groups: Sequence[Iterable[str]]) -> np.ndarray:
+        """The weight sum of each group of features (unknown features count nothing)."""
+        ids: list[int] = []
+        starts: list[int] = []
+        for features in groups:
+            starts.append(len(ids))
+            ids += [i for i in map(self.ids.get, features) if i is not None]
+        if not ids:
+            return np.zeros((len(groups), len(LABELS)), dtype=np.float32)
+        sums = np.add.reduceat(self.weights[ids], starts)
+        # reduceat gives an empty group the next group's first row.
+        sums[np.diff([*starts, len(ids)]) == 0] = 0.0
+        return sums
+
+    def _add_views(self, extractor: FeatureExtractor, tokens: Sequence[Token]) -> None:
+        """Caches, for each form not seen yet, the weight sums of its own features and of
+        what positions -2, -1, +1, +2 see of it (rows 0-4), and the form for word pairs."""
+        fresh = {t.text: t for t in tokens if t.text not in self._cache}
+        if not fresh:
+            return
+        views = [extractor.views(token) for token in fresh.values()]
+        sums = self._sums([view[part] for view in views for part in range(5)]).reshape(len(views), 5, -1)
+        entries = {text: (sums[i], views[i][5]) for i, text in enumerate(fresh)}
+        if len(self._cache) < _CACHE_LIMIT:
+            self._cache.update(entries)
+        else:
+            self._overflow = entries
+
+    def _sentence_scores(self, tokens: Sequence[Token], phrases: list[list[str]]) -> np.ndarray:
+        views = [self._cache.get(token.text) or self._overflow[token.text] for token in tokens]
+        parts = np.stack([v[0] for v in views])  # (tokens, 5, labels)
+        scores = parts[:, 0].copy()
+        scores[2:] += parts[:-2, 1]
+        scores[1:] += parts[:-1, 2]
+        scores[:-1] += parts[1:, 3]
+        scores[:-2] += parts[2:, 4]
+        count = len(tokens)
+        edges: list[list[str]] = [[] for _ in tokens]
+        edges[0].append("BOS")
+        edges[-1].append("EOS")
+        for index in range(count):
+            row = edges[index]
+            row += phrases[index]
+            if index:
+                row += ["-1" + f for f in phrases[index - 1]]
+                row.append("ww=" + views[index - 1][1] + "|" + views[index][1])
+            if index + 1 < count:
+                row += ["+1" + f for f in phrases[index + 1]]
+                row.append("wn=" + views[index][1] + "|" + views[index + 1][1])
+        return scores + self._sums(edges)

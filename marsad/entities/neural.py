@@ -1,0 +1,276 @@
+"""The neural NER tagger: a BiLSTM-CRF over Marsad tokens, run with numpy alone.
+
+Trained by `marsad train ner` with PyTorch (`marsad.training.ner_network`) and exported
+to one `.npz` file of arrays; this module is the whole of inference. Each token is read
+three ways and the three are concatenated:
+
+- its stem's **word vector** (word2vec on the unlabelled ANT news, fine-tuned);
+- a **character CNN** over its normalised form (clitics, broken plurals, nisba endings);
+- a **bag of its sparse features** (`FeatureExtractor.token_features`: word, stem,
+  affixes, clusters, frequency band, triggers, lexicon matches), each a learned vector,
+  summed. So the network starts from everything the CRF knew.
+
+A bidirectional LSTM reads the sentence, a linear layer scores the labels, and Viterbi
+decoding under learned label transitions picks the best IOB2 sequence. The sentences of
+a document go through the LSTM together, one time step for all of them, which is what
+makes numpy fast enough (the recurrence is a handful of small matrix products a step).
+
+The token part that depends on the token alone (word vector, character CNN, the sum of
+its own features) is cached per surface form, as the CRF's features are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from marsad.document import Token
+from marsad.entities import crf
+from marsad.entities.features import FeatureExtractor
+from marsad.errors import MarsadError
+
+# Index 0 is the domain every run-time sentence belongs to; the others are corpora whose
+# annotation habits the network learns to set aside (see `marsad.training.ner_neural`).
+DOMAINS = ("news", "aqmar", "wikifane")
+MAX_CHARS = 20
+PAD, UNKNOWN = 0, 1
+_CACHE_LIMIT = 300_000
+
+
+def word_key(token: Token) -> str:
+    """The form a token's word vector is looked up by: its stem, digits as 0, Latin lower-cased."""
+    stem = token.stem or token.norm
+    if token.kind == "number":
+        return "".join("0" if c.isdigit() else c for c in stem)
+    if token.kind == "latin":
+        return stem.lower()
+    return stem
+
+
+def char_key(token: Token) -> str:
+    """The characters the CNN reads: the normalised form, digits as 0, at most MAX_CHARS."""
+    norm = token.norm
+    if token.kind == "number":
+        norm = "".join("0" if c.isdigit() else c for c in norm)
+    return norm[:MAX_CHARS]
+
+
+def pack_strings(strings: Sequence[str]) -> np.ndarray:
+    """Strings as one UTF-8 byte array (newline-joined): stored in `.npz` without pickling."""
+    return np.frombuffer("\n".join(strings).encode("utf-8"), dtype=np.uint8)
+
+
+def unpack_strings(array: np.ndarray) -> list[str]:
+    return bytes(array).decode("utf-8").split("\n") if len(array) else []
+
+
+class Vocabulary:
+    """String -> row id, with 0 for padding and 1 for anything unknown."""
+
+    def __init__(self, strings: Sequence[str]):
+        self.strings = list(strings)
+        self.ids = {s: i for i, s in enumerate(self.strings)}
+
+    def get(self, key: str) -> int:
+        return self.ids.get(key, UNKNOWN)
+
+    def __len__(self) -> int:
+        return len(self.strings)
+
+
+class TokenEncoder:
+    """Turns tokens into the network's inputs; shared by training and inference."""
+
+    def __init__(self, features: FeatureExtractor, words: Vocabulary, chars: Vocabulary, bag: Vocabulary):
+        self.features = features
+        self.words = words
+        self.chars = chars
+        self.bag = bag
+
+    def chars_of(self, token: Token) -> list[int]:
+        """Character ids; a form with no characters left reads as one unknown one."""
+        return [self.chars.get(c) for c in char_key(token)] or [UNKNOWN]
+
+    def bag_of(self, token_features: Sequence[str]) -> list[int]:
+        """Ids of a token's known sparse features (`b`, always known, keeps it non-empty)."""
+        return [i for i in (self.bag.ids.get(f, -1) for f in token_features) if i >= 0]
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 0.5 * (np.tanh(0.5 * x) + 1.0)
+
+
+def _bilstm_weights(w: dict[str, np.ndarray], layer: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A layer's weights as `_bilstm` uses them: input weights of both directions side by
+    side (features, 8 hidden), their biases, and the two recurrent matrices stacked (2,
+    hidden, 4 hidden); transposed for row-vector products, with each direction's gates
+    reordered from PyTorch's (input, forget, cell, output) to (input, forget, output,
+    cell), so that the three sigmoid gates take one call per step."""
+    hidden = w[f"lstm{layer}_w_hh_f"].shape[1]
+    order = np.r_[0 : 2 * hidden, 3 * hidden : 4 * hidden, 2 * hidden : 3 * hidden]
+    inputs, biases, recurrent = [], [], []
+    for direction in ("f", "b"):
+        name = f"lstm{layer}_{{}}_{direction}"
+        inputs.append(w[name.format("w_ih")][order].T)
+        biases.append((w[name.format("b_ih")] + w[name.format("b_hh")])[order])
+        recurrent.append(w[name.format("w_hh")][order].T)
+    return (
+        np.ascontiguousarray(np.concatenate(inputs, axis=1)),
+        np.concatenate(biases),
+        np.ascontiguousarray(np.stack(recurrent)),
+    )
+
+
+class BiLstmCrf:
+    """The network's label scores and marginals for sentences (the tagger combines them
+    with the CRF's, `marsad.entities.tagger.NerTagger`).
+
+    model_path (Path): the `.npz` written by `marsad train ner`.
+    features (FeatureExtractor): the sparse features the network was trained with.
+    """
+
+    def __init__(self, model_path: Path, features: FeatureExtractor):
+        if not model_path.is_file():
+            raise MarsadError("E292", source=str(model_path))
+        with np.load(model_path) as arrays:
+            weights = {name: arrays[name] for name in arrays.files if name != "config"}
+        self.encoder = TokenEncoder(
+            features,
+            Vocabulary(unpack_strings(weights.pop("vocab_words"))),
+            Vocabulary(unpack_strings(weights.pop("vocab_chars"))),
+            Vocabulary(unpack_strings(weights.pop("vocab_bag"))),
+        )
+        self.w = {name: array.astype(np.float32) for name, array in weights.items()}
+        self.hidden = self.w["lstm0_w_hh_f"].shape[1]
+        self.layers = sum(1 for name in self.w if name.endswith("_w_hh_f"))
+        self.news = self.w["domain_embedding"][0]
+        self.input_size = self.w["lstm0_w_ih_f"].shape[1]
+        self._lstm_weights = [_bilstm_weights(self.w, layer) for layer in range(self.layers)]
+        self._token_cache: dict[str, np.ndarray] = {}
+        self._overflow: dict[str, np.ndarray] = {}  # this call's forms once the cache is full
+
+    def _token_vectors(self, tokens: Sequence[Token]) -> None:
+        """Computes and caches the word vector, character CNN and own-feature bag of the
+        forms among `tokens` not cached yet, all in one batch."""
+        fresh = list({t.text: t for t in tokens if t.text not in self._token_cache}.values())
+        if not fresh:
+            return
+        w = self.w
+        encoder = self.encoder
+        words = w["word_embedding"][[encoder.words.get(word_key(token)) for token in fresh]]
+        char_ids = [encoder.chars_of(token) for token in fresh]
+        kernel = w["char_conv_w"]  # (filters, dc, width)
+        filters, _, width = kernel.shape
+        longest = max(map(len, char_ids))
+        padded = np.zeros((len(fresh), longest + width - 1), dtype=np.int64)  # 0: the zero row
+        for row, ids in enumerate(char_ids):
+            padded[row, width // 2 : width // 2 + len(ids)] = ids
+        chars = w["char_embedding"][padded]  # (forms, positions, dc)
+        windows = np.concatenate([chars[:, i : i + longest] for i in range(width)], axis=2)
+        flat_kernel = kernel.transpose(2, 1, 0).reshape(-1, filters)  # (width * dc, filters)
+        conv = windows @ flat_kernel + w["char_conv_b"]  # (forms, positions, filters)
+        beyond = np.arange(longest)[None, :] >= np.array([len(ids) for ids in char_ids])[:, None]
+        conv[beyond] = -np.inf
+        char_vectors = np.tanh(conv.max(axis=1))
+        own = self.encoder.features.token_features(fresh)[0]
+        bag_ids = [encoder.bag_of(features) for features in own]
+        starts = np.cumsum([0] + [len(ids) for ids in bag_ids[:-1]])
+        bags = np.add.reduceat(w["bag_embedding"][[i for ids in bag_ids for i in ids]], starts)
+        vectors = np.concatenate([words, char_vectors, bags], axis=1)
+        if len(self._token_cache) < _CACHE_LIMIT:
+            self._token_cache.update(zip((t.text for t in fresh), vectors, strict=True))
+        else:
+            self._overflow = dict(zip((t.text for t in fresh), vectors, strict=True))
+
+    def _vector(self, token: Token) -> np.ndarray:
+        cached = self._token_cache.get(token.text)
+        return cached if cached is not None else self._overflow[token.text]
+
+    def _inputs(self, tokens: Sequence[Token], phrase: list[list[str]]) -> np.ndarray:
+        """The LSTM's input rows for one sentence: token vectors, then the news domain."""
+        bag_embedding = self.w["bag_embedding"]
+        rows = np.empty((len(tokens), self.input_size), dtype=np.float32)
+        rows[:, -len(self.news) :] = self.news
+        width = self.input_size - len(self.news)
+        rows[:, :width] = [self._vector(token) for token in tokens]
+        bag = slice(width - bag_embedding.shape[1], width)
+        for index, features in enumerate(phrase):
+            ids = self.encoder.bag_of(features) if features else None
+            if ids:
+                rows[index, bag] += bag_embedding[ids].sum(axis=0)
+        return rows
+
+    def _bilstm(self, inputs: np.ndarray, lengths: np.ndarray, layer: int) -> np.ndarray:
+        """One bidirectional LSTM layer over a padded batch (sentences, steps, features).
+
+        The backward direction reads each sentence reversed, so both directions run as
+        one forward pass over left-aligned rows (padding after the tokens, where it cannot
+        change their outputs), stacked: every step is one batched product and a few
+        element-wise calls for both directions together.
+        """
+        input_weights, bias, recurrent = self._lstm_weights[layer]
+        batch, steps, _ = inputs.shape
+        hidden = self.hidden
+        reverse = _reversal(lengths, steps)
+        rows = np.arange(batch)[:, None]
+        # Input products for real tokens only (padding needs none), both directions in one
+        # product, then placed at each direction's steps (the backward one reversed).
+        real = np.arange(steps)[None, :] < lengths[:, None]
+        products = inputs[real] @ input_weights + bias  # (tokens, 8 hidden)
+        projected = np.zeros((2, batch, steps, 4 * hidden), dtype=np.float32)
+        projected[0][real] = products[:, : 4 * hidden]
+        backward = np.zeros((batch, steps, 4 * hidden), dtype=np.float32)
+        backward[real] = products[:, 4 * hidden :]
+        projected[1] = backward[rows, reverse]
+        h = np.zeros((2, batch, hidden), dtype=np.float32)
+        c = np.zeros((2, batch, hidden), dtype=np.float32)
+        gates = np.empty((2, batch, 4 * hidden), dtype=np.float32)
+        outputs = np.empty((2, batch, steps, hidden), dtype=np.float32)
+        for step in range(steps):
+            np.matmul(h, recurrent, out=gates)
+            gates += projected[:, :, step]
+            sigmoids = _sigmoid(gates[:, :, : 3 * hidden])  # gates i f o, then g
+            c *= sigmoids[:, :, hidden : 2 * hidden]
+            c += sigmoids[:, :, :hidden] * np.tanh(gates[:, :, 3 * hidden :])
+            h = sigmoids[:, :, 2 * hidden :] * np.tanh(c)
+            outputs[:, :, step] = h
+        return np.concatenate([outputs[0], outputs[1][rows, reverse]], axis=2)
+
+    def emissions(
+        self, sentences: Sequence[Sequence[Token]], phrases: Sequence[list[list[str]]]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Label scores of the tokens of non-empty sentences, read together.
+
+        phrases: each sentence's `FeatureExtractor.phrase_features(tokens)`.
+
+        RETURNS (tuple): scores (sentences, steps, labels), padded after each sentence,
+            and the sentence lengths.
+        """
+        lengths = np.array([len(s) for s in sentences])
+        encoded = np.zeros((len(sentences), int(lengths.max()), self.input_size), dtype=np.float32)
+        self._token_vectors([token for tokens in sentences for token in tokens])
+        for index, tokens in enumerate(sentences):
+            encoded[index, : lengths[index]] = self._inputs(tokens, phrases[index])
+        for layer in range(self.layers):
+            encoded = self._bilstm(encoded, lengths, layer)
+        return encoded @ self.w["out_w"].T + self.w["out_b"], lengths
+
+    def marginals(
+        self, sentences: Sequence[Sequence[Token]], phrases: Sequence[list[list[str]]]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """P(label | sentence) of each token under the network's CRF layer, padded."""
+        scores, lengths = self.emissions(sentences, phrases)
+        w = self.w
+        return crf.marginals(
+            scores, lengths, w["transitions"], w["start_transitions"], w["end_transitions"]
+        ), lengths
+
+
+def _reversal(lengths: np.ndarray, steps: int) -> np.ndarray:
+    """Per sentence, the step order that reverses its tokens and leaves padding last; it
+    is its own inverse."""
+    positions = np.arange(steps)[None, :]
+    last = lengths[:, None] - 1
+    return np.where(positions <= last, last - positions, positions)

@@ -1,0 +1,433 @@
+"""Trains the neural NER tagger with PyTorch and exports it for numpy inference.
+
+Self-contained on purpose: it imports only numpy and torch, and reads everything from
+the arrays file that `marsad.training.ner_neural.export_arrays` writes, so it runs on any
+machine with those two (a GPU machine without the rest of Marsad, too):
+
+    python marsad/training/ner_network.py sweep CONFIG --arrays A.npz --out DIR [--device cuda]
+    python marsad/training/ner_network.py final --arrays A.npz --out DIR [--device cuda]
+
+`sweep` trains one configuration on the training sentences and scores it on the
+validation sentences after every epoch (`DIR/sweep-CONFIG.json`). `final` takes the
+configuration and epoch count that scored best there and trains the shipped network on
+training and validation sentences together (`DIR/ner-neural.npz`). `marsad train ner`
+calls the same functions in-process. The architecture is described in
+`marsad.entities.neural`, which runs the exported arrays.
+
+Seeded (torch, numpy); on a GPU, cuDNN's LSTM kernels may still differ in the last bits
+from run to run, so the same data gives the same network up to float rounding.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import time
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+
+SEED = 13
+N_SPECIALS = 2  # <pad>, <unk> rows of the word vectors
+
+
+@dataclass(frozen=True)
+class Config:
+    hidden: int = 128
+    layers: int = 1
+    char_dim: int = 24
+    char_filters: int = 64
+    char_width: int = 3
+    bag_dim: int = 32
+    domain_dim: int = 8
+    dropout: float = 0.5
+    learning_rate: float = 1e-3
+    batch_size: int = 32
+    max_epochs: int = 30
+    patience: int = 6
+    tune_words: bool = True
+    use_bag: bool = True
+
+
+# The configuration and epoch count `marsad train ner` ships: the best of the sweep on the
+# validation sentences (docs/ner.md), trained on training and validation sentences together.
+SHIPPED_CONFIG = "base"
+SHIPPED_EPOCHS = 4
+
+CONFIGS = {
+    "base": Config(),
+    "wide": Config(hidden=200, bag_dim=48),
+    "deep": Config(layers=2),
+    "frozen": Config(tune_words=False),
+    "nobag": Config(use_bag=False),
+    "fast": Config(learning_rate=2e-3, batch_size=64),
+}
+
+
+class Data:
+    """The arrays file, as numpy arrays, with per-sentence slicing."""
+
+    def __init__(self, path: Path):
+        with np.load(path) as arrays:
+            self.arrays = {name: arrays[name] for name in arrays.files}
+        a = self.arrays
+        self.offsets = a["sentence_offsets"]
+        self.n_labels = 13
+        self.n_domains = 3
+        self.sentences = len(self.offsets) - 1
+
+    def batch(self, indices: np.ndarray, device: torch.device) -> dict[str, torch.Tensor]:
+        a = self.arrays
+        spans = [(int(self.offsets[i]), int(self.offsets[i + 1])) for i in indices]
+        lengths = np.array([end - start for start, end in spans])
+        token_rows = np.concatenate([np.arange(start, end) for start, end in spans])
+        bag_offsets = a["bag_offsets"]
+        bag_parts = [a["bag"][bag_offsets[t] : bag_offsets[t + 1]] for t in token_rows]
+        bag_lengths = np.array([len(p) for p in bag_parts])
+        steps = int(lengths.max())
+        mask = np.arange(steps)[None, :] < lengths[:, None]
+        labels = np.zeros((len(indices), steps), dtype=np.int64)
+        labels[mask] = a["labels"][token_rows]
+
+        def tensor(array: np.ndarray) -> torch.Tensor:
+            return torch.from_numpy(np.ascontiguousarray(array)).to(device)
+
+        return {
+            "words": tensor(a["words"][token_rows].astype(np.int64)),
+            "chars": tensor(a["chars"][token_rows].astype(np.int64)),
+            "bag": tensor(np.concatenate(bag_parts).astype(np.int64)),
+            "bag_offsets": tensor(np.concatenate([[0], np.cumsum(bag_lengths)[:-1]]).astype(np.int64)),
+            "domains": tensor(a["domains"][indices].astype(np.int64)),
+            "mask": tensor(mask),
+            "lengths": torch.from_numpy(lengths),
+            "labels": tensor(labels),
+        }
+
+
+class Tagger(nn.Module):
+    def __init__(
+        self, config: Config, vectors: np.ndarray, n_chars: int, n_bag: int, n_domains: int, n_labels: int
+    ):
+        super().__init__()
+        self.config = config
+        self.word_embedding = nn.Embedding.from_pretrained(
+            torch.from_numpy(vectors), freeze=not config.tune_words
+        )
+        self.char_embedding = nn.Embedding(n_chars, config.char_dim, padding_idx=0)
+        self.char_conv = nn.Conv1d(
+            config.char_dim, config.char_filters, config.char_width, padding=config.char_width // 2
+        )
+        self.bag_embedding = nn.EmbeddingBag(n_bag, config.bag_dim, mode="sum")
+        nn.init.normal_(self.bag_embedding.weight, std=0.05)
+        self.domain_embedding = nn.Embedding(n_domains, config.domain_dim)
+        width = vectors.shape[1] + config.char_filters + config.bag_dim + config.domain_dim
+        self.dropout = nn.Dropout(config.dropout)
+        self.lstm = nn.LSTM(
+            width, config.hidden, num_layers=config.layers, bidirectional=True, batch_first=True
+        )
+        self.out = nn.Linear(2 * config.hidden, n_labels)
+        # Per-corpus output corrections, for every corpus but news (row 0, never used):
+        # they take a corpus's own annotation habits, so the shared layer follows news.
+        self.domain_out = nn.Parameter(torch.zeros(n_domains, n_labels, 2 * config.hidden))
+        self.transitions = nn.Parameter(torch.zeros(n_labels, n_labels))
+        self.start_transitions = nn.Parameter(torch.zeros(n_labels))
+        self.end_transitions = nn.Parameter(torch.zeros(n_labels))
+
+    def emissions(self, batch: dict[str, torch.Tensor]) -> torch.Tensor:
+        words = self.word_embedding(batch["words"])
+        chars = self.char_embedding(batch["chars"]).transpose(1, 2)
+        conv = self.char_conv(chars)
+        char_mask = (batch["chars"] != 0).unsqueeze(1)
+        char_vector = torch.tanh(conv.masked_fill(~char_mask, -1e4).max(dim=2).values)
+        bag = self.bag_embedding(batch["bag"], batch["bag_offsets"])
+        if not self.config.use_bag:
+            bag = torch.zeros_like(bag)
+        flat = torch.cat([words, char_vector, bag], dim=1)
+        mask = batch["mask"]
+        batch_size, steps = mask.shape
+        padded = flat.new_zeros(batch_size, steps, flat.shape[1])
+        padded[mask] = flat
+        domains = self.domain_embedding(batch["domains"])[:, None, :].expand(batch_size, steps, -1)
+        inputs = self.dropout(torch.cat([padded, domains], dim=2))
+        packed = nn.utils.rnn.pack_padded_sequence(
+            inputs, batch["lengths"], batch_first=True, enforce_sorted=False
+        )
+        encoded, _ = self.lstm(packed)
+        encoded, _ = nn.utils.rnn.pad_packed_sequence(encoded, batch_first=True, total_length=steps)
+        encoded = self.dropout(encoded)
+        scores = self.out(encoded)
+        correction = self.domain_out[batch["domains"]]
+        correction = correction * (batch["domains"] != 0).float()[:, None, None]
+        return scores + torch.einsum("bth,blh->btl", encoded, correction)
+
+    def loss(self, batch: dict[str, torch.Tensor]) -> torch.Tensor:
+        """Negative log-likelihood of the gold label sequences under the CRF."""
+        scores = self.emissions(batch)
+        labels, mask = batch["labels"], batch["mask"]
+        maskf = mask.float()
+        gold = self.start_transitions[labels[:, 0]] + scores[:, 0].gather(1, labels[:, :1]).squeeze(1)
+        emitted = scores.gather(2, labels.unsqueeze(2)).squeeze(2)
+        gold = gold + (emitted[:, 1:] * maskf[:, 1:]).sum(1)
+        gold = gold + (self.transitions[labels[:, :-1], labels[:, 1:]] * maskf[:, 1:]).sum(1)
+        last = labels.gather(1, (batch["lengths"].to(labels.device) - 1).unsqueeze(1)).squeeze(1)
+        gold = gold + self.end_transitions[last]
+        alpha = self.start_transitions + scores[:, 0]
+        for step in range(1, scores.shape[1]):
+            following = torch.logsumexp(
+                alpha.unsqueeze(2) + self.transitions + scores[:, step].unsqueeze(1), dim=1
+            )
+            alpha = torch.where(mask[:, step].unsqueeze(1), following, alpha)
+        partition = torch.logsumexp(alpha + self.end_transitions, dim=1)
+        return (partition - gold).mean()
+
+    @torch.no_grad()
+    def decode(self, batch: dict[str, torch.Tensor]) -> list[list[int]]:
+        scores = self.emissions(batch)
+        mask = batch["mask"]
+        best = self.start_transitions + scores[:, 0]
+        pointers = []
+        for step in range(1, scores.shape[1]):
+            candidates = best.unsqueeze(2) + self.transitions
+            values, indices = candidates.max(dim=1)
+            pointers.append(indices)
+            best = torch.where(mask[:, step].unsqueeze(1), values + scores[:, step], best)
+        best = best + self.end_transitions
+        paths = []
+        lengths = batch["lengths"].tolist()
+        pointers_cpu = [p.cpu() for p in pointers]
+        last = best.argmax(dim=1).cpu()
+        for row, length in enumerate(lengths):
+            path = [int(last[row])]
+            for step in range(length - 1, 0, -1):
+                path.append(int(pointers_cpu[step - 1][row, path[-1]]))
+            paths.append(path[::-1])
+        return paths
+
+
+# ---------------------------------------------------------------- scoring
+
+LABELS = (
+    "O", "B-PERSON", "I-PERSON", "B-ORG", "I-ORG", "B-GPE", "I-GPE",
+    "B-LOC", "I-LOC", "B-FAC", "I-FAC", "B-MISC", "I-MISC",
+)  # fmt: skip
+ANERCORP = {"PERSON": "PERS", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "MISC": "MISC"}
+
+
+def spans(labels: list[int], scheme: dict[str, str] | None) -> set[tuple[int, int, str]]:
+    found, start, kind = set(), -1, ""
+    names = [LABELS[i] for i in labels] + ["O"]
+    for index, label in enumerate(names):
+        if label.startswith("I-") and label[2:] == kind and start >= 0:
+            continue
+        if start >= 0:
+            found.add((start, index, scheme.get(kind, kind) if scheme else kind))
+            start, kind = -1, ""
+        if label != "O":
+            start, kind = index, label[2:]
+    return found
+
+
+def f1(gold: list[list[int]], predicted: list[list[int]], scheme: dict[str, str] | None) -> float:
+    correct = guessed = expected = 0
+    for g, p in zip(gold, predicted, strict=True):
+        gs, ps = spans(g, scheme), spans(p, scheme)
+        correct += len(gs & ps)
+        guessed += len(ps)
+        expected += len(gs)
+    precision = correct / guessed if guessed else 0.0
+    recall = correct / expected if expected else 0.0
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+# ---------------------------------------------------------------- training
+
+
+def build(config: Config, data: Data) -> Tagger:
+    a = data.arrays
+    return Tagger(
+        config,
+        a["word_vectors"].astype(np.float32),
+        n_chars=len(bytes(a["vocab_chars"]).decode("utf-8").split("\n")),
+        n_bag=len(bytes(a["vocab_bag"]).decode("utf-8").split("\n")),
+        n_domains=data.n_domains,
+        n_labels=data.n_labels,
+    )
+
+
+def batches(data: Data, indices: np.ndarray, size: int, generator: np.random.Generator) -> list[np.ndarray]:
+    """Shuffled batches of sentences of similar length (less padding, faster steps)."""
+    order = generator.permutation(indices)
+    lengths = np.diff(data.offsets)[order]
+    result = []
+    chunk = size * 50
+    for start in range(0, len(order), chunk):
+        part = order[start : start + chunk]
+        part = part[np.argsort(lengths[start : start + chunk], kind="stable")]
+        result += [part[i : i + size] for i in range(0, len(part), size)]
+    generator.shuffle(result)
+    return result
+
+
+def evaluate(model: Tagger, data: Data, indices: np.ndarray, device: torch.device) -> dict[str, float]:
+    model.eval()
+    gold, predicted = [], []
+    for start in range(0, len(indices), 256):
+        chunk = indices[start : start + 256]
+        predicted += model.decode(data.batch(chunk, device))
+        for i in chunk:
+            gold.append(data.arrays["labels"][data.offsets[i] : data.offsets[i + 1]].tolist())
+    model.train()
+    return {"anercorp": f1(gold, predicted, ANERCORP), "types": f1(gold, predicted, None)}
+
+
+def train(
+    config: Config,
+    data: Data,
+    device: torch.device,
+    epochs: int | None = None,
+    with_validation: bool = False,
+    budget: float = math.inf,
+    log=print,
+) -> tuple[Tagger, list[dict[str, float]]]:
+    """Trains one network. With `epochs` None: until validation stops improving (keeps the
+    best epoch's weights); else exactly `epochs`, on training + validation if asked.
+    `budget` (seconds) stops training early, after the batch that overruns it."""
+    deadline = time.time() + budget
+    torch.manual_seed(SEED)
+    generator = np.random.default_rng(SEED)
+    validation = data.arrays["validation"]
+    everything = np.arange(data.sentences)
+    train_ids = everything if with_validation else everything[~validation]
+    valid_ids = everything[validation]
+    # News sentences count NEWS_WEIGHT times: as repeated draws within an epoch.
+    draws = np.repeat(train_ids, data.arrays["weights"].astype(np.int64)[train_ids])
+    model = build(config, data).to(device)
+    optimiser = torch.optim.Adam(model.parameters(), lr=config.learning_rate)
+    history: list[dict[str, float]] = []
+    best_score, best_state, waited = -1.0, None, 0
+    for epoch in range(1, (epochs or config.max_epochs) + 1):
+        started = time.time()
+        total = 0.0
+        for chunk in batches(data, draws, config.batch_size, generator):
+            batch = data.batch(chunk, device)
+            loss = model.loss(batch)
+            optimiser.zero_grad()
+            loss.backward()
+            nn.utils.clip_grad_norm_(model.parameters(), 5.0)
+            optimiser.step()
+            total += float(loss.detach())
+            if time.time() > deadline:
+                break
+        record = {"epoch": epoch, "loss": total, "seconds": round(time.time() - started, 1)}
+        if epochs is None:
+            record.update(evaluate(model, data, valid_ids, device))
+            score = (record["anercorp"] + record["types"]) / 2
+            if score > best_score:
+                best_score, waited = score, 0
+                best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+            else:
+                waited += 1
+        history.append(record)
+        log(json.dumps(record))
+        if (epochs is None and waited >= config.patience) or time.time() > deadline:
+            break
+    if best_state is not None:
+        model.load_state_dict(best_state)
+    return model, history
+
+
+def export(model: Tagger, data: Data) -> dict[str, np.ndarray]:
+    """The arrays `marsad.entities.neural.BiLstmCrf` reads."""
+    state = {k: v.detach().float().cpu().numpy() for k, v in model.state_dict().items()}
+    config = model.config
+    arrays: dict[str, np.ndarray] = {
+        "word_embedding": state["word_embedding.weight"].astype(np.float16),
+        "char_embedding": state["char_embedding.weight"],
+        "char_conv_w": state["char_conv.weight"],
+        "char_conv_b": state["char_conv.bias"],
+        "bag_embedding": (
+            state["bag_embedding.weight"] if config.use_bag else state["bag_embedding.weight"] * 0
+        ).astype(np.float16),
+        "domain_embedding": state["domain_embedding.weight"],
+        "out_w": state["out.weight"],
+        "out_b": state["out.bias"],
+        "transitions": state["transitions"],
+        "start_transitions": state["start_transitions"],
+        "end_transitions": state["end_transitions"],
+        "vocab_words": data.arrays["vocab_words"],
+        "vocab_chars": data.arrays["vocab_chars"],
+        "vocab_bag": data.arrays["vocab_bag"],
+        "config": np.frombuffer(json.dumps(asdict(config)).encode(), dtype=np.uint8),
+    }
+    for layer in range(config.layers):
+        for direction, suffix in (("f", ""), ("b", "_reverse")):
+            for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"):
+                short = name.replace("weight", "w").replace("bias", "b")
+                arrays[f"lstm{layer}_{short}_{direction}"] = state[f"lstm.{name}_l{layer}{suffix}"]
+    return arrays
+
+
+def sweep(
+    name: str,
+    arrays: Path,
+    out: Path,
+    device: torch.device,
+    max_epochs: int | None = None,
+    budget: float = math.inf,
+) -> dict:
+    """Trains configuration `name` with validation; writes its scores and best network."""
+    data = Data(arrays)
+    config = CONFIGS[name]
+    if max_epochs:
+        config = replace(config, max_epochs=max_epochs)
+    started = time.time()
+    model, history = train(config, data, device, budget=budget)
+    best = max(history, key=lambda r: (r["anercorp"] + r["types"]) / 2)
+    result = {"config": name, "best": best, "history": history, "seconds": round(time.time() - started)}
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"sweep-{name}.json").write_text(json.dumps(result, indent=1))
+    np.savez_compressed(out / f"sweep-{name}.npz", **export(model, data))
+    return result
+
+
+def final(
+    arrays: Path, out: Path, device: torch.device, name: str | None = None, epochs: int | None = None,
+    budget: float = math.inf,
+) -> dict:  # fmt: skip
+    """Trains the shipped network: the best swept configuration, on everything."""
+    if name is None:
+        results = [json.loads(p.read_text()) for p in sorted(out.glob("sweep-*.json"))]
+        best = max(results, key=lambda r: (r["best"]["anercorp"] + r["best"]["types"]) / 2)
+        name, epochs = best["config"], best["best"]["epoch"]
+    data = Data(arrays)
+    model, history = train(CONFIGS[name], data, device, epochs=epochs, with_validation=True, budget=budget)
+    np.savez_compressed(out / "ner-neural.npz", **export(model, data))
+    return {"config": name, "epochs": epochs, "trained_epochs": len(history)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("command", choices=("sweep", "final"))
+    parser.add_argument("config", nargs="?")
+    parser.add_argument("--arrays", type=Path, required=True)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
+    parser.add_argument("--epochs", type=int)
+    parser.add_argument("--threads", type=int, default=0)
+    parser.add_argument("--budget", type=float, default=math.inf, help="seconds of training at most")
+    args = parser.parse_args()
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    device = torch.device(args.device)
+    if args.command == "sweep":
+        print(json.dumps(sweep(args.config, args.arrays, args.out, device, args.epochs, args.budget)["best"]))
+    else:
+        print(json.dumps(final(args.arrays, args.out, device, args.config, args.epochs, args.budget)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,154 @@
+"""The neural tagger's training data, and its training (`marsad train ner`).
+
+The corpus is the CRF's (`marsad.training.ner.assemble`: the same sentences, Marsad's
+tokens, the same labels and held-out development set). Here it becomes arrays:
+
+- vocabularies: word2vec's stems (the word vectors come with them), characters seen at
+  least `MIN_CHAR_COUNT` times, sparse features seen in at least `MIN_FEATURE_COUNT`
+  training sentences;
+- per token: word id, character ids, sparse-feature ids (ragged), label id;
+- per sentence: its corpus (`neural.DOMAINS`), its weight (news counts `NEWS_WEIGHT`
+  times, as for the CRF) and whether it is a **validation** sentence. Validation is a
+  second set of ANERcorp blocks (every tenth block of 40, offset `VALIDATION_OFFSET`,
+  never a development block): the network's settings and its number of epochs are chosen
+  on it, so the development set stays unseen until the final report. The shipped
+  network is then trained on training and validation sentences together.
+
+The arrays file carries everything the trainer needs, so training (PyTorch,
+`marsad.training.ner_network`) runs anywhere that has torch and numpy: this machine's
+CPU, or a GPU machine without the rest of Marsad.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+from marsad.entities.crf import LABELS
+from marsad.entities.features import FeatureExtractor, Lexicons
+from marsad.entities.neural import (
+    DOMAINS,
+    TokenEncoder,
+    Vocabulary,
+    char_key,
+    pack_strings,
+    word_key,
+)
+from marsad.training.ner import DEV_BLOCK, DEV_EVERY, DEV_OFFSET, TrainingSet
+
+VALIDATION_OFFSET = 7
+MIN_CHAR_COUNT = 5
+MIN_FEATURE_COUNT = 3
+SPECIALS = ("<pad>", "<unk>")
+
+assert VALIDATION_OFFSET != DEV_OFFSET
+
+
+def is_validation(origin: str, index: int) -> bool:
+    return origin == "anercorp" and (index // DEV_BLOCK) % DEV_EVERY == VALIDATION_OFFSET
+
+
+def distinct_sentences(train: TrainingSet) -> list[tuple[int, int]]:
+    """(first position in `train`, weight) of each sentence: the CRF set repeats news ones."""
+    result: list[tuple[int, int]] = []
+    previous: tuple[str, int] | None = None
+    for position, key in enumerate(zip(train.origins, train.indices, strict=True)):
+        if key == previous:
+            first, weight = result[-1]
+            result[-1] = (first, weight + 1)
+        else:
+            result.append((position, 1))
+        previous = key
+    return result
+
+
+def build_vocabularies(
+    train: TrainingSet, sentences: list[tuple[int, int]], extractor: FeatureExtractor, words: list[str]
+) -> tuple[Vocabulary, Vocabulary, Vocabulary]:
+    """Word, character and sparse-feature vocabularies from the training sentences."""
+    chars: Counter[str] = Counter()
+    features: Counter[str] = Counter()
+    for position, _ in sentences:
+        tokens = train.tokens[position]
+        own, phrase = extractor.token_features(tokens)
+        for token, token_own, token_phrase in zip(tokens, own, phrase, strict=True):
+            chars.update(char_key(token))
+            features.update(set(token_own) | set(token_phrase))
+    char_list = sorted(c for c, n in chars.items() if n >= MIN_CHAR_COUNT)
+    feature_list = sorted(f for f, n in features.items() if n >= MIN_FEATURE_COUNT)
+    return (
+        Vocabulary([*SPECIALS, *words]),
+        Vocabulary([*SPECIALS, *char_list]),
+        Vocabulary(feature_list),
+    )
+
+
+def export_arrays(
+    train: TrainingSet, lexicons: Lexicons, words: list[str], vectors: np.ndarray, path: Path
+) -> dict[str, int]:
+    """Writes the training arrays (see the module docstring) to `path` (.npz).
+
+    words, vectors: word2vec's stems and their vectors (`ner.train_word_vectors`).
+    RETURNS (dict): counts for the log.
+    """
+    extractor = FeatureExtractor(lexicons)
+    sentences = distinct_sentences(train)
+    word_vocab, char_vocab, bag_vocab = build_vocabularies(train, sentences, extractor, words)
+    encoder = TokenEncoder(extractor, word_vocab, char_vocab, bag_vocab)
+    label_ids = {label: i for i, label in enumerate(LABELS)}
+    word_ids: list[int] = []
+    char_rows: list[list[int]] = []
+    bag_ids: list[int] = []
+    bag_offsets = [0]
+    label_list: list[int] = []
+    sentence_offsets = [0]
+    domains: list[int] = []
+    weights: list[int] = []
+    validation: list[bool] = []
+    for position, weight in sentences:
+        tokens = train.tokens[position]
+        own, phrase = extractor.token_features(tokens)
+        for token, token_own, token_phrase, label in zip(
+            tokens, own, phrase, train.labels[position], strict=True
+        ):
+            word_ids.append(word_vocab.get(word_key(token)))
+            char_rows.append(encoder.chars_of(token))
+            bag_ids.extend(encoder.bag_of([*token_own, *token_phrase]))
+            bag_offsets.append(len(bag_ids))
+            label_list.append(label_ids[label])
+        sentence_offsets.append(len(word_ids))
+        origin = train.origins[position]
+        domains.append(DOMAINS.index("news" if origin == "anercorp" else origin))
+        weights.append(weight)
+        validation.append(is_validation(origin, train.indices[position]))
+    chars = np.zeros((len(char_rows), max(map(len, char_rows))), dtype=np.int16)
+    for row, ids in enumerate(char_rows):
+        chars[row, : len(ids)] = ids
+    word_vectors = np.zeros((len(word_vocab), vectors.shape[1]), dtype=np.float32)
+    word_vectors[len(SPECIALS) :] = vectors
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(
+        path,
+        words=np.array(word_ids, dtype=np.int32),
+        chars=chars,
+        bag=np.array(bag_ids, dtype=np.int32),
+        bag_offsets=np.array(bag_offsets, dtype=np.int64),
+        labels=np.array(label_list, dtype=np.int8),
+        sentence_offsets=np.array(sentence_offsets, dtype=np.int64),
+        domains=np.array(domains, dtype=np.int8),
+        weights=np.array(weights, dtype=np.int8),
+        validation=np.array(validation, dtype=bool),
+        word_vectors=word_vectors,
+        vocab_words=pack_strings(word_vocab.strings),
+        vocab_chars=pack_strings(char_vocab.strings),
+        vocab_bag=pack_strings(bag_vocab.strings),
+    )
+    return {
+        "sentences": len(sentences),
+        "validation": sum(validation),
+        "tokens": len(word_ids),
+        "features": len(bag_vocab),
+        "chars": len(char_vocab),
+    }
