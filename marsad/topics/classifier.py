@@ -5,6 +5,11 @@
 scikit-learn: sublinear TF (1 + ln count) times IDF over the known features, L2-normalised,
 times the weight matrix, plus the bias; a softmax with a temperature fitted on the dev split
 turns the margins into probabilities.
+
+A label may own several columns of the weight matrix (`columns` maps each column to its
+label): the trainer splits internationalNews and middleEast by the site that filed the
+article, because the corpus assigns those two by a site's section, not by the story. A
+label's margin is the best of its columns' margins.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from marsad.document import Token
 from marsad.errors import MarsadError
 from marsad.topics.features import WORD_KINDS, FeatureExtractor, char_ngrams
 
-MODEL_ARRAYS = ("labels", "vocabulary", "idf", "weights", "bias", "temperature")
+MODEL_ARRAYS = ("labels", "columns", "vocabulary", "idf", "weights", "bias", "temperature")
 
 
 class TopicClassifier:
@@ -28,6 +33,7 @@ class TopicClassifier:
     def __init__(
         self,
         labels: Sequence[str],
+        columns: np.ndarray,
         vocabulary: Sequence[str],
         idf: np.ndarray,
         weights: np.ndarray,
@@ -35,6 +41,16 @@ class TopicClassifier:
         temperature: float,
     ) -> None:
         self.labels = tuple(labels)
+        # Columns are grouped by label (0, 0, 1, 2, 2, ...): a label's margin is the maximum
+        # over its run of columns, one `np.maximum.reduceat` call.
+        columns = np.asarray(columns, dtype=np.int64)
+        if (
+            columns.shape != (weights.shape[1],)
+            or not np.array_equal(np.unique(columns), np.arange(len(self.labels)))
+            or np.any(np.diff(columns) < 0)
+        ):
+            raise ValueError("columns must map every weight column to a label, grouped by label")
+        self._label_starts = np.flatnonzero(np.r_[True, np.diff(columns) != 0])
         self.index = {feature: i for i, feature in enumerate(vocabulary)}
         self.idf = idf.astype(np.float32)
         # Kept as stored (float16): half the memory traffic; rows are widened after the gather.
@@ -54,14 +70,18 @@ class TopicClassifier:
             raise MarsadError("E960", path=str(path)) from None
         except (OSError, KeyError, ValueError, zipfile.BadZipFile) as error:
             raise MarsadError("E961", path=str(path), detail=str(error)) from None
-        return cls(
-            labels=bytes(parts["labels"]).decode("utf-8").split("\n"),
-            vocabulary=bytes(parts["vocabulary"]).decode("utf-8").split("\n"),
-            idf=parts["idf"],
-            weights=parts["weights"],
-            bias=parts["bias"],
-            temperature=float(parts["temperature"]),
-        )
+        try:
+            return cls(
+                labels=bytes(parts["labels"]).decode("utf-8").split("\n"),
+                columns=parts["columns"],
+                vocabulary=bytes(parts["vocabulary"]).decode("utf-8").split("\n"),
+                idf=parts["idf"],
+                weights=parts["weights"],
+                bias=parts["bias"],
+                temperature=float(parts["temperature"]),
+            )
+        except ValueError as error:
+            raise MarsadError("E961", path=str(path), detail=str(error)) from None
 
     def rows(self, tokens: Sequence[Token], headline_end: int = 0) -> list[int]:
         """The model rows of an article's known features, one per occurrence.
@@ -92,13 +112,18 @@ class TopicClassifier:
         return self.margins_of_rows([i for i in map(index.get, features) if i is not None])
 
     def margins_of_rows(self, rows: Sequence[int]) -> np.ndarray:
-        """Score per label from model rows (with repeats): sublinear TF-IDF, L2 norm, linear model."""
+        """Score per label from model rows (with repeats): sublinear TF-IDF, L2 norm, linear model.
+
+        Each column's margin, then each label's best column.
+        """
         if not rows:
-            return self.bias.copy()
-        unique, counts = np.unique(np.asarray(rows, dtype=np.int64), return_counts=True)
-        values = (1.0 + np.log(counts.astype(np.float32))) * self.idf[unique]
-        values /= np.linalg.norm(values)
-        return values @ self.weights[unique].astype(np.float32) + self.bias
+            column_margins = self.bias
+        else:
+            unique, counts = np.unique(np.asarray(rows, dtype=np.int64), return_counts=True)
+            values = (1.0 + np.log(counts.astype(np.float32))) * self.idf[unique]
+            values /= np.linalg.norm(values)
+            column_margins = values @ self.weights[unique].astype(np.float32) + self.bias
+        return np.maximum.reduceat(column_margins, self._label_starts)
 
     def probabilities(self, margins: np.ndarray) -> np.ndarray:
         """Softmax of the temperature-scaled margins: one probability per label, summing to 1."""

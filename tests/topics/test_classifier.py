@@ -107,6 +107,7 @@ def test_analyze_output_validates_against_the_schema(document_validator):
 def test_export_is_byte_identical_and_round_trips(tmp_path):
     arrays = {
         "labels": np.frombuffer(b"a\nb", dtype=np.uint8),
+        "columns": np.array([0, 1], dtype=np.int16),
         "vocabulary": np.frombuffer("هدف\nc:ه".encode(), dtype=np.uint8),
         "idf": np.array([1.5, 2.0], dtype=np.float32),
         "weights": np.array([[1.0, -1.0], [-0.5, 0.5]], dtype=np.float16),
@@ -124,6 +125,31 @@ def test_export_is_byte_identical_and_round_trips(tmp_path):
     probabilities = model.probabilities(model.margins(["هدف"]))
     assert probabilities.sum() == pytest.approx(1.0)
     assert probabilities[0] == pytest.approx(1 / (1 + np.exp(-4.4)), rel=1e-5)
+
+
+def test_a_label_with_several_columns_scores_its_best_column(tmp_path):
+    """A label split into classes in training (one per site) keeps the best class's margin."""
+    arrays = {
+        "labels": np.frombuffer(b"a\nb", dtype=np.uint8),
+        "columns": np.array([0, 1, 1], dtype=np.int16),
+        "vocabulary": np.frombuffer("هدف\nمرمى".encode(), dtype=np.uint8),
+        "idf": np.array([1.0, 1.0], dtype=np.float32),
+        "weights": np.array([[0.5, 1.0, -1.0], [0.0, -1.0, 2.0]], dtype=np.float16),
+        "bias": np.array([0.0, 0.25, -0.25], dtype=np.float32),
+        "temperature": np.array(1.0, dtype=np.float32),
+    }
+    save(tmp_path / "split.npz", arrays)
+    model = TopicClassifier.load(tmp_path / "split.npz")
+    # "هدف" alone: columns 0.5 | 1.25, -1.25 -> a 0.5, b 1.25 (its first column).
+    assert model.margins(["هدف"]).tolist() == pytest.approx([0.5, 1.25])
+    # "مرمى" alone: columns 0.0 | -0.75, 1.75 -> b takes its second column.
+    assert model.margins(["مرمى"]).tolist() == pytest.approx([0.0, 1.75])
+    assert model.margins([]).tolist() == pytest.approx([0.0, 0.25])
+    arrays["columns"] = np.array([1, 0, 1], dtype=np.int16)  # not grouped by label
+    save(tmp_path / "ungrouped.npz", arrays)
+    with pytest.raises(MarsadError) as ungrouped:
+        TopicClassifier.load(tmp_path / "ungrouped.npz")
+    assert ungrouped.value.code == "E961"
 
 
 def test_run_time_rows_are_the_training_features():
