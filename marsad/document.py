@@ -35,6 +35,19 @@ class Span:
 
 
 @dataclass(slots=True)
+class EntityMention(Span):
+    """A mention of an entity. `named`: it names the entity (`مسعود البارزاني`, `داعش`,
+    `وزارة الداخلية`) rather than describing or pointing back to it (`رئيس الإقليم`,
+    `التنظيم`, `الحكومة اللبنانية`): named-entity scores count named mentions only, as the
+    annotated corpora do; event coding and search use them all."""
+
+    named: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "named": self.named}
+
+
+@dataclass(slots=True)
 class Sentence:
     start: int
     end: int
@@ -86,11 +99,20 @@ class Entity:
     id: str
     type: str
     name: str
-    mentions: list[Span] = field(default_factory=list)
+    mentions: list[EntityMention | Span] = field(default_factory=list)
     latin: str | None = None
     kb: str | None = None
     roles: list[str] = field(default_factory=list)
     geo: Geo | None = None
+
+    def __post_init__(self) -> None:
+        # A plain span given as a mention is a named one.
+        self.mentions = [
+            mention
+            if isinstance(mention, EntityMention)
+            else EntityMention(mention.start, mention.end, mention.text)
+            for mention in self.mentions
+        ]
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from marsad.document import Entity, Span
+from marsad.document import Entity, EntityMention
 from marsad.entities.mentions import ARTICLE, Mention, is_mark
 from marsad.entities.rules import Context, Lexicons
 
@@ -442,6 +442,7 @@ def _entities(clusters: Clusters, text: str) -> list[Entity]:
     for root, members in clusters.groups().items():
         mentions = [clusters.mentions[i] for i in members]
         spans = sorted({(m.start, m.end) for m in mentions})
+        named = {(m.start, m.end) for m in mentions if m.naming and not m.description}
         naming = [m for m in mentions if m.naming] or mentions
         best = max(naming, key=lambda m: (len(m.key), len(m.name), -m.start))
         roles: list[str] = []
@@ -454,7 +455,7 @@ def _entities(clusters: Clusters, text: str) -> list[Entity]:
             id="",
             type=clusters.type_of(root),
             name=best.name,
-            mentions=[Span(start, end, text[start:end]) for start, end in spans],
+            mentions=[EntityMention(s, e, text[s:e], (s, e) in named) for s, e in spans],
             roles=roles,
         )
         entities.append((spans[0][0], entity))

@@ -43,6 +43,8 @@ class Mention:
     key (tuple[str, ...]): the matching form of each word of `name`.
     source (str): what found it: "model", "org-head", "kunya", "alias", "role", "anaphor",
         "propagated". Only mentions that name the entity (`naming`) give it its name.
+    description (bool): it describes a body rather than naming it (`الحكومة اللبنانية`);
+        with `naming`, it decides the contract's `EntityMention.named`.
     roles, role_spans: a person's roles as written, and the token ranges of those found
         next to this mention (see `rules.attach_roles`).
     heads (tuple[str, ...]): descriptor heads seen before it (تنظيم for تنظيم(داعش)),
@@ -58,6 +60,7 @@ class Mention:
     key: tuple[str, ...]
     source: str = "model"
     naming: bool = True
+    description: bool = False
     roles: list[str] = field(default_factory=list)
     role_spans: list[tuple[int, int]] = field(default_factory=list)
     heads: tuple[str, ...] = ()

@@ -141,10 +141,12 @@ def entity_stage_in_pipeline() -> bool:
 
 
 def pipeline_mentions(text: str) -> list[Mention]:
-    """Mentions of the entities the default pipeline finds in `text`: its stages up to and
-    including the entity stage (the later ones do not change mentions)."""
+    """The named mentions of the entities the default pipeline finds in `text` (its stages
+    up to and including the entity stage; the later ones do not change mentions). Mentions
+    that describe or point back to an entity (`رئيس الإقليم`, `التنظيم`) are not names, and
+    NER corpora do not mark them."""
     doc = _entity_pipeline()(Document.from_parts(text))
-    return [(m.start, m.end, entity.type) for entity in doc.entities for m in entity.mentions]
+    return [(m.start, m.end, entity.type) for entity in doc.entities for m in entity.mentions if m.named]
 
 
 @functools.cache

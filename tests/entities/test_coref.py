@@ -154,3 +154,15 @@ def test_family_name_is_the_last_word_of_the_full_name_only():
     )
     person = by_name(entities, "رامي الحمد الله")
     assert mention_texts(person) == ["رامي الحمد الله", "رامي الحمد"]
+
+
+def test_descriptions_and_anaphors_are_mentions_that_do_not_name():
+    _, entities = entities_of(
+        "قالت الحكومة اللبنانية إن [[حزب الله|ORG]] وافق. وأضاف الحزب أنه سيشارك. وقال [[الحرس الثوري|ORG]] الإيراني إنه مستعد."
+    )
+    named = {e.name: [(m.text, m.named) for m in e.mentions] for e in entities}
+    assert named["الحكومة اللبنانية"] == [("الحكومة اللبنانية", False)]
+    assert named["حزب الله"] == [("حزب الله", True), ("الحزب", False)]
+    # A head that names a body alone names it with its scope too.
+    assert named["الحرس الثوري الإيراني"] == [("الحرس الثوري الإيراني", True)]
+    assert entities[0].to_dict()["mentions"][0]["named"] is False

@@ -261,3 +261,24 @@ def test_given_names_that_look_like_titles_stay_names():
         ("أمين الجميل", []),
         ("جبران باسيل", []),
     ]
+
+
+def test_a_name_ending_in_ali_keeps_it_though_it_normalises_like_ala():
+    # علي (Ali) and على (on) normalise alike; only the preposition ends a name early.
+    assert [(e.name, e.type) for e in entities_of("استقبل الملك [[الحسن بن علي|PERSON]] أمس.")[1]] == [
+        ("الحسن بن علي", "PERSON")
+    ]
+    assert [e.name for e in entities_of("وقف [[خالد على|PERSON]] الحدود.")[1]] == ["خالد"]
+
+
+def test_a_known_given_name_is_not_split_into_a_clitic_and_a_two_letter_rest():
+    # وليد is a given name, not و + ل + يد ('hand'), whatever the frequency split says.
+    _, entities = entities_of("وقال [[وليد جنبلاط|PERSON]] إن الوضع صعب.")
+    assert [(e.name, [(m.start, m.end) for m in e.mentions]) for e in entities] == [
+        ("وليد جنبلاط", [(5, 16)])
+    ]
+
+
+def test_allah_after_a_role_starts_no_person_inside_an_organisation():
+    entities = entities_of("وقال أمين عام [[حزب الله|ORG]] اللبناني إن الوضع صعب.")[1]
+    assert [(e.name, e.type) for e in entities] == [("حزب الله", "ORG")]
