@@ -14,7 +14,8 @@ from typing import Any
 
 SCHEMA_ID = "marsad.document/1"
 
-ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "MISC")
+# NORP: a people or group named as such (العرب, الأكراد, الشيعة), ACE's PER.Group.
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "MISC", "NORP")
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",

@@ -35,7 +35,7 @@ from marsad.entities.mentions import ARTICLE, Mention, is_mark
 from marsad.entities.rules import Context, Lexicons
 
 # The type an entity gets when its mentions' types tie, most specific first.
-TYPE_PREFERENCE = ("PERSON", "ORG", "GPE", "LOC", "FAC", "MISC")
+TYPE_PREFERENCE = ("PERSON", "ORG", "GPE", "LOC", "FAC", "MISC", "NORP")
 COMPATIBLE_TYPES = ({"GPE", "LOC"}, {"ORG", "MISC"}, {"FAC", "LOC"})
 # A role must have this many words to be recognised standing alone (not الرئيس).
 MIN_ROLE_WORDS = 2

@@ -14,21 +14,25 @@ from pathlib import Path
 
 import numpy as np
 
-from marsad.document import Token
+from marsad.document import ENTITY_TYPES, Token
 from marsad.entities.features import FeatureExtractor
 from marsad.errors import MarsadError
 
 _CACHE_LIMIT = 300_000
 
-LABELS = (
-    "O", "B-PERSON", "I-PERSON", "B-ORG", "I-ORG", "B-GPE", "I-GPE",
-    "B-LOC", "I-LOC", "B-FAC", "I-FAC", "B-MISC", "I-MISC",
-)  # fmt: skip
+LABELS = ("O", *(f"{edge}-{kind}" for kind in ENTITY_TYPES for edge in "BI"))
 # IOB2: an I- label only after the B- or I- of its own type, and never first.
 VALID_NEXT = np.array(
     [[0.0 if not b.startswith("I-") or a[2:] == b[2:] else -np.inf for b in LABELS] for a in LABELS]
 )
 VALID_FIRST = np.array([-np.inf if label.startswith("I-") else 0.0 for label in LABELS])
+
+
+def check_labels(arrays: np.lib.npyio.NpzFile, path: Path) -> None:
+    """A model's label list (`labels`, newline-joined) must be this version's `LABELS`."""
+    labels = bytes(arrays["labels"]).decode("utf-8").split("\n") if "labels" in arrays.files else []
+    if tuple(labels) != LABELS:
+        raise MarsadError("E297", source=str(path), labels=", ".join(labels) or "unrecorded")
 
 
 def marginals(
@@ -101,6 +105,7 @@ class FeatureCrf:
             self.weights = arrays["weights"].astype(np.float32)
             self.transitions = arrays["transitions"].astype(np.float32)
             known = arrays["known"]
+            check_labels(arrays, model_path)
         self.ids = {feature: index for index, feature in enumerate(features)}
         # A label the model never saw in training cannot start, end or follow anything.
         impossible = np.where(known, 0.0, -1e4).astype(np.float32)

@@ -135,7 +135,8 @@ class BiLstmCrf:
         if not model_path.is_file():
             raise MarsadError("E292", source=str(model_path))
         with np.load(model_path) as arrays:
-            weights = {name: arrays[name] for name in arrays.files if name != "config"}
+            crf.check_labels(arrays, model_path)
+            weights = {name: arrays[name] for name in arrays.files if name not in ("config", "labels")}
         self.encoder = TokenEncoder(
             features,
             Vocabulary(unpack_strings(weights.pop("vocab_words"))),

@@ -282,17 +282,21 @@ def _lexicon_form(token: Token, words: frozenset[str]) -> str:
     return bare_key(token)
 
 
-def _known_whole(token: Token, known_names: frozenset[str]) -> Token:
+def _known_whole(token: Token, lexicons: Lexicons) -> Token:
     """The token, or a copy without a clitic split when the whole word is a known name.
 
     The text layer splits by word frequency, so `فيصل` reads as ف + يصل ('arrives') and
     `فرنسا` as ف + رنسا; a name from the gazetteer table is not split unless what the split
-    leaves is a name too (`لعباس`). The document's own tokens are left as they are.
+    leaves is a name too and the whole word is no given name (`لعباس`: ل + عباس; but
+    `فيصل` and `وليد` stay whole, though the noisy table holds يصل and يد). The document's
+    own tokens are left as they are.
     """
+    known_names = lexicons.known_names
     if token.kind != "arabic" or not token.prefix or has_article(token) or token.norm not in known_names:
         return token
-    if len(bare_key(token)) >= 3 and bare_key(token) in known_names:
-        return token  # لعباس: ل + عباس, both forms are in the (noisy) table; trust the split
+    rest = bare_key(token)
+    if len(rest) >= 3 and rest in known_names and token.norm not in lexicons.given_names:
+        return token  # لعباس: ل + عباس, both forms are in the table; trust the split
     return replace(
         token, prefix="", stem=token.norm[: len(token.norm) - len(token.suffix)], stem_start=token.start
     )
@@ -304,7 +308,7 @@ class Context:
 
     def __init__(self, text: str, tokens: list[Token], sentence_of: list[int], lexicons: Lexicons):
         self.text = text
-        self.tokens = [_known_whole(token, lexicons.known_names) for token in tokens]
+        self.tokens = [_known_whole(token, lexicons) for token in tokens]
         tokens = self.tokens
         self.sentence_of = sentence_of
         self.lexicons = lexicons

@@ -29,8 +29,6 @@ from marsad.entities import crf
 from marsad.entities.features import FeatureExtractor, Lexicons
 from marsad.entities.neural import BiLstmCrf
 
-ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "MISC")
-
 
 class NerTagger:
     """Labels the tokens of sentences; build the shipped one with `resources.ner_tagger()`.

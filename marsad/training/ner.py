@@ -6,7 +6,8 @@ Data (`../shared/data/ner`, see SOURCES.md there):
 - NewsFANE re-annotates ANERcorp's text with 50 fine classes, but in a clitic-segmented
   tokenisation (`و قال`, `ان ه`). Its sentences are matched to ANERcorp's by their
   letters (exactly, or fuzzily nearby) and aligned letter by letter; its GPE / LOC / FAC
-  split then types ANERcorp's LOC mentions. PERSON, ORG and MISC stay ANERcorp's.
+  split then types ANERcorp's LOC mentions, and its peoples (Group: العرب), which
+  ANERcorp leaves O, become NORP. PERSON, ORG and MISC stay ANERcorp's.
 - LOC mentions without a FANE counterpart (the rest of ANERcorp, AQMAR) are typed by
   what FANE calls the same name elsewhere, then by the place gazetteer, else GPE (most
   place names in news are countries, cities and provinces).
@@ -336,6 +337,17 @@ def type_places(
     return ConllSentence(sentence.tokens, tuple(spans_to_iob(spans, len(sentence.tokens))))
 
 
+def add_peoples(sentence: ConllSentence, hints: Sequence[EntitySpan]) -> ConllSentence:
+    """Adds the aligned NewsFANE sentence's peoples (NORP: العرب, الأكراد), which ANERcorp
+    leaves O, where they overlap none of ANERcorp's own mentions."""
+    spans = list(iob_spans(sentence.tags))
+    for hint in hints:
+        if hint.type == "NORP" and not any(s.start < hint.end and hint.start < s.end for s in spans):
+            spans.append(hint)
+    spans.sort(key=lambda span: span.start)
+    return ConllSentence(sentence.tokens, tuple(spans_to_iob(spans, len(sentence.tokens))))
+
+
 # ---------------------------------------------------------------- split
 
 
@@ -590,7 +602,8 @@ def assemble(data_dir: Path, log: Log) -> Corpus:
                 EntitySpan(s.start, s.end, fane_map.get(s.type, "O"))
                 for s in transfer_spans(alignment, sentence, newsfane[alignment.fane])
             ]
-        train.add(type_places(retype(sentence, ANERCORP_TYPES), typer, hints), "anercorp", index, NEWS_WEIGHT)
+        typed = add_peoples(type_places(retype(sentence, ANERCORP_TYPES), typer, hints), hints)
+        train.add(typed, "anercorp", index, NEWS_WEIGHT)
     for index, sentence in enumerate(aqmar):
         if _letters(sentence.tokens)[0] not in dev_letters:
             train.add(type_places(retype(sentence, AQMAR_TYPES), typer), "aqmar", index)
@@ -687,10 +700,8 @@ def export_crf(model_path: Path, out_path: Path) -> int:
         transitions[label_index[first], label_index[second]] = weight
     known = np.array([label in tagger.labels() for label in LABELS])
     tagger.close()
-    write_npz(
-        out_path,
-        {"features": pack_strings(features), "weights": weights, "transitions": transitions, "known": known},
-    )
+    arrays = {"features": pack_strings(features), "weights": weights, "transitions": transitions}
+    write_npz(out_path, {**arrays, "known": known, "labels": pack_strings(LABELS)})
     return len(features)
 
 

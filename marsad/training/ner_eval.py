@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from marsad import resources
-from marsad.document import Document
+from marsad.document import ENTITY_TYPES, Document
 from marsad.errors import MarsadError
 from marsad.pipeline import Pipeline
 from marsad.training.conll import ConllSentence, EntitySpan, iob_spans, marsad_spans_to_file
@@ -33,10 +33,11 @@ ENTITY_STAGE = "marsad.entities.v1"
 
 # Marsad type -> the file's type, per corpus; types left out are not compared.
 SCHEMES: dict[str, dict[str, str]] = {
-    "marsad": {t: t for t in ("PERSON", "ORG", "GPE", "LOC", "FAC", "MISC")},
+    "marsad": {t: t for t in ENTITY_TYPES},
     "anercorp": {"PERSON": "PERS", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "MISC": "MISC"},
     "aqmar": {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "MISC": "MIS"},
-    "fane-coarse": {"PERSON": "PER", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC"},
+    # FANE's coarse PER holds peoples too (its Group class): Marsad's NORP.
+    "fane-coarse": {"PERSON": "PER", "NORP": "PER", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC"},
 }
 
 Mention = tuple[int, int, str]

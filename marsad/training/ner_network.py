@@ -76,8 +76,9 @@ class Data:
             self.arrays = {name: arrays[name] for name in arrays.files}
         a = self.arrays
         self.offsets = a["sentence_offsets"]
-        self.n_labels = 13
-        self.n_domains = 3
+        self.labels = bytes(a["label_names"]).decode("utf-8").split("\n")
+        self.n_labels = len(self.labels)
+        self.n_domains = len(bytes(a["domain_names"]).decode("utf-8").split("\n"))
         self.sentences = len(self.offsets) - 1
 
     def batch(self, indices: np.ndarray, device: torch.device) -> dict[str, torch.Tensor]:
@@ -210,16 +211,12 @@ class Tagger(nn.Module):
 
 # ---------------------------------------------------------------- scoring
 
-LABELS = (
-    "O", "B-PERSON", "I-PERSON", "B-ORG", "I-ORG", "B-GPE", "I-GPE",
-    "B-LOC", "I-LOC", "B-FAC", "I-FAC", "B-MISC", "I-MISC",
-)  # fmt: skip
 ANERCORP = {"PERSON": "PERS", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "MISC": "MISC"}
 
 
-def spans(labels: list[int], scheme: dict[str, str] | None) -> set[tuple[int, int, str]]:
+def spans(labels: list[int], names: list[str], scheme: dict[str, str] | None) -> set[tuple[int, int, str]]:
     found, start, kind = set(), -1, ""
-    names = [LABELS[i] for i in labels] + ["O"]
+    names = [names[i] for i in labels] + ["O"]
     for index, label in enumerate(names):
         if label.startswith("I-") and label[2:] == kind and start >= 0:
             continue
@@ -231,10 +228,12 @@ def spans(labels: list[int], scheme: dict[str, str] | None) -> set[tuple[int, in
     return found
 
 
-def f1(gold: list[list[int]], predicted: list[list[int]], scheme: dict[str, str] | None) -> float:
+def f1(
+    gold: list[list[int]], predicted: list[list[int]], names: list[str], scheme: dict[str, str] | None
+) -> float:
     correct = guessed = expected = 0
     for g, p in zip(gold, predicted, strict=True):
-        gs, ps = spans(g, scheme), spans(p, scheme)
+        gs, ps = spans(g, names, scheme), spans(p, names, scheme)
         correct += len(gs & ps)
         guessed += len(ps)
         expected += len(gs)
@@ -281,7 +280,10 @@ def evaluate(model: Tagger, data: Data, indices: np.ndarray, device: torch.devic
         for i in chunk:
             gold.append(data.arrays["labels"][data.offsets[i] : data.offsets[i + 1]].tolist())
     model.train()
-    return {"anercorp": f1(gold, predicted, ANERCORP), "types": f1(gold, predicted, None)}
+    return {
+        "anercorp": f1(gold, predicted, data.labels, ANERCORP),
+        "types": f1(gold, predicted, data.labels, None),
+    }
 
 
 def train(
@@ -361,6 +363,7 @@ def export(model: Tagger, data: Data) -> dict[str, np.ndarray]:
         "vocab_words": data.arrays["vocab_words"],
         "vocab_chars": data.arrays["vocab_chars"],
         "vocab_bag": data.arrays["vocab_bag"],
+        "labels": data.arrays["label_names"],
         "config": np.frombuffer(json.dumps(asdict(config)).encode(), dtype=np.uint8),
     }
     for layer in range(config.layers):

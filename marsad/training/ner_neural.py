@@ -144,6 +144,8 @@ def export_arrays(
         vocab_words=pack_strings(word_vocab.strings),
         vocab_chars=pack_strings(char_vocab.strings),
         vocab_bag=pack_strings(bag_vocab.strings),
+        label_names=pack_strings(LABELS),
+        domain_names=pack_strings(DOMAINS),
     )
     return {
         "sentences": len(sentences),

@@ -24,7 +24,7 @@ LAYER_ORDER = ("quote", "entity", "time", "trigger", "match")
 
 ENTITY_TYPE_LABELS = {
     "PERSON": "شخص", "ORG": "منظمة", "GPE": "كيان جغرافي سياسي", "LOC": "مكان",
-    "FAC": "منشأة", "MISC": "أخرى",
+    "FAC": "منشأة", "MISC": "أخرى", "NORP": "جماعة",
 }  # fmt: skip
 
 

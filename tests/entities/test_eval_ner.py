@@ -122,3 +122,17 @@ def test_cli_can_score_the_tagger_alone():
     result = CliRunner().invoke(cli, ["eval", "ner", str(EVAL_FILE), "--scheme", "anercorp", "--tagger-only"])
     assert result.exit_code == 0, result.output
     assert "(NER tagger only)" in result.output
+
+
+def test_peoples_count_as_fane_persons_and_not_at_all_for_anercorp():
+    sentence = next(
+        parse_conll(["قال O", "سامي B-Politician", "النجار I-Politician", "إن O", "الأكراد B-Group"])
+    )
+    fane_map = {"Politician": "PER", "Group": "PER"}
+    predictor = phrase_predictor({"سامي النجار": "PERSON", "الأكراد": "NORP"})
+    fane = evaluate([sentence], file_map=fane_map, labels=SCHEMES["fane-coarse"], predictor=predictor)
+    assert fane.prf() == (1.0, 1.0, 1.0) and sum(fane.true_positives.values()) == 2
+    # ANERcorp leaves peoples O: a NORP mention is neither right nor wrong there.
+    anercorp = next(parse_conll(["قال O", "سامي B-PERS", "النجار I-PERS", "إن O", "الأكراد O"]))
+    scores = evaluate([anercorp], labels=SCHEMES["anercorp"], predictor=predictor)
+    assert scores.prf() == (1.0, 1.0, 1.0) and sum(scores.true_positives.values()) == 1

@@ -75,3 +75,11 @@ def test_the_shipped_model_does_not_see_a_city_inside_a_surname():
     assert labels[5].endswith("PERSON")
     assert labels[10] == "B-GPE"
     assert resources.ner_tagger().predict([]) == []
+
+
+def test_the_shipped_model_tags_peoples_as_norp_not_persons():
+    tokens = tokenize("وقال مسؤول إن الأكراد والعرب في المدينة يعيشون معا منذ قرون .")
+    labels = resources.ner_tagger().predict(tokens)
+    found = [(" ".join(t.text for t in tokens[s:e]), kind) for s, e, kind in label_spans(labels)]
+    assert ("الأكراد", "NORP") in found
+    assert not [kind for _, kind in found if kind == "PERSON"]

@@ -100,7 +100,7 @@ def test_fane_class_table_covers_every_class_of_the_shared_map():
     shared = ner.read_type_map(table)
     ours = ner.fane_type_map()
     assert set(shared) == set(ours)
-    assert {ours[c] for c in ours} == {"PERSON", "ORG", "GPE", "LOC", "FAC", "MISC", "O"}
+    assert {ours[c] for c in ours} == {"PERSON", "ORG", "GPE", "LOC", "FAC", "MISC", "NORP"}
 
 
 def test_domain_features_copy_the_words_own_features_not_the_context():
