@@ -17,14 +17,18 @@ table in docs/topics.md can be reproduced:
   articles the variant trains on (the shipped trainer's `fit_offsets`);
 - `--edges`: the first and last four tokens of the body as positional features
   (`b0:`..`b3:`, `e0:`..`e3:`: datelines, bylines, sign-offs);
-- `--lead`: the first 20 words of the body once more (`l:` features).
+- `--lead`: the first 20 words of the body once more (`l:` features);
+- `--blocks CW,CC,A`: word features and character n-grams each normalised on their own, one
+  SVM per block (C CW and CC), margins summed with the n-gram SVM's times A (the shipped
+  trainer's `fit_block_svms`; `--c` is then unused).
 
 Without `--dev` the variant trains on 90% of the training split and is scored on the other
 10% (stratified, seed 0); with `--dev` it trains on the whole training split and is scored
 on dev. Choose on the slice; confirm on dev once.
 
     .venv/bin/python eval/topics/topic_experiments.py --ngrams "" --c 1.0 [--geo] [--nb 1.0] [--dev]
-    .venv/bin/python eval/topics/topic_experiments.py --site-split internationalNews,middleEast --offsets
+    .venv/bin/python eval/topics/topic_experiments.py --site-split internationalNews,middleEast --offsets \
+        --blocks 1,1,0.75
 """
 
 from __future__ import annotations
@@ -49,6 +53,9 @@ from marsad.topics.features import WORD_KINDS, FeatureExtractor, word_of
 from marsad.training import ANT_DEV, ANT_TRAIN
 from marsad.training.topics import (
     Article,
+    block_normalized,
+    feature_blocks,
+    fit_block_svms,
     fit_offsets,
     label_margins,
     macro_f1,
@@ -153,13 +160,22 @@ def nbsvm(matrix, gold: np.ndarray, n_labels: int, c: float, beta: float) -> tup
 
 
 def class_margins(
-    fit_matrix: spmatrix, targets: np.ndarray, held_matrix: spmatrix, labels: list[str], c: float
+    fit_matrix: spmatrix,
+    targets: np.ndarray,
+    held_matrix: spmatrix,
+    labels: list[str],
+    c: float,
+    blocks: tuple[np.ndarray, tuple[tuple[float, float], ...]] | None = None,
 ) -> np.ndarray:
-    """Per-label margins of the held articles: an SVM over `targets`, a label's best class."""
-    svm = LinearSVC(C=c, random_state=0, max_iter=5000).fit(fit_matrix, targets)
-    names = sorted(svm.classes_, key=lambda name: (labels.index(name.split("@")[0]), name))
-    order = [list(svm.classes_).index(name) for name in names]
+    """Per-label margins of the held articles: an SVM over `targets` (or one per feature block), a
+    label's best class."""
+    names = sorted(set(targets), key=lambda name: (labels.index(name.split("@")[0]), name))
     columns = np.array([labels.index(name.split("@")[0]) for name in names])
+    if blocks is not None:
+        weights, bias = fit_block_svms(fit_matrix, targets, blocks[0], names, blocks[1])
+        return label_margins(np.asarray(held_matrix @ weights) + bias, columns)
+    svm = LinearSVC(C=c, random_state=0, max_iter=5000).fit(fit_matrix, targets)
+    order = [list(svm.classes_).index(name) for name in names]
     return label_margins(svm.decision_function(held_matrix)[:, order], columns)
 
 
@@ -176,6 +192,7 @@ def main() -> None:
     parser.add_argument("--offsets", action="store_true", help="per-label offsets by 5-fold CV")
     parser.add_argument("--edges", action="store_true", help="the body's first and last tokens by position")
     parser.add_argument("--lead", action="store_true", help="the body's first 20 words once more")
+    parser.add_argument("--blocks", default="", help="CW,CC,A: one SVM per feature block")
     parser.add_argument("--dev", action="store_true", help="train on all of train, score on dev")
     args = parser.parse_args()
     started = time.perf_counter()
@@ -196,17 +213,24 @@ def main() -> None:
     )
     fit_matrix = vectorizer.fit_transform(features(fit, sizes, places, args.edges, args.lead))
     held_matrix = vectorizer.transform(features(held, sizes, places, args.edges, args.lead))
+    blocks = None
+    if args.blocks:
+        c_words, c_ngrams, weight = (float(v) for v in args.blocks.split(","))
+        blocks = (feature_blocks(vectorizer.get_feature_names_out()), ((c_words, 1.0), (c_ngrams, weight)))
+        fit_matrix, held_matrix = (block_normalized(m, blocks[0]) for m in (fit_matrix, held_matrix))
     fit_gold = np.array([labels.index(a.label) for a in fit])
     held_gold = np.array([labels.index(a.label) for a in held])
     split = set(args.site_split.split(",")) - {""}
     if args.nb is None:
         targets = np.array([f"{a.label}@{a.source}" if a.label in split else a.label for a in fit])
-        held_margins = class_margins(fit_matrix, targets, held_matrix, labels, args.c)
+        held_margins = class_margins(fit_matrix, targets, held_matrix, labels, args.c, blocks)
         if args.offsets:
             oof = np.zeros((len(fit), len(labels)))
             folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
             for part, rest in folds.split(np.zeros(len(fit)), fit_gold):
-                oof[rest] = class_margins(fit_matrix[part], targets[part], fit_matrix[rest], labels, args.c)
+                oof[rest] = class_margins(
+                    fit_matrix[part], targets[part], fit_matrix[rest], labels, args.c, blocks
+                )
             held_margins += fit_offsets(oof, fit_gold)
         predicted = held_margins.argmax(1)
     else:
@@ -215,7 +239,7 @@ def main() -> None:
     print(
         f"{'dev' if args.dev else 'train slice'}: ngrams {sizes or 'none'} geo {args.geo} "
         f"nb {args.nb} C {args.c} site-split {sorted(split) or 'none'} offsets {args.offsets} "
-        f"edges {args.edges} lead {args.lead}: "
+        f"edges {args.edges} lead {args.lead} blocks {args.blocks or 'none'}: "
         f"{fit_matrix.shape[1]} features, macro-F1 {macro_f1(held_gold, predicted, len(labels)):.4f}, "
         f"accuracy {float((predicted == held_gold).mean()):.4f} ({time.perf_counter() - started:.0f} s)"
     )

@@ -10,6 +10,10 @@ A label may own several columns of the weight matrix (`columns` maps each column
 label): the trainer splits internationalNews and middleEast by the site that filed the
 article, because the corpus assigns those two by a site's section, not by the story. A
 label's margin is the best of its columns' margins.
+
+The features form blocks (`blocks`: one block id per vocabulary entry; the trainer's are
+word features and character n-grams), each L2-normalised on its own: the weights are two
+SVMs, one per block, summed, and each SVM was trained on its block's unit vector.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from marsad.document import Token
 from marsad.errors import MarsadError
 from marsad.topics.features import WORD_KINDS, FeatureExtractor, char_ngrams
 
-MODEL_ARRAYS = ("labels", "columns", "vocabulary", "idf", "weights", "bias", "temperature")
+MODEL_ARRAYS = ("labels", "columns", "vocabulary", "blocks", "idf", "weights", "bias", "temperature")
 
 
 class TopicClassifier:
@@ -35,6 +39,7 @@ class TopicClassifier:
         labels: Sequence[str],
         columns: np.ndarray,
         vocabulary: Sequence[str],
+        blocks: np.ndarray,
         idf: np.ndarray,
         weights: np.ndarray,
         bias: np.ndarray,
@@ -51,6 +56,10 @@ class TopicClassifier:
         ):
             raise ValueError("columns must map every weight column to a label, grouped by label")
         self._label_starts = np.flatnonzero(np.r_[True, np.diff(columns) != 0])
+        if len(blocks) != len(vocabulary) or len(idf) != len(vocabulary) or weights.shape[0] != len(idf):
+            raise ValueError("vocabulary, blocks, idf and weight rows differ in length")
+        self.blocks = np.asarray(blocks, dtype=np.int64)
+        self._n_blocks = int(self.blocks.max(initial=0)) + 1
         self.index = {feature: i for i, feature in enumerate(vocabulary)}
         self.idf = idf.astype(np.float32)
         # Kept as stored (float16): half the memory traffic; rows are widened after the gather.
@@ -75,6 +84,7 @@ class TopicClassifier:
                 labels=bytes(parts["labels"]).decode("utf-8").split("\n"),
                 columns=parts["columns"],
                 vocabulary=bytes(parts["vocabulary"]).decode("utf-8").split("\n"),
+                blocks=parts["blocks"],
                 idf=parts["idf"],
                 weights=parts["weights"],
                 bias=parts["bias"],
@@ -114,14 +124,17 @@ class TopicClassifier:
     def margins_of_rows(self, rows: Sequence[int]) -> np.ndarray:
         """Score per label from model rows (with repeats): sublinear TF-IDF, L2 norm, linear model.
 
-        Each column's margin, then each label's best column.
+        Each block of features is normalised to unit length on its own; then each column's
+        margin, then each label's best column.
         """
         if not rows:
             column_margins = self.bias
         else:
             unique, counts = np.unique(np.asarray(rows, dtype=np.int64), return_counts=True)
             values = (1.0 + np.log(counts.astype(np.float32))) * self.idf[unique]
-            values /= np.linalg.norm(values)
+            blocks = self.blocks[unique]
+            norms = np.sqrt(np.bincount(blocks, weights=values * values, minlength=self._n_blocks))
+            values /= norms[blocks].astype(np.float32)  # a block without features has no rows here
             column_margins = values @ self.weights[unique].astype(np.float32) + self.bias
         return np.maximum.reduceat(column_margins, self._label_starts)
 

@@ -1,7 +1,10 @@
 """`marsad train topics`: fits the ANT topic classifier and exports it for `marsad.topics`.
 
-A linear SVM (scikit-learn's LinearSVC, C fixed below) over sublinear TF-IDF of the
-features in `marsad.topics.features`, trained on the ANT v2.1 train split.
+Two linear SVMs (scikit-learn's LinearSVC, settings below) over sublinear TF-IDF of the
+features in `marsad.topics.features`, trained on the ANT v2.1 train split: one over the word
+features (stems, pairs, headline words, punctuation), one over the character n-grams, each
+block normalised to unit length on its own; their margins are summed (the n-gram SVM's
+scaled by a weight), which is one linear model over the two blocks, exported as one matrix.
 
 internationalNews and middleEast are each split by the site that filed the article (the
 corpus's `src`) into one class per site: ANT assigns those two by a site's section, not by
@@ -23,7 +26,7 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,11 +41,12 @@ from marsad.topics.features import FeatureExtractor
 from marsad.training import ANT_DEV, ANT_TRAIN
 
 if TYPE_CHECKING:
-    from scipy.sparse import spmatrix
+    from scipy.sparse import csr_matrix
 
-# Chosen on dev among C in {0.1, 0.3, 1}: 0.3 was best for every feature set tried; with the
-# site split, 0.3 again (0.1 and 1 lower on a held-out slice of train; docs/topics.md).
-SVM_C = 0.3
+# Per feature block (0: word features, 1: character n-grams): the SVM's C and the weight of
+# its margins in the sum. Chosen by five-fold cross-validation on 90% of the training split
+# (docs/topics.md), among C 0.3 and 1 and weights 0.5 to 1.5 for the n-gram SVM.
+BLOCK_SVMS = ((1.0, 1.0), (1.0, 0.75))
 # Features in fewer articles than this carry no generalisable evidence and bloat the model.
 MIN_DOCUMENT_FREQUENCY = 3
 # The labels a site's section decides; each becomes one class per site in training.
@@ -133,19 +137,56 @@ def fit_offsets(margins: np.ndarray, gold: np.ndarray) -> np.ndarray:
     return offsets - offsets.mean()
 
 
-def cross_validated_margins(
-    matrix: spmatrix, targets: np.ndarray, gold: np.ndarray, columns: list[str]
-) -> np.ndarray:
-    """Out-of-fold label margins of every training article (folds stratified by label, seed 0)."""
-    from sklearn.model_selection import StratifiedKFold
+def feature_blocks(vocabulary: Sequence[str]) -> np.ndarray:
+    """The block of each feature: 1 for a character n-gram (`c:`), 0 for the word features."""
+    return np.array([1 if feature.startswith("c:") else 0 for feature in vocabulary], dtype=np.uint8)
+
+
+def block_normalized(matrix: csr_matrix, blocks: np.ndarray) -> csr_matrix:
+    """Each row with every block of features scaled to unit length on its own (as at run time)."""
+    matrix = matrix.tocsr(copy=True)
+    n_blocks = int(blocks.max(initial=0)) + 1
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    cells = rows * n_blocks + blocks[matrix.indices]
+    squares = np.bincount(
+        cells, weights=matrix.data.astype(np.float64) ** 2, minlength=matrix.shape[0] * n_blocks
+    )
+    matrix.data = (matrix.data / np.sqrt(squares[cells])).astype(matrix.dtype)
+    return matrix
+
+
+def fit_block_svms(
+    matrix: csr_matrix,
+    targets: np.ndarray,
+    blocks: np.ndarray,
+    columns: list[str],
+    settings: Sequence[tuple[float, float]] = BLOCK_SVMS,
+) -> tuple[np.ndarray, np.ndarray]:
+    """One SVM per feature block (C, weight), as one weight matrix (features x columns) and bias."""
     from sklearn.svm import LinearSVC
+
+    weights = np.zeros((matrix.shape[1], len(columns)), dtype=np.float64)
+    bias = np.zeros(len(columns), dtype=np.float64)
+    for block, (c, scale) in enumerate(settings):
+        features = np.flatnonzero(blocks == block)
+        svm = LinearSVC(C=c, random_state=0, max_iter=5000).fit(matrix[:, features], targets)
+        order = [list(svm.classes_).index(name) for name in columns]
+        weights[features] = scale * svm.coef_[order].T
+        bias += scale * svm.intercept_[order]
+    return weights, bias
+
+
+def cross_validated_margins(
+    matrix: csr_matrix, targets: np.ndarray, gold: np.ndarray, blocks: np.ndarray, columns: list[str]
+) -> np.ndarray:
+    """Out-of-fold column margins of every training article (folds stratified by label, seed 0)."""
+    from sklearn.model_selection import StratifiedKFold
 
     column_margins = np.zeros((matrix.shape[0], len(columns)), dtype=np.float64)
     folds = StratifiedKFold(n_splits=OFFSET_FOLDS, shuffle=True, random_state=0)
     for fit, held in folds.split(np.zeros(len(gold)), gold):
-        svm = LinearSVC(C=SVM_C, random_state=0, max_iter=5000).fit(matrix[fit], targets[fit])
-        order = [list(svm.classes_).index(name) for name in columns]
-        column_margins[held] = svm.decision_function(matrix[held])[:, order]
+        weights, bias = fit_block_svms(matrix[fit], targets[fit], blocks, columns)
+        column_margins[held] = matrix[held] @ weights + bias
     return column_margins
 
 
@@ -170,7 +211,6 @@ def train_topics(data_dir: Path, out: Path, log: Callable[[str], None] = print) 
             raise MarsadError("E965", path=str(path))
     try:
         from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.svm import LinearSVC
     except ImportError:
         raise MarsadError("E964", package="scikit-learn") from None
     extractor = FeatureExtractor()
@@ -182,19 +222,25 @@ def train_topics(data_dir: Path, out: Path, log: Callable[[str], None] = print) 
         dtype=np.float32,
     )  # fmt: skip
     train_matrix = vectorizer.fit_transform(article_features(train, extractor))
-    dev_matrix = vectorizer.transform(article_features(dev, extractor))
+    vocabulary = vectorizer.get_feature_names_out()
+    blocks = feature_blocks(vocabulary)
+    train_matrix = block_normalized(train_matrix, blocks)
+    dev_matrix = block_normalized(vectorizer.transform(article_features(dev, extractor)), blocks)
     labels = sorted({a.label for a in train})
     targets = np.array([training_class(a) for a in train])
     # The weight columns, grouped by label: `label` or `label@site`, sorted within a label.
     column_names = sorted(set(targets), key=lambda name: (labels.index(name.split("@")[0]), name))
     columns = np.array([labels.index(name.split("@")[0]) for name in column_names], dtype=np.int16)
-    log(f"{train_matrix.shape[1]} features, {len(column_names)} classes; fitting LinearSVC(C={SVM_C})")
-    svm = LinearSVC(C=SVM_C, random_state=0, max_iter=5000).fit(train_matrix, targets)
-    order = [list(svm.classes_).index(name) for name in column_names]
-    weights, bias = svm.coef_[order].T, svm.intercept_[order]
+    log(
+        f"{train_matrix.shape[1]} features ({int(blocks.sum())} character n-grams), "
+        f"{len(column_names)} classes; fitting an SVM per block {BLOCK_SVMS}"
+    )
+    weights, bias = fit_block_svms(train_matrix, targets, blocks, column_names)
     train_gold = np.array([labels.index(a.label) for a in train])
     log(f"{OFFSET_FOLDS}-fold cross-validation on the training split for the label offsets")
-    oof = label_margins(cross_validated_margins(train_matrix, targets, train_gold, column_names), columns)
+    oof = label_margins(
+        cross_validated_margins(train_matrix, targets, train_gold, blocks, column_names), columns
+    )
     offsets = fit_offsets(oof, train_gold)
     log(
         f"training split, out of fold: macro-F1 {macro_f1(train_gold, oof.argmax(1), len(labels)):.4f}, "
@@ -205,13 +251,13 @@ def train_topics(data_dir: Path, out: Path, log: Callable[[str], None] = print) 
     gold = np.array([labels.index(a.label) for a in dev])
     dev_margins = label_margins(np.asarray(dev_matrix @ weights) + bias, columns)
     temperature = fit_temperature(dev_margins, gold)
-    vocabulary = vectorizer.get_feature_names_out()
     save(
         out,
         {
             "labels": np.frombuffer("\n".join(labels).encode("utf-8"), dtype=np.uint8),
             "columns": columns,
             "vocabulary": np.frombuffer("\n".join(vocabulary).encode("utf-8"), dtype=np.uint8),
+            "blocks": blocks,
             "idf": vectorizer.idf_.astype(np.float32),
             "weights": weights.astype(np.float16),
             "bias": bias.astype(np.float32),

@@ -109,6 +109,7 @@ def test_export_is_byte_identical_and_round_trips(tmp_path):
         "labels": np.frombuffer(b"a\nb", dtype=np.uint8),
         "columns": np.array([0, 1], dtype=np.int16),
         "vocabulary": np.frombuffer("هدف\nc:ه".encode(), dtype=np.uint8),
+        "blocks": np.array([0, 1], dtype=np.uint8),
         "idf": np.array([1.5, 2.0], dtype=np.float32),
         "weights": np.array([[1.0, -1.0], [-0.5, 0.5]], dtype=np.float16),
         "bias": np.array([0.1, -0.1], dtype=np.float32),
@@ -133,6 +134,7 @@ def test_a_label_with_several_columns_scores_its_best_column(tmp_path):
         "labels": np.frombuffer(b"a\nb", dtype=np.uint8),
         "columns": np.array([0, 1, 1], dtype=np.int16),
         "vocabulary": np.frombuffer("هدف\nمرمى".encode(), dtype=np.uint8),
+        "blocks": np.array([0, 0], dtype=np.uint8),
         "idf": np.array([1.0, 1.0], dtype=np.float32),
         "weights": np.array([[0.5, 1.0, -1.0], [0.0, -1.0, 2.0]], dtype=np.float16),
         "bias": np.array([0.0, 0.25, -0.25], dtype=np.float32),
@@ -150,6 +152,25 @@ def test_a_label_with_several_columns_scores_its_best_column(tmp_path):
     with pytest.raises(MarsadError) as ungrouped:
         TopicClassifier.load(tmp_path / "ungrouped.npz")
     assert ungrouped.value.code == "E961"
+
+
+def test_each_feature_block_is_normalised_on_its_own(tmp_path):
+    """Word features and n-grams each count as a unit vector: two SVMs summed, as trained."""
+    arrays = {
+        "labels": np.frombuffer(b"a\nb", dtype=np.uint8),
+        "columns": np.array([0, 1], dtype=np.int16),
+        "vocabulary": np.frombuffer("هدف\nمرمى\nc: ه".encode(), dtype=np.uint8),
+        "blocks": np.array([0, 0, 1], dtype=np.uint8),
+        "idf": np.array([3.0, 4.0, 2.0], dtype=np.float32),
+        "weights": np.array([[1.0, 0.0], [0.0, 1.0], [0.5, -0.5]], dtype=np.float16),
+        "bias": np.array([0.0, 0.0], dtype=np.float32),
+        "temperature": np.array(1.0, dtype=np.float32),
+    }
+    save(tmp_path / "blocks.npz", arrays)
+    model = TopicClassifier.load(tmp_path / "blocks.npz")
+    # Words (3, 4) -> (0.6, 0.8); the n-gram alone -> 1, whatever its idf.
+    assert model.margins(["هدف", "مرمى", "c: ه"]).tolist() == pytest.approx([1.1, 0.3])
+    assert model.margins(["c: ه"]).tolist() == pytest.approx([0.5, -0.5])
 
 
 def test_run_time_rows_are_the_training_features():

@@ -1,11 +1,20 @@
-"""The topic trainer's pieces that need no corpus: site classes, label margins, offsets."""
+"""The topic trainer's pieces that need no corpus: site classes, feature blocks, label margins, offsets."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
+from scipy.sparse import csr_matrix
 
-from marsad.training.topics import Article, fit_offsets, label_margins, macro_f1, training_class
+from marsad.training.topics import (
+    Article,
+    block_normalized,
+    feature_blocks,
+    fit_offsets,
+    label_margins,
+    macro_f1,
+    training_class,
+)
 
 
 def test_only_the_section_labels_are_split_by_site():
@@ -33,3 +42,14 @@ def test_offsets_recover_a_small_label_the_margins_underrate():
     assert offsets.sum() == pytest.approx(0.0)
     assert macro_f1(gold, (margins + offsets).argmax(1), 2) == 1.0
     assert 0.15 < offsets[1] - offsets[0] < 0.85
+
+
+def test_character_ngrams_are_a_block_of_their_own():
+    assert feature_blocks(["انتخاب", "t:انتخاب", "p:#", "c: ان", "انتخاب مبكر"]).tolist() == [0, 0, 0, 1, 0]
+
+
+def test_each_block_of_a_row_is_scaled_to_unit_length():
+    matrix = csr_matrix(np.array([[3.0, 4.0, 0.0, 2.0], [0.0, 1.0, 0.0, 0.0]], dtype=np.float32))
+    normalized = block_normalized(matrix, np.array([0, 0, 1, 1], dtype=np.uint8))
+    assert np.allclose(normalized.toarray(), [[0.6, 0.8, 0.0, 1.0], [0.0, 1.0, 0.0, 0.0]])
+    assert np.allclose(matrix.toarray()[0], [3.0, 4.0, 0.0, 2.0])  # the input is left as it was
