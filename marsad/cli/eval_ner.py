@@ -10,8 +10,8 @@ from marsad.cli.evaluate import eval_group
 
 SCHEME_HELP = (
     "Named mapping of Marsad's types onto the file's: anercorp (PERSON=PERS, GPE/LOC/FAC=LOC, "
-    "ORG, MISC), aqmar (PER, ORG, LOC, MIS), fane-coarse (PER, ORG, GPE, LOC, FAC; use with "
-    "--map fane-fine-to-coarse.tsv), marsad (identity, the default)."
+    "ORG, MISC; NORP left out), aqmar (PER, ORG, LOC, MIS), fane-coarse (PERSON and NORP=PER, "
+    "ORG, GPE, LOC, FAC; use with --map fane-fine-to-coarse.tsv), marsad (identity, the default)."
 )
 
 
