@@ -79,9 +79,14 @@ def registry() -> Registry:
 @functools.cache
 def linker() -> Linker:
     from marsad.linking.geocode import KindCues
+    from marsad.linking.latin import Peoples
     from marsad.linking.stage import Linker
 
-    return Linker(registry(), KindCues.from_file(data_file("linking", "kind_cues.tsv")))
+    return Linker(
+        registry(),
+        KindCues.from_file(data_file("linking", "kind_cues.tsv")),
+        Peoples.from_file(data_file("linking", "peoples.tsv")),
+    )
 
 
 @functools.cache

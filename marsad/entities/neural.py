@@ -35,11 +35,11 @@ from marsad.errors import MarsadError
 # annotation habits the network learns to set aside (see `marsad.training.ner_neural`).
 DOMAINS = ("news", "aqmar", "wikifane")
 MAX_CHARS = 20
-PAD, UNKNOWN = 0, 1
+UNKNOWN = 1  # row 0 of every table pads
 _CACHE_LIMIT = 300_000
 
 
-def word_key(token: Token) -> str:
+def vector_key(token: Token) -> str:
     """The form a token's word vector is looked up by: its stem, digits as 0, Latin lower-cased."""
     stem = token.stem or token.norm
     if token.kind == "number":
@@ -160,7 +160,7 @@ class BiLstmCrf:
             return
         w = self.w
         encoder = self.encoder
-        words = w["word_embedding"][[encoder.words.get(word_key(token)) for token in fresh]]
+        words = w["word_embedding"][[encoder.words.get(vector_key(token)) for token in fresh]]
         char_ids = [encoder.chars_of(token) for token in fresh]
         kernel = w["char_conv_w"]  # (filters, dc, width)
         filters, _, width = kernel.shape

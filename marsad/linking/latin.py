@@ -12,8 +12,10 @@ vowels are not written in Arabic and are guessed as "a".
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from marsad.linking.match import ARTICLE, name_key
+from marsad.linking.geocode import adjective_country
+from marsad.linking.match import ARTICLE, loose_key, name_key
 
 # Words that form one name unit with the word after them (عبد الرحمن, أبو بكر, بن علي).
 _PARTICLES = frozenset({"عبد", "ابو", "ابي", "بن", "ابن", "بنت", "ال", "ذو", "ذي"})
@@ -162,3 +164,43 @@ class Romanizer:
         if not any("\u0600" <= char <= "\u06ff" for char in name):
             return name
         return romanize_rules(name)
+
+
+_PLURAL_SWAPS = (("يين", "يون"), ("يون", "يين"), ("ين", "ون"), ("ون", "ين"))
+
+
+class Peoples:
+    """English names of peoples, religions and groups (NORP entities), from
+    `data/peoples.tsv`: listed names (`الأكراد` -> Kurds), and peoples named by a
+    nationality adjective through its country (`العراقيين` -> IQ -> Iraqis)."""
+
+    def __init__(self, names: dict[str, str], countries: dict[str, str]):
+        self.names = names
+        self.countries = countries
+
+    @classmethod
+    def from_file(cls, path: Path) -> Peoples:
+        names: dict[str, str] = {}
+        countries: dict[str, str] = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            kind, form, english = line.split("\t")[:3]
+            if kind == "country":
+                countries[form] = english
+            else:
+                names[loose_key(form)] = english
+        return cls(names, countries)
+
+    def latin(self, name: str, demonyms: dict[str, str]) -> str | None:
+        """The English name of the people `name` names, or None.
+
+        demonyms: nationality adjective key -> country (`Registry.demonyms`).
+        """
+        key = loose_key(name)
+        variants = [key] + [key[: -len(a)] + b for a, b in _PLURAL_SWAPS if key.endswith(a)]
+        for variant in variants:
+            if variant in self.names:
+                return self.names[variant]
+        country = adjective_country(key, demonyms) if " " not in key else None
+        return self.countries.get(country) if country else None

@@ -30,7 +30,7 @@ from marsad.linking.geocode import (
     choose,
     distance_km,
 )
-from marsad.linking.latin import Romanizer, name_units
+from marsad.linking.latin import Peoples, Romanizer, name_units
 from marsad.linking.match import loose_key, name_key
 from marsad.linking.registry import Office, Record, Registry
 from marsad.linking.skeleton import arabic_skeleton, close
@@ -74,9 +74,10 @@ class _Place:
 class Linker:
     """Fills `latin`, `kb`, `roles` and `geo` of a document's entities from a registry."""
 
-    def __init__(self, registry: Registry, cues: KindCues):
+    def __init__(self, registry: Registry, cues: KindCues, peoples: Peoples | None = None):
         self.registry = registry
         self.cues = cues
+        self.peoples = peoples
         self.romanizer = Romanizer(
             full=lambda key: registry.spelling(key, "full"), unit=lambda key: registry.spelling(key, "unit")
         )
@@ -113,6 +114,9 @@ class Linker:
                 self._link_person(entity, context, day)
             elif entity.type == "ORG":
                 self._link_org(entity, context, day)
+            elif entity.type == "NORP" and self.peoples is not None:
+                entity.latin = self.peoples.latin(entity.name, self.registry.demonyms)
+                entity.latin = entity.latin or self.romanizer.generic(entity.name)
             elif entity.type not in PLACE_TYPES:
                 entity.latin = entity.latin or self.romanizer.generic(entity.name)
         return doc

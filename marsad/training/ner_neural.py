@@ -34,7 +34,7 @@ from marsad.entities.neural import (
     Vocabulary,
     char_key,
     pack_strings,
-    word_key,
+    vector_key,
 )
 from marsad.training.ner import DEV_BLOCK, DEV_EVERY, DEV_OFFSET, TrainingSet
 
@@ -113,7 +113,7 @@ def export_arrays(
         for token, token_own, token_phrase, label in zip(
             tokens, own, phrase, train.labels[position], strict=True
         ):
-            word_ids.append(word_vocab.get(word_key(token)))
+            word_ids.append(word_vocab.get(vector_key(token)))
             char_rows.append(encoder.chars_of(token))
             bag_ids.extend(encoder.bag_of([*token_own, *token_phrase]))
             bag_offsets.append(len(bag_ids))

@@ -14,7 +14,7 @@ import pytest
 
 from marsad.entities import crf
 from marsad.entities.features import FeatureExtractor, Lexicons
-from marsad.entities.neural import BiLstmCrf, word_key
+from marsad.entities.neural import BiLstmCrf, vector_key
 from marsad.text import tokenize
 from marsad.training.conll import ConllSentence, read_conll
 
@@ -61,7 +61,7 @@ def test_a_tiny_network_learns_its_training_data():
     from marsad.training.ner_neural import export_arrays
 
     training = tiny_training_set(read_conll(FIXTURES / "tiny-train.conll"), ner)
-    words = sorted({word_key(t) for tokens in training.tokens for t in tokens})
+    words = sorted({vector_key(t) for tokens in training.tokens for t in tokens})
     vectors = np.random.default_rng(0).normal(0, 0.1, (len(words), 8))
     config = ner_network.Config(hidden=16, bag_dim=8, learning_rate=0.02, batch_size=4, dropout=0.0)
     with tempfile.TemporaryDirectory() as scratch:

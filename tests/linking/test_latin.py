@@ -1,5 +1,5 @@
 from marsad import resources
-from marsad.linking.latin import Romanizer, name_units, romanize_rules
+from marsad.linking.latin import Peoples, Romanizer, name_units, romanize_rules
 
 
 def romanizer() -> Romanizer:
@@ -34,3 +34,13 @@ def test_press_spellings_override_namesakes() -> None:
     # The Wikidata index knows بوتين only as an Algerian surname (Boutine).
     assert romanizer().person("فلاديمير بوتين") == "Vladimir Putin"
     assert romanizer().person("سلمان بن عبد العزيز") == "Salman bin Abdelaziz"
+
+
+def test_peoples_take_their_english_names_listed_or_through_their_nationality() -> None:
+    peoples = Peoples.from_file(resources.data_file("linking", "peoples.tsv"))
+    demonyms = resources.registry().demonyms
+    assert peoples.latin("الأكراد", demonyms) == "Kurds"
+    assert peoples.latin("المسلمون", demonyms) == "Muslims"  # -ون read as -ين
+    assert peoples.latin("العراقيين", demonyms) == "Iraqis"  # عراقي -> IQ -> Iraqis
+    assert peoples.latin("السوريون", demonyms) == "Syrians"
+    assert peoples.latin("الأصدقاء", demonyms) is None
