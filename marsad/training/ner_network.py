@@ -408,6 +408,7 @@ def final(
         name, epochs = best["config"], best["best"]["epoch"]
     data = Data(arrays)
     model, history = train(CONFIGS[name], data, device, epochs=epochs, with_validation=True, budget=budget)
+    out.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(out / "ner-neural.npz", **export(model, data))
     return {"config": name, "epochs": epochs, "trained_epochs": len(history)}
 
