@@ -207,17 +207,21 @@ class BiLstmCrf:
         """One bidirectional LSTM layer over a padded batch (sentences, steps, features).
 
         The backward direction reads each sentence reversed, so both directions run as
-        one forward pass over left-aligned rows (padding after the tokens, where it cannot
-        change their outputs), stacked: every step is one batched product and a few
-        element-wise calls for both directions together.
+        one forward pass over left-aligned rows, stacked: every step is one batched
+        product and a few element-wise calls for both directions together. Sentences go
+        longest first, and a step computes only those still running (padding comes after
+        a sentence's tokens, where it could not change their outputs anyway).
         """
         input_weights, bias, recurrent = self._lstm_weights[layer]
         batch, steps, _ = inputs.shape
         hidden = self.hidden
+        order = np.argsort(-lengths, kind="stable")
+        inputs, lengths = inputs[order], lengths[order]
+        running = (lengths[None, :] > np.arange(steps)[:, None]).sum(axis=1)  # per step
         reverse = _reversal(lengths, steps)
         rows = np.arange(batch)[:, None]
-        # Input products for real tokens only (padding needs none), both directions in one
-        # product, then placed at each direction's steps (the backward one reversed).
+        # Input products for real tokens only, both directions in one product, then placed
+        # at each direction's steps (the backward one reversed).
         real = np.arange(steps)[None, :] < lengths[:, None]
         products = inputs[real] @ input_weights + bias  # (tokens, 8 hidden)
         projected = np.zeros((2, batch, steps, 4 * hidden), dtype=np.float32)
@@ -228,16 +232,22 @@ class BiLstmCrf:
         h = np.zeros((2, batch, hidden), dtype=np.float32)
         c = np.zeros((2, batch, hidden), dtype=np.float32)
         gates = np.empty((2, batch, 4 * hidden), dtype=np.float32)
-        outputs = np.empty((2, batch, steps, hidden), dtype=np.float32)
+        outputs = np.zeros((2, batch, steps, hidden), dtype=np.float32)
         for step in range(steps):
-            np.matmul(h, recurrent, out=gates)
-            gates += projected[:, :, step]
-            sigmoids = _sigmoid(gates[:, :, : 3 * hidden])  # gates i f o, then g
-            c *= sigmoids[:, :, hidden : 2 * hidden]
-            c += sigmoids[:, :, :hidden] * np.tanh(gates[:, :, 3 * hidden :])
-            h = sigmoids[:, :, 2 * hidden :] * np.tanh(c)
-            outputs[:, :, step] = h
-        return np.concatenate([outputs[0], outputs[1][rows, reverse]], axis=2)
+            k = running[step]
+            step_gates = gates[:, :k]
+            np.matmul(h[:, :k], recurrent, out=step_gates)
+            step_gates += projected[:, :k, step]
+            sigmoids = _sigmoid(step_gates[:, :, : 3 * hidden])  # gates i f o, then g
+            step_c = c[:, :k]
+            step_c *= sigmoids[:, :, hidden : 2 * hidden]
+            step_c += sigmoids[:, :, :hidden] * np.tanh(step_gates[:, :, 3 * hidden :])
+            h[:, :k] = sigmoids[:, :, 2 * hidden :] * np.tanh(step_c)
+            outputs[:, :k, step] = h[:, :k]
+        both = np.concatenate([outputs[0], outputs[1][rows, reverse]], axis=2)
+        unsorted = np.empty_like(both)
+        unsorted[order] = both
+        return unsorted
 
     def emissions(
         self, sentences: Sequence[Sequence[Token]], phrases: Sequence[list[list[str]]]
