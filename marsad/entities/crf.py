@@ -18,7 +18,8 @@ from marsad.document import ENTITY_TYPES, Token
 from marsad.entities.features import FeatureExtractor
 from marsad.errors import MarsadError
 
-_CACHE_LIMIT = 300_000
+# Forms whose weight sums are kept (about 0.5 KB each); see neural._CACHE_LIMIT.
+_CACHE_LIMIT = 100_000
 
 LABELS = ("O", *(f"{edge}-{kind}" for kind in ENTITY_TYPES for edge in "BI"))
 # IOB2: an I- label only after the B- or I- of its own type, and never first.

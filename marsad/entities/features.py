@@ -107,8 +107,12 @@ def _length_band(length: int) -> str:
 class FeatureExtractor:
     """Turns a sentence of Marsad tokens into one feature list per token."""
 
-    def __init__(self, lexicons: Lexicons):
+    def __init__(self, lexicons: Lexicons, cache_limit: int = _CACHE_LIMIT):
+        """cache_limit: word forms whose features are kept. Training reads the string
+        features of every sentence again and again; the tagger sums them once per form
+        into its own caches, so it keeps none here (strings cost ~4 KB a form)."""
         self.lexicons = lexicons
+        self.cache_limit = cache_limit
         self._cache: dict[str, tuple[list[str], list[str], list[str], list[str], list[str], str]] = {}
         self._max_phrase = min(MAX_PHRASE, max((len(p) for p in lexicons.phrases), default=1))
 
@@ -156,7 +160,7 @@ class FeatureExtractor:
             ["+2" + f for f in far],
             norm,
         )
-        if len(self._cache) < _CACHE_LIMIT:
+        if len(self._cache) < self.cache_limit:
             self._cache[key] = result
         return result
 

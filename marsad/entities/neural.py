@@ -36,7 +36,9 @@ from marsad.errors import MarsadError
 DOMAINS = ("news", "aqmar", "wikifane")
 MAX_CHARS = 20
 UNKNOWN = 1  # row 0 of every table pads
-_CACHE_LIMIT = 300_000
+# Forms whose token vectors are kept (about 1 KB each): the frequent ones, which are most
+# of running text, fit; an ingest worker stays well under its share of 2 GB.
+_CACHE_LIMIT = 100_000
 
 
 def vector_key(token: Token) -> str:

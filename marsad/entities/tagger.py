@@ -40,7 +40,7 @@ class NerTagger:
 
     def __init__(self, crf_path: Path, lexicons: Lexicons, network_path: Path | None = None):
         self.crf = crf.FeatureCrf(crf_path)
-        self.features = FeatureExtractor(lexicons)
+        self.features = FeatureExtractor(lexicons, cache_limit=0)
         self.network = BiLstmCrf(network_path, self.features) if network_path is not None else None
 
     def predict(self, tokens: list[Token]) -> list[str]:
