@@ -107,12 +107,8 @@ def _length_band(length: int) -> str:
 class FeatureExtractor:
     """Turns a sentence of Marsad tokens into one feature list per token."""
 
-    def __init__(self, lexicons: Lexicons, cache_limit: int = _CACHE_LIMIT):
-        """cache_limit: word forms whose features are kept. Training reads the string
-        features of every sentence again and again; the tagger sums them once per form
-        into its own caches, so it keeps none here (strings cost ~4 KB a form)."""
+    def __init__(self, lexicons: Lexicons):
         self.lexicons = lexicons
-        self.cache_limit = cache_limit
         self._cache: dict[str, tuple[list[str], list[str], list[str], list[str], list[str], str]] = {}
         self._max_phrase = min(MAX_PHRASE, max((len(p) for p in lexicons.phrases), default=1))
 
@@ -160,7 +156,7 @@ class FeatureExtractor:
             ["+2" + f for f in far],
             norm,
         )
-        if len(self._cache) < self.cache_limit:
+        if len(self._cache) < _CACHE_LIMIT:
             self._cache[key] = result
         return result
 
@@ -221,6 +217,12 @@ class FeatureExtractor:
                 row += local[index + 2][4]
             features.append(row)
         return features
+
+    def forget(self) -> None:
+        """Drops the cached features. The tagger sums them once per form into its own
+        caches and calls this after each article: strings cost ~4 KB a form, and a
+        long-running process would otherwise keep them for every form it ever saw."""
+        self._cache.clear()
 
     def sentences(self, sentences: Iterable[Sequence[Token]]) -> list[list[list[str]]]:
         return [self.sentence(tokens) for tokens in sentences]

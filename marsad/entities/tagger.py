@@ -40,7 +40,7 @@ class NerTagger:
 
     def __init__(self, crf_path: Path, lexicons: Lexicons, network_path: Path | None = None):
         self.crf = crf.FeatureCrf(crf_path)
-        self.features = FeatureExtractor(lexicons, cache_limit=0)
+        self.features = FeatureExtractor(lexicons)
         self.network = BiLstmCrf(network_path, self.features) if network_path is not None else None
 
     def predict(self, tokens: list[Token]) -> list[str]:
@@ -62,6 +62,7 @@ class NerTagger:
         probabilities = crf.marginals(scores, lengths, self.crf.transitions, self.crf.start, self.crf.end)
         if self.network is not None:
             probabilities = (probabilities + self.network.marginals(present, phrases)[0]) / 2
+        self.features.forget()
         labelled = iter(crf.best_sequences(probabilities, lengths))
         return [next(labelled) if tokens else [] for tokens in sentences]
 
