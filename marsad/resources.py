@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from marsad.entities.rules import Lexicons as EntityLexicons
     from marsad.entities.tagger import NerTagger
     from marsad.events.stage import EventCoder
+    from marsad.linking.latin import Peoples
     from marsad.linking.registry import Registry
     from marsad.linking.stage import Linker
     from marsad.pipeline import Pipeline
@@ -77,16 +78,18 @@ def registry() -> Registry:
 
 
 @functools.cache
+def peoples() -> Peoples:
+    from marsad.linking.latin import Peoples
+
+    return Peoples.from_file(data_file("linking", "peoples.tsv"))
+
+
+@functools.cache
 def linker() -> Linker:
     from marsad.linking.geocode import KindCues
-    from marsad.linking.latin import Peoples
     from marsad.linking.stage import Linker
 
-    return Linker(
-        registry(),
-        KindCues.from_file(data_file("linking", "kind_cues.tsv")),
-        Peoples.from_file(data_file("linking", "peoples.tsv")),
-    )
+    return Linker(registry(), KindCues.from_file(data_file("linking", "kind_cues.tsv")), peoples())
 
 
 @functools.cache
@@ -152,6 +155,7 @@ def pipeline() -> Pipeline:
 
 _LOADERS = (
     registry,
+    peoples,
     linker,
     entity_lexicons,
     normalizer,

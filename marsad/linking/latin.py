@@ -192,15 +192,22 @@ class Peoples:
                 names[loose_key(form)] = english
         return cls(names, countries)
 
+    def is_listed(self, name: str) -> bool:
+        """Whether `name` is one of the listed peoples, religions or groups."""
+        return self._listed(loose_key(name)) is not None
+
+    def _listed(self, key: str) -> str | None:
+        variants = [key] + [key[: -len(a)] + b for a, b in _PLURAL_SWAPS if key.endswith(a)]
+        return next((self.names[v] for v in variants if v in self.names), None)
+
     def latin(self, name: str, demonyms: dict[str, str]) -> str | None:
         """The English name of the people `name` names, or None.
 
         demonyms: nationality adjective key -> country (`Registry.demonyms`).
         """
         key = loose_key(name)
-        variants = [key] + [key[: -len(a)] + b for a, b in _PLURAL_SWAPS if key.endswith(a)]
-        for variant in variants:
-            if variant in self.names:
-                return self.names[variant]
+        listed = self._listed(key)
+        if listed is not None:
+            return listed
         country = adjective_country(key, demonyms) if " " not in key else None
         return self.countries.get(country) if country else None
