@@ -368,22 +368,11 @@ def apply_rules(context: Context, mentions: list[Mention]) -> list[Mention]:
     resolved = people_after_roles(context, resolved)
     resolved = complete_person_names(context, resolved)
     resolved = drop_nisba_places(context, resolved)
-    peoples_as_norp(resolved)
     agree_with_coordinated(context, resolved)
     for mention in resolved:
         if mention.type == "PERSON":
             attach_roles(context, mention, resolved)
     return sorted(resolved, key=lambda m: (m.start, m.end))
-
-
-def peoples_as_norp(mentions: list[Mention]) -> None:
-    """A one-word mention of a listed people, religion or group (`السنة`, `الأكراد`;
-    `resources.peoples()`, the linking stage's table) is NORP whatever the tagger said: it
-    sometimes calls `السنة` an organisation."""
-    peoples = resources.peoples()
-    for mention in mentions:
-        if mention.type != "NORP" and mention.length == 1 and peoples.is_listed(mention.name):
-            mention.type = "NORP"
 
 
 def _clean(context: Context, mention: Mention) -> Mention | None:

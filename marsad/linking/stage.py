@@ -320,9 +320,11 @@ class Linker:
         record = self._single(found, context, day)
         if record is not None:
             entity.kb = record.kb
-        entity.latin = (record.latin if record and record.latin else None) or self.romanizer.generic(
-            entity.name
-        )
+        # ANERcorp, and so the tagger, calls sects organisations (السنة, الشيعة): they
+        # still get their English names.
+        people = self.peoples.latin(entity.name, {}) if self.peoples is not None else None
+        registered = record.latin if record and record.latin else None
+        entity.latin = registered or people or self.romanizer.generic(entity.name)
         self._add_roles(entity, record, day)
 
     def _single(self, found: list[Record], context: Context, day: str | None) -> Record | None:

@@ -282,8 +282,3 @@ def test_a_known_given_name_is_not_split_into_a_clitic_and_a_two_letter_rest():
 def test_allah_after_a_role_starts_no_person_inside_an_organisation():
     entities = entities_of("وقال أمين عام [[حزب الله|ORG]] اللبناني إن الوضع صعب.")[1]
     assert [(e.name, e.type) for e in entities] == [("حزب الله", "ORG")]
-
-
-def test_a_listed_people_is_norp_whatever_the_tagger_said():
-    entities = entities_of("وقال إن [[السنة|ORG]] و[[الأكراد|PERSON]] يرفضون القرار.")[1]
-    assert [(e.name, e.type) for e in entities] == [("السنة", "NORP"), ("الأكراد", "NORP")]

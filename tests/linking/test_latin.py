@@ -1,5 +1,6 @@
 from marsad import resources
 from marsad.linking.latin import Peoples, Romanizer, name_units, romanize_rules
+from tests.linking.helpers import link, make_doc
 
 
 def romanizer() -> Romanizer:
@@ -44,3 +45,10 @@ def test_peoples_take_their_english_names_listed_or_through_their_nationality() 
     assert peoples.latin("العراقيين", demonyms) == "Iraqis"  # عراقي -> IQ -> Iraqis
     assert peoples.latin("السوريون", demonyms) == "Syrians"
     assert peoples.latin("الأصدقاء", demonyms) is None
+
+
+def test_a_sect_typed_as_an_organisation_keeps_its_english_name() -> None:
+    # ANERcorp, and so the tagger, calls sects organisations.
+    text = "قال زعماء السنة والشيعة إنهم يرفضون العنف."
+    doc = link(make_doc(text, [("ORG", "السنة", [(10, 15)]), ("ORG", "الشيعة", [(17, 23)])]))
+    assert [(e.type, e.latin) for e in doc.entities] == [("ORG", "Sunnis"), ("ORG", "Shia")]
