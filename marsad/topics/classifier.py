@@ -152,15 +152,9 @@ class TopicClassifier:
 
 
 def save(path: Path, arrays: dict[str, np.ndarray]) -> None:
-    """Writes the model's arrays as an `.npz` whose bytes depend on the arrays only.
+    """Writes the model's arrays, in `MODEL_ARRAYS` order, as an `.npz` whose bytes depend
+    on the arrays only (`marsad.training.write_npz`), so a retrained model is
+    byte-identical to the shipped one."""
+    from marsad.training import write_npz
 
-    `numpy.savez_compressed` stamps each member with the current time; fixing the stamp
-    makes a retrained model byte-identical to the shipped one.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for name in MODEL_ARRAYS:
-            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            with archive.open(info, "w") as member:
-                np.lib.format.write_array(member, np.asarray(arrays[name]), allow_pickle=False)
+    write_npz(path, {name: arrays[name] for name in MODEL_ARRAYS})
