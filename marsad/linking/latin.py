@@ -192,10 +192,6 @@ class Peoples:
                 names[loose_key(form)] = english
         return cls(names, countries)
 
-    def is_listed(self, name: str) -> bool:
-        """Whether `name` is one of the listed peoples, religions or groups."""
-        return self._listed(loose_key(name)) is not None
-
     def _listed(self, key: str) -> str | None:
         variants = [key] + [key[: -len(a)] + b for a, b in _PLURAL_SWAPS if key.endswith(a)]
         return next((self.names[v] for v in variants if v in self.names), None)

@@ -32,7 +32,6 @@ import torch
 from torch import nn
 
 SEED = 13
-N_SPECIALS = 2  # <pad>, <unk> rows of the word vectors
 
 
 @dataclass(frozen=True)
