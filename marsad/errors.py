@@ -39,8 +39,8 @@ MESSAGES: dict[str, str] = {
     "pass --data with the shared data folder",
     "E295": "invalid label mapping {spec!r}: expected OURS=THEIRS or OURS=",
     "E296": "unknown label scheme {scheme!r}; known: {known}",
-    "E297": "the NER model {source} was trained for other labels ({labels}); "
-    "rebuild it with `marsad train ner`",
+    "E297": "the NER model was trained for other labels ({labels}); rebuild it with `marsad train ner`",
+    "E298": "cannot read the NER model ({detail}); rebuild it with `marsad train ner`",
     # Events (marsad.events, marsad eval events) (E5xx)
     "E501": "invalid gold record: {detail}",
     # The corpus: store, ingest, search (E6xx)

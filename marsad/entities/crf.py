@@ -9,6 +9,7 @@ is what keeps numpy's per-call overhead small.
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -29,11 +30,21 @@ VALID_NEXT = np.array(
 VALID_FIRST = np.array([-np.inf if label.startswith("I-") else 0.0 for label in LABELS])
 
 
-def check_labels(arrays: np.lib.npyio.NpzFile, path: Path) -> None:
-    """A model's label list (`labels`, newline-joined) must be this version's `LABELS`."""
-    labels = bytes(arrays["labels"]).decode("utf-8").split("\n") if "labels" in arrays.files else []
+def load_model(path: Path) -> dict[str, np.ndarray]:
+    """The arrays of an NER model file (`ner-crf.npz`, `ner-network.npz`); a missing,
+    unreadable or other-label model is a coded error, never a traceback."""
+    if not path.is_file():
+        raise MarsadError("E292", source=str(path))
+    try:
+        with np.load(path, allow_pickle=False) as arrays:
+            found = {name: arrays[name] for name in arrays.files}
+    except (OSError, ValueError, zipfile.BadZipFile):
+        # numpy reads a file that is no zip archive as a pickle, and says so confusingly.
+        raise MarsadError("E298", source=str(path), detail="not an .npz archive of arrays") from None
+    labels = bytes(found.pop("labels", b"")).decode("utf-8").split("\n")
     if tuple(labels) != LABELS:
         raise MarsadError("E297", source=str(path), labels=", ".join(labels) or "unrecorded")
+    return found
 
 
 def marginals(
@@ -99,14 +110,11 @@ class FeatureCrf:
     """
 
     def __init__(self, model_path: Path):
-        if not model_path.is_file():
-            raise MarsadError("E292", source=str(model_path))
-        with np.load(model_path) as arrays:
-            features = bytes(arrays["features"]).decode("utf-8").split("\n")
-            self.weights = arrays["weights"].astype(np.float32)
-            self.transitions = arrays["transitions"].astype(np.float32)
-            known = arrays["known"]
-            check_labels(arrays, model_path)
+        arrays = load_model(model_path)
+        features = bytes(arrays["features"]).decode("utf-8").split("\n")
+        self.weights = arrays["weights"].astype(np.float32)
+        self.transitions = arrays["transitions"].astype(np.float32)
+        known = arrays["known"]
         self.ids = {feature: index for index, feature in enumerate(features)}
         # A label the model never saw in training cannot start, end or follow anything.
         impossible = np.where(known, 0.0, -1e4).astype(np.float32)

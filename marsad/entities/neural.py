@@ -29,7 +29,6 @@ import numpy as np
 from marsad.document import Token
 from marsad.entities import crf
 from marsad.entities.features import FeatureExtractor
-from marsad.errors import MarsadError
 
 # Index 0 is the domain every run-time sentence belongs to; the others are corpora whose
 # annotation habits the network learns to set aside (see `marsad.training.ner_neural`).
@@ -134,11 +133,8 @@ class BiLstmCrf:
     """
 
     def __init__(self, model_path: Path, features: FeatureExtractor):
-        if not model_path.is_file():
-            raise MarsadError("E292", source=str(model_path))
-        with np.load(model_path) as arrays:
-            crf.check_labels(arrays, model_path)
-            weights = {name: arrays[name] for name in arrays.files if name not in ("config", "labels")}
+        weights = crf.load_model(model_path)
+        weights.pop("config", None)
         self.encoder = TokenEncoder(
             features,
             Vocabulary(unpack_strings(weights.pop("vocab_words"))),

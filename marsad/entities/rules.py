@@ -646,13 +646,7 @@ def _scope_end(context: Context, first: int, end: int) -> int | None:
 
 def _after_role(context: Context, index: int) -> bool:
     """Whether a role phrase (وزير, رئيس, قائد; not المتحدث باسم) ends right before tokens[index]."""
-    lexicons = context.lexicons
-    start = max(context.sentence_start[index], index - MAX_ROLE_BEFORE_HEAD)
-    for first in range(start, index):
-        title = lexicons.title_at(context.tokens, first, index)
-        if title is not None and title[0] == "role" and first + title[1] == index:
-            return context.tokens[index - 1].norm != ON_BEHALF_OF
-    return False
+    return _role_ends_at(context, index) and context.tokens[index - 1].norm != ON_BEHALF_OF
 
 
 def alias_mentions(context: Context) -> list[Mention]:

@@ -124,3 +124,16 @@ def test_the_numpy_crf_gives_crfsuites_marginals_and_labels(tiny_crfsuite: tuple
         ]
         assert np.allclose(marginals[row, : len(tokens)], expected, atol=1e-4)
         assert crf.best_sequences(marginals, lengths)[row] == reference.tag()
+
+
+def test_a_missing_broken_or_other_label_model_is_a_coded_error(tmp_path: Path):
+    from marsad.errors import MarsadError
+
+    broken = tmp_path / "broken.npz"
+    broken.write_bytes(b"not a zip archive")
+    other = tmp_path / "other.npz"
+    np.savez(other, weights=np.zeros(2), labels=np.frombuffer(b"O\nB-X\nI-X", dtype=np.uint8))
+    for path, code in ((tmp_path / "missing.npz", "E292"), (broken, "E298"), (other, "E297")):
+        with pytest.raises(MarsadError) as raised:
+            crf.FeatureCrf(path)
+        assert raised.value.code == code
