@@ -85,6 +85,16 @@ BROAD_PLACE_KINDS = frozenset({"country", "admin1"})
 # 92); counted on ANERcorp's training sentences, not the development set.
 MAX_BACKOFF_FREQUENCY = 1000
 MAX_PREP_BACKOFF_FREQUENCY = 100
+# A word seen at most this often in unlabelled news, with no clitic or article, between
+# a role and a person's name (`رئيس الوزراء جيريجا براساد كويرالا`) is a part of the name
+# the tagger left out (سلفا كير: 70 times, common words such as يوم, الشاب far more).
+MAX_NAME_WORD_FREQUENCY = 100
+# After a one-word given name, only a word this rare is taken as the family name
+# (`مبارك بوصوفة`, 10 times): foreign and rare family names, not common words.
+MAX_FAMILY_NAME_FREQUENCY = 20
+# A name no list knows, right after a role and its complement, is taken when it has two
+# or three words this rare (`رئيس جنوب أفريقيا جاكوب زوما`: 32 and 42 times).
+MAX_UNKNOWN_NAME_FREQUENCY = 50
 # Shortest name (letters, without the article) the place back-off takes.
 MIN_BACKOFF_LETTERS = 3
 # Longest place name, in words, the place back-off looks up.
@@ -355,6 +365,7 @@ def apply_rules(context: Context, mentions: list[Mention]) -> list[Mention]:
     RETURNS (list[Mention]): non-overlapping naming mentions in text order, people with roles.
     """
     mentions = [m for m in (_clean(context, m) for m in mentions) if m is not None]
+    mentions = [registry_place(context, m, mentions) for m in mentions]
     candidates = [*mentions, *quoted_org_names(context), *headed_org_names(context)]
     candidates += institution_names(context)
     candidates += alias_mentions(context)
@@ -366,6 +377,7 @@ def apply_rules(context: Context, mentions: list[Mention]) -> list[Mention]:
     resolved += backoff_places(context, resolved)
     resolved = join_adjacent_people(context, resolved)
     resolved = people_after_roles(context, resolved)
+    resolved = [rare_name_words(context, m, resolved) for m in resolved]
     resolved = complete_person_names(context, resolved)
     resolved = drop_nisba_places(context, resolved)
     agree_with_coordinated(context, resolved)
@@ -398,6 +410,58 @@ def _clean(context: Context, mention: Mention) -> Mention | None:
     return context.mention(mention.first, last, mention.type, mention.source)
 
 
+def registry_place(context: Context, mention: Mention, mentions: list[Mention]) -> Mention:
+    """A tagged mention that is, or lies inside, a country's or a large city's name.
+
+    - A place that is no country, inside a country's name, is that country (`أفريقيا` of
+      `جنوب أفريقيا`). A country inside a longer name is left alone: `جنوب السودان` is
+      also the south of Sudan, `جنوب لبنان` always is.
+    - A person whose whole name is a country or a large city is that place (`سان
+      فرنسيسكو`: a city's name read as a given name and a surname).
+    - A place whose whole name is a country is a GPE (`غينيا الاستوائية`).
+    """
+    from marsad.linking.match import name_key
+
+    registry = resources.registry()
+    tokens = context.tokens
+
+    def places(first: int, last: int) -> list[Record]:
+        key = name_key(" ".join(context.keys[first:last]))
+        return [r for r in registry.by_key(key) if r.type in PLACE_TYPES]
+
+    if mention.type == "PERSON" and mention.length > 1:
+        whole = places(mention.first, mention.last)
+        if any(r.kind == "country" or r.population >= MIN_BACKOFF_POPULATION for r in whole):
+            return context.mention(mention.first, mention.last, "GPE", "registry-place")
+        return mention
+    if mention.type not in PLACE_TYPES:
+        return mention
+    if any(r.kind == "country" for r in places(mention.first, mention.last)):
+        return (
+            mention
+            if mention.type == "GPE"
+            else context.mention(mention.first, mention.last, "GPE", mention.source)
+        )
+    taken = {i for m in mentions if m is not mention for i in range(m.first, m.last)}
+    start, end = context.sentence_start[mention.first], context.sentence_end[mention.first]
+    best = None
+    for first in range(max(start, mention.last - MAX_BACKOFF_WORDS), mention.first + 1):
+        for last in range(mention.last, min(end, first + MAX_BACKOFF_WORDS) + 1):
+            span = range(first, last)
+            if last - first <= mention.length or taken.intersection(span):
+                continue
+            if any(tokens[i].kind != "arabic" for i in span) or any(
+                tokens[i].prefix[:1] in OUTSIDE_PROCLITICS and not has_article(tokens[i]) for i in span[1:]
+            ):
+                continue
+            countries = any(r.kind == "country" for r in places(first, last))
+            if countries and (best is None or last - first > best[1] - best[0]):
+                best = (first, last)
+    if best is None:
+        return mention
+    return context.mention(best[0], best[1], "GPE", "registry-place")
+
+
 def _is_stop_word(context: Context, index: int) -> bool:
     """Whether tokens[index] is a stop word; `علي` written with ya is the name Ali, not
     the preposition على it normalises to."""
@@ -409,7 +473,9 @@ def _is_stop_word(context: Context, index: int) -> bool:
 
 def join_adjacent_people(context: Context, mentions: list[Mention]) -> list[Mention]:
     """Two people the tagger put side by side (`سمير` `جعجع`, B-PERSON B-PERSON) are one
-    name: news copy never lists two people without a comma or a conjunction."""
+    name: news copy never lists two people without a comma or a conjunction. A name that
+    ends in a family name or nisba with the article is whole, though: `التقى السيسي
+    بوتين` is a subject and an object (but `عبد العزيز بوتفليقة` is one name)."""
     result: list[Mention] = []
     for mention in sorted(mentions, key=lambda m: m.first):
         previous = result[-1] if result else None
@@ -419,11 +485,21 @@ def join_adjacent_people(context: Context, mentions: list[Mention]) -> list[Ment
             and previous.last == mention.first
             and context.sentence_of[previous.first] == context.sentence_of[mention.first]
             and context.tokens[mention.first].prefix[:1] not in OUTSIDE_PROCLITICS  # و, ل: two
+            and not _ends_in_family_name(context, previous)
         ):
             result[-1] = context.mention(previous.first, mention.last, "PERSON", previous.source)
         else:
             result.append(mention)
     return result
+
+
+def _ends_in_family_name(context: Context, person: Mention) -> bool:
+    """Whether a name ends in a definite word that is no half of a compound given name
+    (`السيسي`, `محمد البارزاني`; not `عبد العزيز`, `نور الدين`)."""
+    last = person.last - 1
+    if not has_article(context.tokens[last]) or context.keys[last] in context.lexicons.theophoric:
+        return False
+    return not (last > person.first and context.bare[last - 1] in context.lexicons.compound)
 
 
 def people_after_roles(context: Context, mentions: list[Mention]) -> list[Mention]:
@@ -473,6 +549,10 @@ def people_after_roles(context: Context, mentions: list[Mention]) -> list[Mentio
                 person = _name_from(context, position, end, set(by_token) - {position})
                 swallowing = holder
                 break
+            unknown = _unknown_name(context, position, set(by_token))
+            if unknown is not None and _after_role_phrase(context, position, list(by_token.values())):
+                person = unknown
+                break
             position += 1
         if person is None:
             index += 1
@@ -487,6 +567,91 @@ def people_after_roles(context: Context, mentions: list[Mention]) -> list[Mentio
         by_token.update(dict.fromkeys(range(person[0], person[1]), mention))
         index = person[1]
     return result
+
+
+def rare_name_words(context: Context, person: Mention, mentions: list[Mention]) -> Mention:
+    """Rare words the tagger left out of a person's name, by what stands around them.
+
+    - Left: up to two rare words (MAX_NAME_WORD_FREQUENCY) between a role phrase and the
+      name: `رئيس جنوب السودان سلفا كير`, `رئيس الوزراء جيريجا براساد كويرالا`.
+    - Right: after a name that is a lone given name, one very rare word
+      (MAX_FAMILY_NAME_FREQUENCY), a family name: `المغربي مبارك بوصوفة`.
+    """
+    if person.type != "PERSON":
+        return person
+    covered = {i for m in mentions for i in range(m.first, m.last)}
+    first, last = person.first, person.last
+    start = context.sentence_start[first]
+    while first > max(start, person.first - 2) and _rare_name_word(
+        context, first - 1, MAX_NAME_WORD_FREQUENCY, covered
+    ):
+        first -= 1
+    if first < person.first and not _after_role_phrase(context, first, mentions):
+        first = person.first
+    given = person.length == 1 and context.bare[person.first] in context.lexicons.given_names
+    if (
+        given
+        and last < context.sentence_end[last - 1]
+        and _rare_name_word(context, last, MAX_FAMILY_NAME_FREQUENCY, covered)
+    ):
+        last += 1
+    if (first, last) == (person.first, person.last):
+        return person
+    extended = context.mention(first, last, "PERSON", person.source)
+    extended.heads = person.heads
+    return extended
+
+
+def _unknown_name(context: Context, first: int, covered: set[int]) -> tuple[int, int] | None:
+    """Two or three rare name words from tokens[first] (MAX_UNKNOWN_NAME_FREQUENCY) that
+    no other name word follows: a name no list knows (`جاكوب زوما`)."""
+    last = first
+    end = min(context.sentence_end[first], first + 4)
+    while last < end and _rare_name_word(context, last, MAX_UNKNOWN_NAME_FREQUENCY, covered):
+        last += 1
+    return (first, last) if 2 <= last - first <= 3 else None
+
+
+def _rare_name_word(context: Context, index: int, most: int, covered: set[int]) -> bool:
+    """An untagged Arabic word seen at most `most` times in unlabelled news, with no clitic,
+    article or tanween, in no word list of the rules and no title: a name's word. A word
+    whose form without a final alif is the commoner word is an indefinite accusative
+    written without its tanween (`عزما اكيدا`), not a name (`زوما`, `سلفا`)."""
+    token = context.tokens[index]
+    frequencies = resources.word_frequencies()
+    key = context.keys[index]
+    seen = frequencies.get(key, 0)
+    return (
+        token.kind == "arabic"
+        and not token.prefix
+        and index not in covered
+        and not TANWEEN.intersection(token.text)
+        and context.bare[index] not in context.lexicons.words
+        and context.lexicons.title_at(context.tokens, index, index + 1) is None
+        and seen <= most
+        and not (key.endswith("ا") and frequencies.get(key[:-1], 0) > seen)
+    )
+
+
+def _after_role_phrase(context: Context, index: int, mentions: list[Mention]) -> bool:
+    """Whether a role and its complement end right before tokens[index]: the role's words
+    (`رئيس الوزراء`, with definite words after the title) or a place or organisation
+    after it (`رئيس جنوب السودان`)."""
+    tokens = context.tokens
+    complements = {m.last: m for m in mentions if m.type in ("ORG", *PLACE_TYPES)}
+    position = index
+    start = context.sentence_start[index]
+    while position > start and index - position < MAX_ROLE_WORDS:
+        if _role_ends_at(context, position):
+            return True
+        complement = complements.get(position)
+        if complement is not None:
+            position = complement.first
+        elif tokens[position - 1].prefix == ARTICLE and not _is_stop_word(context, position - 1):
+            position -= 1
+        else:
+            return False
+    return False
 
 
 def _name_from(context: Context, first: int, end: int, covered: set[int]) -> tuple[int, int] | None:

@@ -59,3 +59,51 @@ def test_a_large_place_joined_by_wa_to_a_place_continues_the_list():
     assert _names("امتد القتال إلى محافظات [[كركوك|GPE]] وديالى أمس.") == [("كركوك", "GPE"), ("ديالى", "GPE")]
     # Joined to a person, the same word stays the tagger's call.
     assert _names("التقى [[خالد|PERSON]] وديالى أمس.") == [("خالد", "PERSON")]
+
+
+def test_a_place_inside_a_country_name_is_that_country():
+    _, entities = entities_of("وصل الوفد إلى جنوب [[أفريقيا|LOC]] أمس.")
+    country = by_name(entities, "جنوب أفريقيا")
+    assert country.type == "GPE"
+    assert [(m.start, m.end) for m in country.mentions] == [(14, 26)]
+    # A country inside a longer name is left alone: جنوب لبنان is the south of Lebanon.
+    assert _names("قصفت المدفعية جنوب [[لبنان|GPE]] ليلا.") == [("لبنان", "GPE")]
+
+
+def test_a_country_tagged_as_a_feature_or_a_city_tagged_as_a_person_is_a_gpe():
+    assert _names("وصلت البعثة إلى [[غينيا الاستوائية|LOC]] أمس.") == [("غينيا الاستوائية", "GPE")]
+    assert _names("عاد الفريق من [[سان فرانسيسكو|PERSON]] أمس.") == [("سان فرانسيسكو", "GPE")]
+    # A person's name that is only a small town's stays a person.
+    assert _names("قال [[سامر خليل|PERSON]] إن الاتفاق صامد.") == [("سامر خليل", "PERSON")]
+
+
+def test_rare_words_between_a_role_and_a_name_belong_to_the_name():
+    text, entities = entities_of("وقال رئيس [[جنوب السودان|GPE]] سلفا [[كير|PERSON]] إن الهدنة صامدة.")
+    person = by_name(entities, "سلفا كير")
+    assert person.roles == ["رئيس جنوب السودان"]
+    assert [(m.start, m.end) for m in person.mentions] == [(23, 31)]
+    assert text[23:31] == "سلفا كير"
+    # Without a role before them, the same words stay out of the name.
+    assert _names("وصل سلفا [[كير|PERSON]] أمس.") == [("كير", "PERSON")]
+
+
+def test_a_name_no_list_knows_after_a_role_and_its_complement_is_a_person():
+    _, entities = entities_of("وقال رئيس جنوب [[أفريقيا|LOC]] جاكوب زوما إن بلاده مستعدة.")
+    person = by_name(entities, "جاكوب زوما")
+    assert person.type == "PERSON"
+    assert person.roles == ["رئيس جنوب أفريقيا"]
+    # An indefinite accusative written without tanween is no name (عزما أكيدا).
+    assert _names("وقال إن لدى الرئيس الأمريكي عزما اكيدا على المضي.") == []
+
+
+def test_a_very_rare_word_after_a_lone_given_name_is_the_family_name():
+    assert _names("جاءت التمريرة من المغربي [[مبارك|PERSON]] بوصوفة فسجل.") == [("مبارك بوصوفة", "PERSON")]
+    assert _names("وقال [[مبارك|PERSON]] غاضبا إن") == [("مبارك", "PERSON")]
+
+
+def test_two_people_side_by_side_stay_two_after_a_definite_family_name():
+    assert _names("التقى [[السيسي|PERSON]] [[بوتين|PERSON]] في القاهرة.")[:2] == [
+        ("السيسي", "PERSON"),
+        ("بوتين", "PERSON"),
+    ]
+    assert _names("وصل [[عبد العزيز|PERSON]] [[بوتفليقة|PERSON]] أمس.") == [("عبد العزيز بوتفليقة", "PERSON")]
