@@ -13,7 +13,8 @@ The links, in the order they are made (each step sees the clusters of the one be
    without its head noun, is that longer one (`الحشد` of `الحشد الشعبي`, `نينوى` of
    `محافظة نينوى`), when only one longer name fits;
 5. further occurrences of a name that the tagger missed become mentions (a person's
-   family name only when it carries the article, as `الغبان` does, and, when two people
+   family name when it carries the article, as `الغبان` does, or is a foreign one, as
+   `ترامب` of `دونالد ترامب` is, and, when two people
    share it, for the one named last before it), and so does the start
    of a name after the head it was introduced with (`قوات الحشد` after
    `قوات"الحشد الشعبي"`);
@@ -256,7 +257,7 @@ def _propagate(clusters: Clusters, context: Context) -> None:
             person
             and len(key) > 1
             and not fuller
-            and key[-1].startswith(ARTICLE)
+            and (key[-1].startswith(ARTICLE) or _foreign_family_name(key[-1], lexicons))
             and key[-1] not in theophoric
         ):
             before = key[-2].removeprefix(ARTICLE)
@@ -290,6 +291,14 @@ def _propagate(clusters: Clusters, context: Context) -> None:
         clusters.add(mention, root)
         covered.update(range(index, index + size))
         index += size
+
+
+def _foreign_family_name(word: str, lexicons: Lexicons) -> bool:
+    """A last name word without the article that is no given name and no word of the
+    rules' lists: a family name as foreign names have them (`دونالد ترامب` -> `ترامب`,
+    `سلفا كير` -> `كير`). An Arabic name's last word without the article is most often
+    the father's given name (`محمد سالم`), which names nobody alone."""
+    return word not in lexicons.given_names and word not in lexicons.words and len(word) >= 3
 
 
 def _named_last_before(clusters: Clusters, roots: set[int], index: int) -> int | None:

@@ -166,3 +166,18 @@ def test_descriptions_and_anaphors_are_mentions_that_do_not_name():
     # A head that names a body alone names it with its scope too.
     assert named["الحرس الثوري الإيراني"] == [("الحرس الثوري الإيراني", True)]
     assert entities[0].to_dict()["mentions"][0]["named"] is False
+
+
+def test_a_foreign_family_name_without_the_article_is_found_again():
+    if not resources.entity_lexicons().given_names:
+        pytest.skip("the tagger's gazetteer table (given names) is not built in this checkout")
+    text, entities = entities_of(
+        "وقال الرئيس الأمريكي [[دونالد ترامب|PERSON]] إن بلاده ستنسحب. وكتب ترامب على تويتر أن الاتفاق سيئ."
+    )
+    person = by_name(entities, "دونالد ترامب")
+    assert mention_texts(person) == ["دونالد ترامب", "ترامب"]
+    assert text[person.mentions[1].start : person.mentions[1].end] == "ترامب"
+    # An Arabic name's last word without the article is a father's given name: سالم alone
+    # names nobody.
+    _, entities = entities_of("التقى [[محمد سالم|PERSON]] بالوزير. وقال سالم إن الاتفاق قريب.")
+    assert [(e.name, mention_texts(e)) for e in entities] == [("محمد سالم", ["محمد سالم"])]
