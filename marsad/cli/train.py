@@ -83,6 +83,24 @@ def ner_command(data_dir: Path, out: Path, dev_out: Path, reuse_tables: bool, de
     train_ner(data_dir, out, dev_out, log=click.echo, tables=not reuse_tables, device=device)
 
 
+@train_group.command("person-words")
+@data_option
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=lambda: resources.data_file("entities", "person_words.tsv"),
+    help="Where to write the table (default: the one the package ships).",
+)
+def person_words_command(data_dir: Path, out: Path) -> None:
+    """Find the words that name a person wherever they stand, with the entity stage over ANT news."""
+    from marsad.training import ANT_TRAIN
+    from marsad.training.person_words import build_person_words
+
+    _require_corpus(data_dir / ANT_TRAIN)
+    kept = build_person_words(data_dir, out, log=click.echo)
+    click.echo(f"wrote {kept} words to {out}")
+
+
 @train_group.command("keywords")
 @data_option
 @click.option(

@@ -62,6 +62,7 @@ MAX_ROLE_BEFORE_HEAD = 2
 ON_BEHALF_OF = "باسم"
 # Given names, from the NER tagger's gazetteer table (rows `GIVEN<TAB>name`, normalised).
 GIVEN_NAMES_FILE = "ner-lexicon.tsv.gz"
+PERSON_WORDS_FILE = "person_words.tsv"
 NAME_KINDS = frozenset({"GIVEN", "SURNAME", "CITY", "COUNTRY", "STATE"})
 # How many words a name found after a role (رئيس الإقليم مسعود البارزاني) may have.
 MAX_NAME_AFTER_ROLE = 4
@@ -140,6 +141,8 @@ class Lexicons:
     known_names: frozenset[str]
     institution_heads: dict[tuple[str, ...], bool]  # key -> names a body alone (الدفاع المدني)
     scope_adjectives: frozenset[str]  # masculine, normalised, no article: عراقي, دولي
+    # Words that name a person wherever they stand (data/person_words.tsv): ترامب.
+    person_words: frozenset[str] = frozenset()
 
     @cached_property
     def titles_by_first(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
@@ -235,6 +238,7 @@ class Lexicons:
             known_names=known_names,
             institution_heads=institution_heads,
             scope_adjectives=frozenset(bare(form) for form, *_ in rows("nisba_scope.tsv")),
+            person_words=read_person_words(directory / PERSON_WORDS_FILE),
         )
 
     def title_at(self, tokens: list[Token], index: int, limit: int) -> tuple[str, int] | None:
@@ -255,6 +259,15 @@ class Lexicons:
             if rest == key[1:] and (best is None or len(key) > best[1]):
                 best = (kind, len(key))
         return best
+
+
+def read_person_words(path: Path) -> frozenset[str]:
+    """The words of `marsad train person-words`' table; empty when it is absent, which
+    turns the rule that uses them off (and is how that command counts without it)."""
+    if not path.is_file():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.split("\t", 1)[0] for line in lines if line.strip() and not line.startswith("#"))
 
 
 def read_name_table(path: Path) -> tuple[frozenset[str], frozenset[str]]:
@@ -365,7 +378,7 @@ def apply_rules(context: Context, mentions: list[Mention]) -> list[Mention]:
     RETURNS (list[Mention]): non-overlapping naming mentions in text order, people with roles.
     """
     mentions = [m for m in (_clean(context, m) for m in mentions) if m is not None]
-    mentions = [registry_place(context, m, mentions) for m in mentions]
+    mentions = join_registry_places(context, [registry_place(context, m, mentions) for m in mentions])
     candidates = [*mentions, *quoted_org_names(context), *headed_org_names(context)]
     candidates += institution_names(context)
     candidates += alias_mentions(context)
@@ -375,6 +388,7 @@ def apply_rules(context: Context, mentions: list[Mention]) -> list[Mention]:
     resolved = [m for m in resolved if not _only_a_place_head(m, context)]
     resolved += role_headed_names(context, resolved)
     resolved += backoff_places(context, resolved)
+    resolved += person_words(context, resolved)
     resolved = join_adjacent_people(context, resolved)
     resolved = people_after_roles(context, resolved)
     resolved = [rare_name_words(context, m, resolved) for m in resolved]
@@ -460,6 +474,32 @@ def registry_place(context: Context, mention: Mention, mentions: list[Mention]) 
     if best is None:
         return mention
     return context.mention(best[0], best[1], "GPE", "registry-place")
+
+
+def join_registry_places(context: Context, mentions: list[Mention]) -> list[Mention]:
+    """Two places the tagger put side by side that together are one registry place are
+    that place: `شبه جزيرة` + `سيناء` is `شبه جزيرة سيناء`."""
+    from marsad.linking.match import name_key
+
+    registry = resources.registry()
+    result: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: m.first):
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and previous.type in PLACE_TYPES
+            and mention.type in PLACE_TYPES
+            and previous.last == mention.first
+            and context.sentence_of[previous.first] == context.sentence_of[mention.first]
+        ):
+            key = name_key(" ".join(context.keys[previous.first : mention.last]))
+            places = [r for r in registry.by_key(key) if r.type in PLACE_TYPES]
+            if places:
+                type_ = "GPE" if any(r.type == "GPE" for r in places) else "LOC"
+                result[-1] = context.mention(previous.first, mention.last, type_, "registry-place")
+                continue
+        result.append(mention)
+    return result
 
 
 def _is_stop_word(context: Context, index: int) -> bool:
@@ -1261,6 +1301,35 @@ def backoff_places(context: Context, mentions: list[Mention]) -> list[Mention]:
                 covered.update(span)
                 in_places.update(span)
                 break
+    return found
+
+
+def person_words(context: Context, mentions: list[Mention]) -> list[Mention]:
+    """People the tagger missed whose family name news uses alone: `قال ترامب إن`.
+
+    An untagged word of `data/person_words.tsv` (words the entity stage finds inside a
+    person's name nearly every time it meets them in news, `marsad train person-words`)
+    is a person, unless it carries the article, is a given name (`صلاح`, `عادل` are also
+    common words; the tagger judges those) or a word of the rules' lists.
+    """
+    lexicons = context.lexicons
+    if not lexicons.person_words:
+        return []
+    covered = {i for m in mentions for i in range(m.first, m.last)}
+    found = []
+    for index, token in enumerate(context.tokens):
+        key = context.keys[index]
+        if (
+            index in covered
+            or token.kind != "arabic"
+            or has_article(token)
+            or key not in lexicons.person_words
+            or key in lexicons.given_names
+            or context.bare[index] in lexicons.words
+            or _is_stop_word(context, index)
+        ):
+            continue
+        found.append(context.mention(index, index + 1, "PERSON", "person-word"))
     return found
 
 

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from marsad.cli.main import cli
 
 
-@pytest.mark.parametrize("trainer", ["wordfreq", "keywords"])
+@pytest.mark.parametrize("trainer", ["wordfreq", "keywords", "person-words"])
 def test_a_missing_training_corpus_is_one_line(trainer: str, tmp_path: Path) -> None:
     result = CliRunner().invoke(
         cli, ["train", trainer, "--data", str(tmp_path), "--out", str(tmp_path / "t.gz")]

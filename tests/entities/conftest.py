@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from marsad import resources
 from marsad.document import Entity, Token
+from marsad.entities.rules import Lexicons
 from marsad.entities.stage import find_entities, sentence_index
 from marsad.text import split_sentences, tokenize
 
@@ -46,12 +47,13 @@ def annotate(marked: str) -> Annotated:
     return Annotated(text, tokens, labels)
 
 
-def entities_of(marked: str) -> tuple[str, list[Entity]]:
-    """The text and the entities `find_entities` makes of it with the hand-given labels."""
+def entities_of(marked: str, lexicons: Lexicons | None = None) -> tuple[str, list[Entity]]:
+    """The text and the entities `find_entities` makes of it with the hand-given labels
+    (and the shipped word lists, unless others are given)."""
     annotated = annotate(marked)
     sentences = split_sentences(annotated.text, annotated.tokens)
     sentence_of = sentence_index(annotated.tokens, sentences)
-    lexicons = resources.entity_lexicons()
+    lexicons = lexicons or resources.entity_lexicons()
     return annotated.text, find_entities(
         annotated.text, annotated.tokens, sentence_of, annotated.labels, lexicons
     )
