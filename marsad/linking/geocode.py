@@ -54,35 +54,60 @@ COUNTRY_MENTION = 1.0
 DEMONYM_MENTION = 0.5
 UNAMBIGUOUS_PLACE = 0.5
 DATELINE = 3.0
+# The country code of places in no one country: seas, straits, rivers and regions that
+# cross borders (a user-assigned ISO 3166 code; UN/LOCODE uses it for international
+# waters). Such a place is never country evidence.
+NO_COUNTRY = "XZ"
 # Endings stripped from a nationality adjective before it is looked up (العراقية, العراقيين).
 _ADJECTIVE_ENDINGS = ("يين", "يون", "ين", "ون", "ه", "ان")
 
 
 @dataclass(frozen=True, slots=True)
 class KindCues:
-    """Words that mark the kind of the place named after them (see `data/kind_cues.tsv`)."""
+    """Words that mark the kind of the place named after them (see `data/kind_cues.tsv`).
+
+    A word can mark another kind in some countries: منطقة is an area in general but the
+    official word for a Saudi province (منطقة نجران is the region, not the city), written
+    `other,SA:admin1` in the table and kept in `by_country`.
+    """
 
     kinds: dict[str, str]
     capital_words: frozenset[str]
+    by_country: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Words of waters (بحيرة, مضيق): بحيرة جنيف without its word is Geneva, another place.
+    water_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_file(cls, path: Path) -> KindCues:
         kinds: dict[str, str] = {}
         capital_words: set[str] = set()
+        by_country: dict[str, dict[str, str]] = {}
+        water_words: set[str] = set()
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip() or line.startswith("#"):
                 continue
-            cue, kind, *note = line.split("\t")
+            cue, kinds_field, *note = line.split("\t")
+            kind, *exceptions = kinds_field.split(",")
             key = name_key(cue)
             kinds[key] = kind
             kinds.setdefault(loose_key(cue), kind)
+            if exceptions:
+                local = dict(exception.split(":") for exception in exceptions)
+                by_country[key] = local
+                by_country.setdefault(loose_key(cue), local)
             if note and "capital" in note[0]:
                 capital_words.update({key, loose_key(cue)})
-        return cls(kinds, frozenset(capital_words))
+            if note and note[0].startswith("water"):
+                water_words.update({key, loose_key(cue)})
+        return cls(kinds, frozenset(capital_words), by_country, frozenset(water_words))
 
     def kind_of(self, word: str) -> str | None:
         """The kind a cue word marks, or None; `word` is a normalised token or its stem."""
         return self.kinds.get(word) or self.kinds.get(loose_key(word))
+
+    def country_kinds(self, word: str) -> dict[str, str]:
+        """The kinds a cue word marks in particular countries (ISO code -> kind), often none."""
+        return self.by_country.get(word) or self.by_country.get(loose_key(word)) or {}
 
 
 @dataclass
@@ -124,13 +149,18 @@ def score(
     context: Context,
     capitals: set[str],
     neighbours: list[tuple[float, float]] | None = None,
+    country_cues: dict[str, str] | None = None,
 ) -> float:
     """How well `candidate` fits a mention with kind cue `cue` in an article with `context`.
 
     neighbours (list[tuple[float, float]]): where the article's other places were put.
+    country_cues (dict[str, str] | None): the kind the cue word marks in particular
+        countries (منطقة: a Saudi province), which replaces `cue` for their candidates.
     """
     kind = candidate.kind or "other"
     total = KIND_PRIOR.get(kind, 0.0)
+    if cue and country_cues and candidate.country in country_cues:
+        cue = country_cues[candidate.country]
     if cue:
         total += CUE_AGREES if _agrees(cue, kind) else CUE_DISAGREES
     population = candidate.population or (IMPUTED_CITY_POPULATION if kind == "city" else 0)
@@ -165,16 +195,18 @@ def choose(
     context: Context,
     capitals: set[str],
     neighbours: list[tuple[float, float]] | None = None,
+    country_cues: dict[str, str] | None = None,
 ) -> Record:
     """The best-scoring candidate; ties go to the larger place, then the smaller id."""
-    return max(
-        candidates,
-        key=lambda c: (
-            score(c, cue=cue, context=context, capitals=capitals, neighbours=neighbours),
-            c.population,
-            _neg_id(c.id),
-        ),
-    )
+
+    def rank(candidate: Record) -> tuple[float, int, tuple[int, ...]]:
+        fit = score(
+            candidate, cue=cue, context=context, capitals=capitals, neighbours=neighbours,
+            country_cues=country_cues,
+        )  # fmt: skip
+        return fit, candidate.population, _neg_id(candidate.id)
+
+    return max(candidates, key=rank)
 
 
 def _neg_id(identifier: str) -> tuple[int, ...]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
@@ -23,6 +23,7 @@ from marsad.linking.geocode import (
     COUNTRY_MENTION,
     DATELINE,
     DEMONYM_MENTION,
+    NO_COUNTRY,
     UNAMBIGUOUS_PLACE,
     Context,
     KindCues,
@@ -69,6 +70,8 @@ class _Place:
     capital: bool
     # (consonant skeleton, the name it came from) of each form, when no spelling matched.
     skeletons: tuple[tuple[str, str], ...] = ()
+    # The kind the cue word marks in particular countries (منطقة: a Saudi province).
+    country_cues: dict[str, str] = field(default_factory=dict)
 
 
 class Linker:
@@ -141,7 +144,9 @@ class Linker:
                 for c in place.candidates
                 if c.kind in ("country", "admin1") or not c.population or c.population >= PLAUSIBLE_POPULATION
             ]
-            countries = {c.country for c in plausible or place.candidates if c.country}
+            countries = {
+                c.country for c in plausible or place.candidates if c.country not in (None, NO_COUNTRY)
+            }
             dominant = _dominant_country(plausible)
             if dominant:
                 countries = {dominant}
@@ -165,25 +170,39 @@ class Linker:
 
     def _place(self, doc: Document, entity: Entity, tokens: list[Token], starts: list[int]) -> _Place:
         cues: Counter[str] = Counter()
+        cue_words: Counter[str] = Counter()
+        # The name with the kind word before it (منطقة + الجزيرة): a feature whose name is
+        # also a common word (the island, the desert) is listed only in that form.
+        cued_forms: list[str] = []
         capital = False
         for mention in entity.mentions:
             index = bisect.bisect_left(starts, mention.start) - 1
             if index >= 0 and tokens[index].end <= mention.start and tokens[index].kind == "arabic":
                 before = tokens[index]
-                kind = self.cues.kind_of(before.norm) or self.cues.kind_of(before.stem or before.norm)
+                word = before.norm if self.cues.kind_of(before.norm) else before.stem or before.norm
+                kind = self.cues.kind_of(word)
                 if kind:
                     cues[kind] += 1
+                    cue_words[word] += 1
+                    cued_forms.append(f"{word} {mention.text}")
                     capital = capital or name_key(before.stem or before.norm) in self.cues.capital_words
             after = bisect.bisect_left(starts, mention.end)
             if after < len(tokens) and name_key(tokens[after].norm) in self.cues.capital_words:
                 cues["city"] += 1  # الجزائر العاصمة
                 capital = True
-        candidates: list[Record] = []
+        candidates = _unique(
+            [
+                record
+                for form in dict.fromkeys(cued_forms)
+                for record in self.registry.by_key(name_key(form))
+                if _is_place(record)
+            ]
+        )
         name_cue: str | None = None
         # Mention spans already leave clitics out (the entity stage's convention); a span
         # that keeps one (وجدة) is taken to be a name, never cut by guesswork into و + جدة.
         forms = [entity.name, *(m.text for m in entity.mentions)]
-        for form in dict.fromkeys(forms):
+        for form in dict.fromkeys(forms) if not candidates else ():
             found, cue = self._place_candidates(form)
             name_cue = name_cue or cue
             candidates.extend(c for c in found if c not in candidates)
@@ -195,12 +214,14 @@ class Linker:
         if not candidates:
             bare = dict.fromkeys(self._without_cue(form) for form in forms)
             skeletons = tuple((arabic_skeleton(form), form) for form in bare)
-        return _Place(entity, candidates, cue, capital, skeletons)
+        country_cues = self.cues.country_kinds(cue_words.most_common(1)[0][0]) if cue_words else {}
+        return _Place(entity, candidates, cue, capital, skeletons, country_cues)
 
     def _without_cue(self, form: str) -> str:
         """A name without a leading kind word (محافظة ننكرهار -> ننكرهار)."""
         first, _, rest = name_key(form).partition(" ")
-        return rest if rest and self.cues.kind_of(first) else name_key(form)
+        strip = rest and self.cues.kind_of(first) and first not in self.cues.water_words
+        return rest if strip else name_key(form)
 
     def _skeleton_candidates(self, place: _Place, context: Context) -> list[Record]:
         """Places spelt with the same consonants, in the countries the article is about."""
@@ -227,14 +248,16 @@ class Linker:
     def _place_candidates(self, form: str) -> tuple[list[Record], str | None]:
         """Place records a name form may mean, and the kind its own first word says."""
         key = name_key(form)
-        if not key:
+        # A kind word alone (خليج in خليج فلوريدا, when the tagger stops there) names no place.
+        if not key or key in self.cues.kinds:
             return [], None
         keys = [key]
         cue = None
         first, _, rest = key.partition(" ")
         if rest and self.cues.kind_of(first):
             cue = self.cues.kind_of(first)
-            keys.append(rest)
+            if first not in self.cues.water_words:
+                keys.append(rest)
         # The whole name first (إقليم كردستان is a region), then without its kind word.
         for attempt in ([key], keys[1:]):
             found = [r for k in attempt for r in self.registry.by_key(k) if _is_place(r)]
@@ -278,6 +301,7 @@ class Linker:
                     context=context,
                     capitals=self._capitals,
                     neighbours=neighbours or [],
+                    country_cues=place.country_cues,
                 )
                 if candidates
                 else None

