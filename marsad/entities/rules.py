@@ -388,7 +388,7 @@ def apply_rules(context: Context, mentions: list[Mention]) -> list[Mention]:
     resolved = [m for m in resolved if not _only_a_place_head(m, context)]
     resolved += role_headed_names(context, resolved)
     resolved += backoff_places(context, resolved)
-    resolved += person_words(context, resolved)
+    resolved = person_words(context, resolved)
     resolved = join_adjacent_people(context, resolved)
     resolved = people_after_roles(context, resolved)
     resolved = [rare_name_words(context, m, resolved) for m in resolved]
@@ -1305,23 +1305,29 @@ def backoff_places(context: Context, mentions: list[Mention]) -> list[Mention]:
 
 
 def person_words(context: Context, mentions: list[Mention]) -> list[Mention]:
-    """People the tagger missed whose family name news uses alone: `قال ترامب إن`.
+    """People the tagger missed or mistyped whose family name news uses alone: `قال ترامب
+    إن`, `ورد ظريف على بومبيو` (بومبيو tagged a place).
 
-    An untagged word of `data/person_words.tsv` (words the entity stage finds inside a
-    person's name nearly every time it meets them in news, `marsad train person-words`)
-    is a person, unless it carries the article, is a given name (`صلاح`, `عادل` are also
-    common words; the tagger judges those) or a word of the rules' lists.
+    A word of `data/person_words.tsv` (words the entity stage finds inside a person's name
+    nearly every time it meets them in news, `marsad train person-words`) is a person
+    where the tagger left it untagged, or tagged it alone as a place the registry does not
+    know; not when it carries the article, is a given name (`صلاح`, `عادل` are also common
+    words; the tagger judges those) or a word of the rules' lists. A kunya or the first
+    half of a compound name before it joins it (`عبد ربه`, `أبو مازن`).
+    RETURNS (list[Mention]): the mentions, so corrected, and the people found.
     """
     lexicons = context.lexicons
     if not lexicons.person_words:
-        return []
-    covered = {i for m in mentions for i in range(m.first, m.last)}
-    found = []
+        return mentions
+    from marsad.linking.match import name_key
+
+    registry = resources.registry()
+    by_token = {i: m for m in mentions for i in range(m.first, m.last)}
+    result = list(mentions)
     for index, token in enumerate(context.tokens):
         key = context.keys[index]
         if (
-            index in covered
-            or token.kind != "arabic"
+            token.kind != "arabic"
             or has_article(token)
             or key not in lexicons.person_words
             or key in lexicons.given_names
@@ -1329,8 +1335,19 @@ def person_words(context: Context, mentions: list[Mention]) -> list[Mention]:
             or _is_stop_word(context, index)
         ):
             continue
-        found.append(context.mention(index, index + 1, "PERSON", "person-word"))
-    return found
+        tagged = by_token.get(index)
+        if tagged is not None:
+            place = tagged.type in PLACE_TYPES and tagged.length == 1 and tagged.source == "model"
+            if place and not any(r.type in PLACE_TYPES for r in registry.by_key(name_key(key))):
+                result[result.index(tagged)] = context.mention(index, index + 1, "PERSON", "person-word")
+            continue
+        first = index
+        if index - 1 >= context.sentence_start[index] and index - 1 not in by_token:
+            before = context.bare[index - 1]
+            if before in lexicons.compound | lexicons.kunya and not has_article(context.tokens[index - 1]):
+                first = index - 1
+        result.append(context.mention(first, index + 1, "PERSON", "person-word"))
+    return result
 
 
 def _large_place(record: Record, capitals: set[str]) -> bool:

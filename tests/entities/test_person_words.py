@@ -70,3 +70,12 @@ def test_the_command_counts_words_inside_the_people_it_finds(tmp_path: Path):
     assert kept == len(rows)
     # الاتفاق carries the article, and وزير, قال are no person's: none is a row.
     assert not {row[0] for row in rows} & {"الاتفاق", "اتفاق", "قال", "الوزير", "وزير"}
+
+
+def test_a_person_word_tagged_alone_as_an_unknown_place_is_a_person():
+    lexicons = _with_person_words("بومبيو", "ربه")
+    _, entities = entities_of("ورد الوزير على [[بومبيو|GPE]] أمس.", lexicons)
+    assert [(e.name, e.type) for e in entities] == [("بومبيو", "PERSON")]
+    # The first half of a compound name before it joins it.
+    _, entities = entities_of("وصل عبد ربه إلى [[عدن|GPE]] أمس.", lexicons)
+    assert [(e.name, e.type) for e in entities] == [("عبد ربه", "PERSON"), ("عدن", "GPE")]
