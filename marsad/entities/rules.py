@@ -71,6 +71,8 @@ TANWEEN = frozenset("\u064b\u064c\u064d")
 # A word must keep this many letters when one proclitic letter is taken off for a look-up.
 MIN_STRIPPED_WORD = 3
 OPENERS = {'"': '"', "(": ")", "[": "]", "{": "}"}
+# Rules whose mention is a name in quotation marks after its head: they win overlaps.
+QUOTED_SOURCES = frozenset({"org-quoted", "title-quoted"})
 CONJUNCTIONS = ("و", "ف")
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 # A registry place found after a preposition alone (في, إلى, ب-) must be at least this
@@ -141,6 +143,8 @@ class Lexicons:
     known_names: frozenset[str]
     institution_heads: dict[tuple[str, ...], bool]  # key -> names a body alone (الدفاع المدني)
     scope_adjectives: frozenset[str]  # masculine, normalised, no article: عراقي, دولي
+    # Words that introduce a work's title in quotation marks (data/work_heads.tsv): رواية.
+    work_heads: frozenset[str] = frozenset()
     # Words that name a person wherever they stand (data/person_words.tsv): ترامب.
     person_words: frozenset[str] = frozenset()
 
@@ -238,6 +242,7 @@ class Lexicons:
             known_names=known_names,
             institution_heads=institution_heads,
             scope_adjectives=frozenset(bare(form) for form, *_ in rows("nisba_scope.tsv")),
+            work_heads=frozenset(bare(form) for form, *_ in rows("work_heads.tsv")),
             person_words=read_person_words(directory / PERSON_WORDS_FILE),
         )
 
@@ -379,7 +384,7 @@ def apply_rules(context: Context, mentions: list[Mention]) -> list[Mention]:
     """
     mentions = [m for m in (_clean(context, m) for m in mentions) if m is not None]
     mentions = join_registry_places(context, [registry_place(context, m, mentions) for m in mentions])
-    candidates = [*mentions, *quoted_org_names(context), *headed_org_names(context)]
+    candidates = [*mentions, *quoted_org_names(context), *quoted_titles(context), *headed_org_names(context)]
     candidates += institution_names(context)
     candidates += alias_mentions(context)
     resolved = [m for m in resolve_overlaps(candidates) if not _only_a_head(m, context.lexicons)]
@@ -756,6 +761,26 @@ def quoted_org_names(context: Context) -> list[Mention]:
     return found
 
 
+def quoted_titles(context: Context) -> list[Mention]:
+    """`برنامج « حوار من القلب »`, `رواية "اللص والكلاب"`: a work's title, MISC, in marks
+    right after a word of data/work_heads.tsv (with clitics or a pronoun on it)."""
+    tokens, found = context.tokens, []
+    for index, token in enumerate(tokens[:-2]):
+        if token.kind != "arabic" or _title_key(token) not in context.lexicons.work_heads:
+            continue
+        opener = tokens[index + 1]
+        if opener.norm not in OPENERS:
+            continue
+        closer = OPENERS[opener.norm]
+        limit = min(context.sentence_end[index], index + 2 + MAX_QUOTED_NAME + 1)
+        close = next((j for j in range(index + 2, limit) if tokens[j].norm == closer), None)
+        if close is None or close == index + 2:
+            continue
+        if all(context.is_word(j) or tokens[j].kind == "number" for j in range(index + 2, close)):
+            found.append(context.mention(index + 2, close, "MISC", "title-quoted"))
+    return found
+
+
 def headed_org_names(context: Context) -> list[Mention]:
     """`وزارة الداخلية العراقية`: a head that always names, a definite noun, nisba adjectives."""
     tokens, found = context.tokens, []
@@ -879,7 +904,7 @@ def resolve_overlaps(candidates: list[Mention]) -> list[Mention]:
     rank = {"org-quoted": 3, "kunya": 3, "org-head": 2, "institution": 2, "alias": 2, "model": 1}
 
     def order(m: Mention) -> tuple[int, int, int, int]:
-        return (m.source != "org-quoted", -m.length, -rank.get(m.source, 0), m.start)
+        return (m.source not in QUOTED_SOURCES, -m.length, -rank.get(m.source, 0), m.start)
 
     kept: list[Mention] = []
     taken: set[int] = set()  # mentions are whole tokens: overlapping spans share a token

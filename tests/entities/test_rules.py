@@ -282,3 +282,16 @@ def test_a_known_given_name_is_not_split_into_a_clitic_and_a_two_letter_rest():
 def test_allah_after_a_role_starts_no_person_inside_an_organisation():
     entities = entities_of("وقال أمين عام [[حزب الله|ORG]] اللبناني إن الوضع صعب.")[1]
     assert [(e.name, e.type) for e in entities] == [("حزب الله", "ORG")]
+
+
+def test_a_quoted_title_after_a_work_word_is_misc():
+    text, entities = entities_of("قدم برنامجا جديدا بعنوان « الناس وأنا » على قناة محلية.")
+    title = by_name(entities, "الناس وأنا")
+    assert title.type == "MISC"
+    assert [(m.start, m.end) for m in title.mentions] == [(27, 37)]
+    assert text[27:37] == "الناس وأنا"
+    # The title wins over what the tagger found inside it, and a pronoun on the head is fine.
+    _, entities = entities_of('وقال في كتابه "[[عودة|PERSON]] الروح" إن [[مصر|GPE]] تغيرت.')
+    assert [(e.name, e.type) for e in entities] == [("عودة الروح", "MISC"), ("مصر", "GPE")]
+    # Marks after any other word are no title.
+    assert [e.name for e in entities_of('قال إن "الحوار" مستمر.')[1]] == []
