@@ -92,9 +92,6 @@ MAX_PREP_BACKOFF_FREQUENCY = 100
 # a role and a person's name (`رئيس الوزراء جيريجا براساد كويرالا`) is a part of the name
 # the tagger left out (سلفا كير: 70 times, common words such as يوم, الشاب far more).
 MAX_NAME_WORD_FREQUENCY = 100
-# After a one-word given name, only a word this rare is taken as the family name
-# (`مبارك بوصوفة`, 10 times): foreign and rare family names, not common words.
-MAX_FAMILY_NAME_FREQUENCY = 20
 # A name no list knows, right after a role and its complement, is taken when it has two
 # or three words this rare (`رئيس جنوب أفريقيا جاكوب زوما`: 32 and 42 times).
 MAX_UNKNOWN_NAME_FREQUENCY = 50
@@ -449,6 +446,8 @@ def registry_place(context: Context, mention: Mention, mentions: list[Mention]) 
         return [r for r in registry.by_key(key) if r.type in PLACE_TYPES]
 
     if mention.type == "PERSON" and mention.length > 1:
+        if context.bare[mention.first] in context.lexicons.given_names:
+            return mention  # صلاح الدين is Saladin as often as the governorate
         whole = places(mention.first, mention.last)
         if any(r.kind == "country" or r.population >= MIN_BACKOFF_POPULATION for r in whole):
             return context.mention(mention.first, mention.last, "GPE", "registry-place")
@@ -617,32 +616,23 @@ def people_after_roles(context: Context, mentions: list[Mention]) -> list[Mentio
 def rare_name_words(context: Context, person: Mention, mentions: list[Mention]) -> Mention:
     """Rare words the tagger left out of a person's name, by what stands around them.
 
-    - Left: up to two rare words (MAX_NAME_WORD_FREQUENCY) between a role phrase and the
-      name: `رئيس جنوب السودان سلفا كير`, `رئيس الوزراء جيريجا براساد كويرالا`.
-    - Right: after a name that is a lone given name, one very rare word
-      (MAX_FAMILY_NAME_FREQUENCY), a family name: `المغربي مبارك بوصوفة`.
+    Up to two rare words (MAX_NAME_WORD_FREQUENCY) between a role phrase and the name:
+    `رئيس جنوب السودان سلفا كير`, `رئيس الوزراء جيريجا براساد كويرالا`. (Rare words after
+    a lone given name were tried as its family name, `مبارك بوصوفة`, and dropped: on
+    ANERcorp's training sentences they were verbs and nouns as often, `سارة تلد`.)
     """
     if person.type != "PERSON":
         return person
     covered = {i for m in mentions for i in range(m.first, m.last)}
-    first, last = person.first, person.last
+    first = person.first
     start = context.sentence_start[first]
     while first > max(start, person.first - 2) and _rare_name_word(
         context, first - 1, MAX_NAME_WORD_FREQUENCY, covered
     ):
         first -= 1
-    if first < person.first and not _after_role_phrase(context, first, mentions):
-        first = person.first
-    given = person.length == 1 and context.bare[person.first] in context.lexicons.given_names
-    if (
-        given
-        and last < context.sentence_end[last - 1]
-        and _rare_name_word(context, last, MAX_FAMILY_NAME_FREQUENCY, covered)
-    ):
-        last += 1
-    if (first, last) == (person.first, person.last):
+    if first == person.first or not _after_role_phrase(context, first, mentions):
         return person
-    extended = context.mention(first, last, "PERSON", person.source)
+    extended = context.mention(first, person.last, "PERSON", person.source)
     extended.heads = person.heads
     return extended
 

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from marsad import resources
 from marsad.document import Document
-from marsad.entities.mentions import has_article, word_key
+from marsad.entities.mentions import bare_key, has_article, word_key
 from marsad.entities.stage import EntityStage
 from marsad.pipeline import DEFAULT_STAGES, Pipeline
 from marsad.training import ANT_TRAIN
@@ -46,10 +46,14 @@ HEADER = """\
 
 def count_person_words(corpus: Path, log: Callable[[str], None]) -> tuple[Counter[str], Counter[str]]:
     """RETURNS (tuple[Counter, Counter]): each article-less word's occurrences inside a
-    person's mention, and all its occurrences."""
+    person's mention, and all its occurrences. An occurrence right after a kunya or the
+    first half of a compound name (`عبد ربه`, `أبو مازن`) does not count as inside: the
+    word names nobody alone (`دعا ربه`, "his Lord")."""
     text_layer = Pipeline(DEFAULT_STAGES[: DEFAULT_STAGES.index(ENTITY_STAGE)])
+    lexicons = resources.entity_lexicons()
+    halves = lexicons.kunya | lexicons.compound
     # Counted without the table's own rule, so that a rebuild does not feed on itself.
-    entities = EntityStage(lexicons=replace(resources.entity_lexicons(), person_words=frozenset()))
+    entities = EntityStage(lexicons=replace(lexicons, person_words=frozenset()))
     inside: Counter[str] = Counter()
     seen: Counter[str] = Counter()
     with gzip.open(corpus, "rt", encoding="utf-8") as lines:
@@ -59,12 +63,15 @@ def count_person_words(corpus: Path, log: Callable[[str], None]) -> tuple[Counte
                 text_layer(Document.from_parts(record.get("text") or "", title=record.get("title")))
             )
             people = sorted((m.start, m.end) for e in doc.entities if e.type == "PERSON" for m in e.mentions)
-            for token in doc.tokens:
+            for index, token in enumerate(doc.tokens):
                 if token.kind != "arabic" or has_article(token):
                     continue
                 key = word_key(token)
                 seen[key] += 1
-                if any(start <= token.start and token.end <= end for start, end in people):
+                second_half = index > 0 and bare_key(doc.tokens[index - 1]) in halves
+                if not second_half and any(
+                    start <= token.start and token.end <= end for start, end in people
+                ):
                     inside[key] += 1
             if number % 2000 == 0:
                 log(f"{number} articles")

@@ -79,3 +79,20 @@ def test_a_person_word_tagged_alone_as_an_unknown_place_is_a_person():
     # The first half of a compound name before it joins it.
     _, entities = entities_of("وصل عبد ربه إلى [[عدن|GPE]] أمس.", lexicons)
     assert [(e.name, e.type) for e in entities] == [("عبد ربه", "PERSON"), ("عدن", "GPE")]
+
+
+def test_the_second_half_of_a_compound_name_is_no_person_word(tmp_path: Path):
+    articles = [{"title": "عدن", "text": "وقال الرئيس عبد ربه منصور هادي إن الحكومة عائدة."}] * 2
+    corpus = tmp_path / ANT_TRAIN
+    corpus.parent.mkdir(parents=True)
+    with gzip.open(corpus, "wt", encoding="utf-8") as out:
+        out.writelines(json.dumps(article, ensure_ascii=False) + "\n" for article in articles)
+    table = tmp_path / "person_words.tsv"
+    build_person_words(tmp_path, table, log=lambda message: None, min_occurrences=2)
+    rows = {
+        line.split("\t")[0]
+        for line in table.read_text(encoding="utf-8").splitlines()
+        if not line.startswith("#")
+    }
+    assert "ربه" not in rows
+    assert "هادي" in rows
