@@ -295,3 +295,15 @@ def test_a_quoted_title_after_a_work_word_is_misc():
     assert [(e.name, e.type) for e in entities] == [("عودة الروح", "MISC"), ("مصر", "GPE")]
     # Marks after any other word are no title.
     assert [e.name for e in entities_of('قال إن "الحوار" مستمر.')[1]] == []
+
+
+def test_conflict_actors_named_without_a_head_are_organisations():
+    _, entities = entities_of(
+        "أعلنت هيئة تحرير الشام سيطرتها على البلدة. وقال المرصد السوري لحقوق الإنسان إن "
+        "المرصد السوري وثق الغارات، فيما نفى التحالف العربي ذلك."
+    )
+    assert [(e.name, e.type, len(e.mentions)) for e in entities] == [
+        ("هيئة تحرير الشام", "ORG", 1),
+        ("المرصد السوري لحقوق الإنسان", "ORG", 2),
+        ("التحالف العربي", "ORG", 1),
+    ]
