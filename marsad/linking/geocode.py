@@ -48,6 +48,17 @@ IMPUTED_CITY_POPULATION = 20_000
 # nothing at PROXIMITY_KM (بيت لحم next to القدس is the one in Palestine).
 PROXIMITY = 2.0
 PROXIMITY_KM = 300.0
+# A governorate and a city of its name (of known size) this close are one place: a bare
+# name means the city, whatever country each is listed under (القدس: the city, not the Jerusalem
+# governorate of Palestine, whose centre lies 26 km west of it).
+SAME_PLACE_KM = 50.0
+# A town this many times smaller than a namesake city in a country with at least this
+# share of the article's evidence is not what the name means (`_without_shadowed`).
+DWARFED = 50
+SUPPORTED_SHARE = 0.25
+# A transliteration variant of a big place's name (سول for سيول) rather than one of its
+# spellings: this much less (see `marsad.linking.stage.VARIANT_DOMINANCE`).
+VARIANT = 0.5
 # Country evidence: a country named once, a nationality adjective, a place that can
 # only be in one country, and the dateline.
 COUNTRY_MENTION = 1.0
@@ -150,19 +161,21 @@ def score(
     capitals: set[str],
     neighbours: list[tuple[float, float]] | None = None,
     country_cues: dict[str, str] | None = None,
+    variant: bool = False,
 ) -> float:
     """How well `candidate` fits a mention with kind cue `cue` in an article with `context`.
 
     neighbours (list[tuple[float, float]]): where the article's other places were put.
     country_cues (dict[str, str] | None): the kind the cue word marks in particular
         countries (منطقة: a Saudi province), which replaces `cue` for their candidates.
+    variant (bool): the candidate was found by a transliteration variant of its name.
     """
     kind = candidate.kind or "other"
-    total = KIND_PRIOR.get(kind, 0.0)
+    total = KIND_PRIOR.get(kind, 0.0) - (VARIANT if variant else 0.0)
     if cue and country_cues and candidate.country in country_cues:
         cue = country_cues[candidate.country]
     if cue:
-        total += CUE_AGREES if _agrees(cue, kind) else CUE_DISAGREES
+        total += CUE_AGREES if cue_agrees(cue, kind) else CUE_DISAGREES
     population = candidate.population or (IMPUTED_CITY_POPULATION if kind == "city" else 0)
     total += POPULATION_PER_DECADE * math.log10(population + 10)
     if candidate.country in ARAB_LEAGUE:
@@ -178,7 +191,30 @@ def score(
     return total
 
 
-def _agrees(cue: str, kind: str) -> bool:
+def _without_shadowed(candidates: list[Record], context: Context) -> list[Record]:
+    """The candidates of a bare (or city-marked) name, less those another one shadows.
+
+    A governorate is shadowed by a city of its name within SAME_PLACE_KM (القدس); a town
+    by a city DWARFED times its size in a country with SUPPORTED_SHARE of the article's
+    evidence (أوتاوا in an article about Canada and the US is Ottawa, not Ottawa, Kansas).
+    A town of unknown size shadows nothing: dr5hn has a Florida of Puerto Rico at the
+    middle of the US state.
+    """
+    cities = [c for c in candidates if c.kind == "city" and c.population and c.lat is not None]
+    supported = [c for c in cities if context.share(c.country) >= SUPPORTED_SHARE]
+
+    def shadowed(c: Record) -> bool:
+        if c.kind == "admin1" and c.lat is not None and c.lon is not None:
+            return any(distance_km(c.lat, c.lon, t.lat, t.lon) < SAME_PLACE_KM for t in cities)  # type: ignore[arg-type]
+        return c.kind == "city" and any(t.population >= DWARFED * max(c.population, 1) for t in supported)
+
+    return [c for c in candidates if not shadowed(c)]
+
+
+def cue_agrees(cue: str, kind: str) -> bool:
+    """Whether a place of `kind` is what a kind word marking `cue` names (مدينة: a city or district)."""
+    if cue == "polity":  # what has a capital: عاصمة ماريلاند
+        return kind in ("country", "admin1")
     if cue == "admin1":
         return kind == "admin1"
     if cue == "city":
@@ -196,13 +232,19 @@ def choose(
     capitals: set[str],
     neighbours: list[tuple[float, float]] | None = None,
     country_cues: dict[str, str] | None = None,
+    variants: frozenset[str] = frozenset(),
 ) -> Record:
-    """The best-scoring candidate; ties go to the larger place, then the smaller id."""
+    """The best-scoring candidate; ties go to the larger place, then the smaller id.
+
+    variants (frozenset[str]): ids of the candidates found by a transliteration variant.
+    """
+    if cue in (None, "city"):
+        candidates = _without_shadowed(candidates, context)
 
     def rank(candidate: Record) -> tuple[float, int, tuple[int, ...]]:
         fit = score(
             candidate, cue=cue, context=context, capitals=capitals, neighbours=neighbours,
-            country_cues=country_cues,
+            country_cues=country_cues, variant=candidate.id in variants,
         )  # fmt: skip
         return fit, candidate.population, _neg_id(candidate.id)
 

@@ -58,3 +58,34 @@ def clitic_variants(key: str) -> list[str]:
                 stem = ARTICLE + stem
             variants.append(f"{stem} {rest}".strip())
     return list(dict.fromkeys(variants))
+
+
+# Letters that transliterations of one foreign sound alternate between (g: غ or ج, p: پ
+# or ب, v: ڤ or ف), folded to one, and the vowel letters and hamza carriers dropped by
+# `vowelless_key`.
+_VARIANT_FOLDS = str.maketrans({"غ": "ج", "گ": "ج", "پ": "ب", "ڤ": "ف", "ک": "ك"})
+_VOWEL_LETTERS = str.maketrans("", "", "اويءئؤ")
+
+
+def vowelless_key(text: str) -> str:
+    """A key that meets the transliteration variants of a foreign name.
+
+    Arabic writes a foreign name's vowels as long-vowel letters or not at all (سيول /
+    سول for Seoul, ماريلاند / ميريلاند, هيوستن / هيوستون), renders g as غ or ج
+    (بيونغ يانغ / بيونج يانج) and may join or split its words (هونغ كونغ / هونغكونغ). The
+    key drops the article of each word, a word-final ta marbuta or ha, the vowel letters
+    and hamza, folds غ/ج, joins the words and squeezes doubled letters. It is lossy by
+    design: the linker uses it only for big places (see `marsad.linking.stage`).
+    """
+    words = []
+    for word in name_key(text).split():
+        if word.startswith(ARTICLE) and len(word) > 4:
+            word = word[2:]
+        if word.endswith("ه") and len(word) > 3:
+            word = word[:-1]
+        words.append(word.translate(_VARIANT_FOLDS).translate(_VOWEL_LETTERS))
+    squeezed: list[str] = []
+    for letter in "".join(words):
+        if not squeezed or squeezed[-1] != letter:
+            squeezed.append(letter)
+    return "".join(squeezed)

@@ -16,6 +16,9 @@ Tables (all text is Arabic in its shipped spelling unless said otherwise):
     meta      key, value
     skeletons key (`skeleton.arabic_skeleton` of an Arabic alias or `latin_skeleton` of the
               Latin name of a place), entity
+    variants  key (`match.vowelless_key` of an Arabic alias), entity, form (the alias): big places only
+              (countries, governorates, capitals and large cities), for transliteration
+              variants of their names (سول for سيول)
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ CREATE TABLE demonyms (key TEXT PRIMARY KEY, country TEXT NOT NULL);
 CREATE TABLE sectors (key TEXT PRIMARY KEY, code TEXT NOT NULL);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE skeletons (key TEXT NOT NULL, entity TEXT NOT NULL);
+CREATE TABLE variants (key TEXT NOT NULL, entity TEXT NOT NULL, form TEXT NOT NULL);
 """
 INDEXES = """
 CREATE INDEX aliases_key ON aliases(key);
@@ -52,6 +56,7 @@ CREATE INDEX entities_latin ON entities(latin COLLATE NOCASE);
 CREATE INDEX offices_entity ON offices(entity);
 CREATE INDEX offices_title ON offices(title_key);
 CREATE INDEX skeletons_key ON skeletons(key);
+CREATE INDEX variants_key ON variants(key);
 """
 
 _COLUMN_NAMES = (
@@ -181,6 +186,16 @@ class Registry:
             (key,),
         )
         return tuple(_record(row) for row in rows)
+
+    @functools.lru_cache(maxsize=65536)  # noqa: B019
+    def by_variant(self, key: str) -> tuple[tuple[Record, str], ...]:
+        """Big places with an Arabic alias whose `vowelless_key` is `key`, with that alias (see `match`)."""
+        rows = self._db.execute(
+            f"SELECT {_JOINED_COLUMNS}, v.form "
+            "FROM variants v JOIN entities e ON e.id = v.entity WHERE v.key = ? ORDER BY e.id, v.form",
+            (key,),
+        )
+        return tuple((_record(row[:-1]), row[-1]) for row in rows)
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019
     def get(self, entity_id: str) -> Record | None:

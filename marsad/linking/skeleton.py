@@ -149,10 +149,15 @@ def latin_reading(name: str) -> str:
     return "".join(words)
 
 
+def reading_ratio(arabic: str, name: str) -> float:
+    """How alike (0-100) an Arabic name and `name` (Arabic or Latin) read, vowels included."""
+    reading = arabic_reading(name) if _ARABIC_LETTER.search(name) else latin_reading(name)
+    return fuzz.ratio(arabic_reading(arabic), reading)
+
+
 def close(arabic: str, name: str) -> bool:
     """Whether an Arabic name reads as `name` (Arabic or Latin), vowels included (see READING_AGREEMENT)."""
-    reading = arabic_reading(name) if _ARABIC_LETTER.search(name) else latin_reading(name)
-    return fuzz.ratio(arabic_reading(arabic), reading) >= READING_AGREEMENT
+    return reading_ratio(arabic, name) >= READING_AGREEMENT
 
 
 def agrees(arabic: str, latin_names: list[str]) -> bool:

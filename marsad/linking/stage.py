@@ -29,12 +29,13 @@ from marsad.linking.geocode import (
     KindCues,
     adjective_country,
     choose,
+    cue_agrees,
     distance_km,
 )
 from marsad.linking.latin import Peoples, Romanizer, name_units
-from marsad.linking.match import loose_key, name_key
+from marsad.linking.match import ARTICLE, loose_key, name_key, vowelless_key
 from marsad.linking.registry import Office, Record, Registry
-from marsad.linking.skeleton import arabic_skeleton, close
+from marsad.linking.skeleton import READING_AGREEMENT, arabic_skeleton, close, reading_ratio
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # A fuzzy match must be this similar (rapidfuzz ratio, 0-100) and the name this long.
@@ -60,6 +61,30 @@ SKELETON_MIN_LENGTH = 4
 SKELETON_MIN_SHARE = 0.25
 # ... and only when every place so found lies within this distance of the others.
 SKELETON_SAME_PLACE_KM = 25.0
+# Transliteration variants (`match.vowelless_key`: سول / سيول, ميريلاند / ماريلاند) of
+# big places' names are candidates when no spelling matched, or, beside what did match,
+# when the variant place is this many times bigger than every match (جاكرتا: Jakarta,
+# not Jakartovice), or when it lies in a country with SKELETON_MIN_SHARE of the
+# article's evidence and no match does. They then compete with a malus (`geocode`).
+VARIANT_DOMINANCE = 10
+# ... and beside a match only when its vowel-less key keeps this many letters: short
+# names that differ by a vowel letter are other words (الحزم is not حزام).
+VARIANT_BESIDE_MATCH_LENGTH = 4
+# A variant must read like the form (`skeleton.close`: سنتوسا is not سانتوس), and one the
+# article's countries do not support must be a country, a governorate, a capital or a
+# city of this many people (ميريلاند: the states of Maryland).
+VARIANT_ALONE_POPULATION = 1_000_000
+# A town smaller than this in a country the article gives no evidence for, when it gives
+# evidence for others, and farther than LONE_TOWN_KM from every other place the article
+# names and from the capitals of its countries, is a namesake rather than what the
+# article means (العيساوية, a district of Jerusalem, is also a Saudi village; الجنين, the
+# foetus, is not Jenin in an article from Cairo): left un-geocoded. Jenin in an article
+# that names only Israel lies near its capital and stays.
+LONE_TOWN_POPULATION = 20_000
+LONE_TOWN_KM = 200.0
+# ... unless Marsad's own tables list it (features.tsv, places_extra.tsv): a district of
+# Jerusalem is meant in an article that names only Israel.
+CURATED_SOURCE = "marsad"
 
 
 @dataclass
@@ -72,6 +97,12 @@ class _Place:
     skeletons: tuple[tuple[str, str], ...] = ()
     # The kind the cue word marks in particular countries (منطقة: a Saudi province).
     country_cues: dict[str, str] = field(default_factory=dict)
+    # Big places whose names are transliteration variants of a form (see VARIANT_DOMINANCE),
+    # and the length of the shortest vowel-less key that found them.
+    variants: tuple[Record, ...] = ()
+    variant_length: int = 0
+    # What the name itself added to its country's evidence (a place in one country).
+    evidence: Counter[str] = field(default_factory=Counter)
 
 
 class Linker:
@@ -138,15 +169,15 @@ class Linker:
         body_start = len(doc.headline) + 1 if doc.headline else 0
         for place in places:
             # Only a name whose plausible readings (all but small towns) lie in one country
-            # is evidence for it: عمان is Oman or Amman, and counts for neither.
+            # is evidence for it: عمان is Oman or Amman, and counts for neither; جاكرتا,
+            # a Czech village's name, is also a spelling of Jakarta.
+            readings = place.candidates + self._variant_candidates(place, None)
             plausible = [
                 c
-                for c in place.candidates
+                for c in readings
                 if c.kind in ("country", "admin1") or not c.population or c.population >= PLAUSIBLE_POPULATION
             ]
-            countries = {
-                c.country for c in plausible or place.candidates if c.country not in (None, NO_COUNTRY)
-            }
+            countries = {c.country for c in plausible or readings if c.country not in (None, NO_COUNTRY)}
             dominant = _dominant_country(plausible)
             if dominant:
                 countries = {dominant}
@@ -158,6 +189,7 @@ class Linker:
                 context.countries[country] += COUNTRY_MENTION * weight
             else:
                 context.countries[country] += UNAMBIGUOUS_PLACE * weight
+                place.evidence = Counter({country: UNAMBIGUOUS_PLACE * weight})
             for mention in place.entity.mentions:
                 if body_start <= mention.start < body_start + DATELINE_WINDOW and _before_dash(
                     doc.text, mention.end
@@ -180,12 +212,16 @@ class Linker:
             if index >= 0 and tokens[index].end <= mention.start and tokens[index].kind == "arabic":
                 before = tokens[index]
                 word = before.norm if self.cues.kind_of(before.norm) else before.stem or before.norm
+                if before.prefix.endswith(ARTICLE) and self.cues.kind_of(ARTICLE + word):
+                    word = ARTICLE + word  # والعاصمة is العاصمة (the capital), not عاصمة (of)
                 kind = self.cues.kind_of(word)
                 if kind:
                     cues[kind] += 1
                     cue_words[word] += 1
                     cued_forms.append(f"{word} {mention.text}")
-                    capital = capital or name_key(before.stem or before.norm) in self.cues.capital_words
+                    # عاصمة before a name is the capital OF it (a polity), not the name.
+                    is_capital_word = name_key(before.stem or before.norm) in self.cues.capital_words
+                    capital = capital or (is_capital_word and kind == "city")
             after = bisect.bisect_left(starts, mention.end)
             if after < len(tokens) and name_key(tokens[after].norm) in self.cues.capital_words:
                 cues["city"] += 1  # الجزائر العاصمة
@@ -207,15 +243,58 @@ class Linker:
             name_cue = name_cue or cue
             candidates.extend(c for c in found if c not in candidates)
         cue = cues.most_common(1)[0][0] if cues else name_cue
+        if cues and candidates and not any(cue_agrees(cue, c.kind or "other") for c in candidates):
+            candidates.extend(self._inner_places(forms, cue, candidates))
         key = name_key(entity.name)
         if key in self.cues.capital_words:
             capital = True
         skeletons: tuple[tuple[str, str], ...] = ()
+        bare = dict.fromkeys(self._without_cue(form) for form in forms)
         if not candidates:
-            bare = dict.fromkeys(self._without_cue(form) for form in forms)
             skeletons = tuple((arabic_skeleton(form), form) for form in bare)
+        variants, variant_length = self._variants(list(bare), {c.id for c in candidates})
         country_cues = self.cues.country_kinds(cue_words.most_common(1)[0][0]) if cue_words else {}
-        return _Place(entity, candidates, cue, capital, skeletons, country_cues)
+        return _Place(entity, candidates, cue, capital, skeletons, country_cues, variants, variant_length)
+
+    def _variants(self, forms: list[str], known: set[str]) -> tuple[tuple[Record, ...], int]:
+        """Big places whose names are transliteration variants of `forms` (keys without kind words).
+
+        RETURNS (tuple[tuple[Record, ...], int]): the places not in `known` whose alias reads
+            most like a form, and like it enough (لياونينغ is Liaoning, whose name reads
+            closer than Liaoyang's), and the length of the shortest vowel-less key that
+            found them (0 for none).
+        """
+        found = []
+        for form in forms:
+            if form in self.cues.kinds:  # a kind word alone (نهر) names no place
+                continue
+            key = vowelless_key(form)
+            for record, alias in self.registry.by_variant(key):
+                if _is_place(record) and record.id not in known:
+                    found.append((record, len(key), reading_ratio(form, alias)))
+        best = max((ratio for _, _, ratio in found), default=0.0)
+        found = [item for item in found if item[2] == best and best >= READING_AGREEMENT]
+        return tuple(_unique([record for record, _, _ in found])), min((n for _, n, _ in found), default=0)
+
+    def _inner_places(self, forms: list[str], cue: str, known: list[Record]) -> list[Record]:
+        """Places of the kind `cue` named by the forms without their own kind word.
+
+        محافظة أرخبيل سقطرى is the governorate, whose name the archipelago (a feature)
+        also bears: when no candidate of the whole name is of the kind the word before it
+        says, the name without its first word (سقطرى) is looked up for one that is.
+        """
+        inner = []
+        for form in forms:
+            first, _, rest = name_key(form).partition(" ")
+            if rest and self.cues.kind_of(first):
+                inner.append(rest)
+        found = [
+            r
+            for form in dict.fromkeys(inner)
+            for r in self.registry.by_key(form)
+            if _is_place(r) and cue_agrees(cue, r.kind or "other") and r not in known
+        ]
+        return _unique(found)
 
     def _without_cue(self, form: str) -> str:
         """A name without a leading kind word (محافظة ننكرهار -> ننكرهار)."""
@@ -244,6 +323,64 @@ class Linker:
         ):
             return []
         return found
+
+    def _lone_town(
+        self, place: _Place, record: Record, context: Context, neighbours: list[tuple[float, float]]
+    ) -> bool:
+        """Whether `record` is a small town far from all the article is about (LONE_TOWN_POPULATION).
+
+        The name's own weight as evidence for its country does not count: العيساوية, known
+        only as a Saudi village, is no evidence that an article is about Saudi Arabia.
+        """
+        others = {c: n - place.evidence[c] for c, n in context.countries.items() if n - place.evidence[c] > 0}
+        if (
+            record.kind != "city"
+            or record.source.startswith(CURATED_SOURCE)
+            or record.population >= LONE_TOWN_POPULATION
+            or not others
+            or (record.country or "") in others
+            or record.lat is None
+            or record.lon is None
+        ):
+            return False
+        anchors = list(neighbours)
+        for country in others:
+            capital = self.registry.get(self.registry.capital_of.get(country, ""))
+            if capital is not None and capital.lat is not None and capital.lon is not None:
+                anchors.append((capital.lat, capital.lon))
+        return all(distance_km(record.lat, record.lon, lat, lon) > LONE_TOWN_KM for lat, lon in anchors)
+
+    def _variant_candidates(self, place: _Place, context: Context | None) -> list[Record]:
+        """The transliteration variants that may compete with the spellings matched (VARIANT_DOMINANCE).
+
+        context (Context | None): the article's evidence; None while it is being counted,
+            when only the variants that need no support are returned.
+        """
+
+        def supports(record: Record) -> bool:
+            return context is not None and context.share(record.country) >= SKELETON_MIN_SHARE
+
+        if not place.candidates:
+            return [
+                v
+                for v in place.variants
+                if supports(v)
+                or v.kind in ("country", "admin1")
+                or v.id in self._capitals
+                or v.population >= VARIANT_ALONE_POPULATION
+            ]
+        # A country matched is the country (البرازيل, not Brasília).
+        if any(c.kind == "country" for c in place.candidates):
+            return []
+        if place.variant_length < VARIANT_BESIDE_MATCH_LENGTH:
+            return []
+        biggest = max(c.population for c in place.candidates)
+        supported = any(supports(c) for c in place.candidates)
+        return [
+            v
+            for v in place.variants
+            if v.population >= VARIANT_DOMINANCE * max(biggest, 1) or (not supported and supports(v))
+        ]
 
     def _place_candidates(self, form: str) -> tuple[list[Record], str | None]:
         """Place records a name form may mean, and the kind its own first word says."""
@@ -292,8 +429,9 @@ class Linker:
         if place.capital and (not place.candidates or name_key(entity.name) in self.cues.capital_words):
             capital = self.registry.capital_of.get(context.main_country() or "")
             record = self.registry.get(capital) if capital else None
-        elif place.candidates or place.skeletons:
-            candidates = place.candidates or self._skeleton_candidates(place, context)
+        elif place.candidates or place.skeletons or place.variants:
+            variants = self._variant_candidates(place, context)
+            candidates = place.candidates + variants or self._skeleton_candidates(place, context)
             record = (
                 choose(
                     candidates,
@@ -302,10 +440,17 @@ class Linker:
                     capitals=self._capitals,
                     neighbours=neighbours or [],
                     country_cues=place.country_cues,
+                    variants=frozenset(r.id for r in variants),
                 )
                 if candidates
                 else None
             )
+        if (
+            record is not None
+            and not first_pass
+            and self._lone_town(place, record, context, neighbours or [])
+        ):
+            entity.kb, entity.geo, record = None, None, None
         if record is None:
             if not first_pass:
                 entity.latin = entity.latin or self.romanizer.generic(entity.name)

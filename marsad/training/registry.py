@@ -31,7 +31,7 @@ from pathlib import Path
 
 from marsad import resources
 from marsad.errors import MarsadError
-from marsad.linking.match import loose_key, name_key
+from marsad.linking.match import loose_key, name_key, vowelless_key
 from marsad.linking.registry import INDEXES, SCHEMA
 from marsad.linking.skeleton import MIN_LENGTH as SKELETON_MIN_LENGTH
 from marsad.linking.skeleton import agrees, arabic_skeleton, latin_skeleton
@@ -55,6 +55,12 @@ _CITY_KINDS = {
 }  # fmt: skip
 # Cities with one name in one country closer than this are one place listed twice.
 _DUPLICATE_KM = 20.0
+
+# Places reached by the vowel-less key of their names (`match.vowelless_key`: سول for
+# سيول): countries, governorates, capitals, the features of `features.tsv` (العيسوية /
+# العيساوية) and cities of at least this many people; the key must keep this many letters.
+VARIANT_MIN_POPULATION = 200_000
+VARIANT_MIN_LENGTH = 3
 
 # The source of the rows of `data/features.tsv` (seas, regions, districts...).
 FEATURE_SOURCE = "marsad:features"
@@ -144,6 +150,7 @@ class RegistryBuilder:
         self._latin_only: list[EntityRow] = []
         self.counts: Counter[str] = Counter()
         self.capital_names: dict[str, str] = {}
+        self._copied_populations: dict[tuple[str, str], list[str]] = defaultdict(list)
         words = list(_table(tables_dir / "petrarch_words.tsv"))
         self.org_heads = frozenset(name_key(word) for kind, word in words if kind == "org_head")
         self.role_words = frozenset(name_key(word) for kind, word in words if kind == "role")
@@ -180,6 +187,7 @@ class RegistryBuilder:
         drops = [fix for fix in fixes if fix[1] == "drop" and fix not in later]
         # Listed in the build's figures: on the full gazetteer this must stay 0.
         self.counts["gazetteer fixes for absent records"] += len(self._apply_fixes(later + drops))
+        self._restore_copied_populations()
         self._read_features()
 
     def _read_countries(self, dr5hn: Path, mledoze: Path, qid) -> None:  # type: ignore[no-untyped-def]
@@ -213,7 +221,21 @@ class RegistryBuilder:
             self.demonyms[loose_key(adjective)] = iso2
 
     def _read_states(self, dr5hn: Path, qid) -> None:  # type: ignore[no-untyped-def]
-        for row in _rows(dr5hn / "states_ar.tsv"):
+        rows = list(_rows(dr5hn / "states_ar.tsv"))
+        # dr5hn copies one population onto same-named states of different countries
+        # (Maryland, US and Liberia; Florida, US, Uruguay and Puerto Rico). The figure is
+        # set aside here and given back, once the GeoNames towns are read, only to the
+        # state of the biggest country (`_restore_copied_populations`); the others count
+        # the people of their cities.
+        countries_by_figure: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for row in rows:
+            countries_by_figure[(row["name_en"], row["population"])].add(row["country_code"])
+        for row in rows:
+            if row["population"] and len(countries_by_figure[(row["name_en"], row["population"])]) > 1:
+                code = row["iso3166_2"] or f"{row['country_code']}-{row['state_code']}"
+                self._copied_populations[(row["name_en"], row["population"])].append(f"state:{code}")
+                row["population"] = ""
+        for row in rows:
             code = row["iso3166_2"] or f"{row['country_code']}-{row['state_code']}"
             entity = EntityRow(
                 id=f"state:{code}", type="GPE", name=row["name_ar"], latin=_ascii_name(row["name_en"]),
@@ -281,6 +303,24 @@ class RegistryBuilder:
         for entity in self.entities.values():
             if entity.id.startswith("city:"):
                 entity.capital = None
+
+    def _restore_copied_populations(self) -> None:
+        """A population dr5hn copied across same-named states goes to the biggest country's.
+
+        A country's size is the number of towns the registry lists in it (dr5hn's city
+        populations are too patchy, and its copy lacks the US towns, which come from
+        GeoNames): the copy came from a name match, and the best-known namesake, whose
+        figure it is, lies in the bigger country.
+        """
+        towns = Counter(e.country for e in self.entities.values() if e.kind == "city")
+        for (_, figure), ids in sorted(self._copied_populations.items()):
+            states = [self.entities[i] for i in ids if i in self.entities]
+            if not states:
+                continue
+            owner = max(states, key=lambda state: (towns[state.country], state.id))
+            owner.population = max(owner.population, int(figure))
+            self.counts["state populations copied across countries, kept for one"] += 1
+            self.counts["state populations copied across countries, dropped"] += len(states) - 1
 
     def _choose_capitals(self) -> None:
         """The capital of each country: its most populous city marked `capital`, else named so by mledoze."""
@@ -642,6 +682,18 @@ class RegistryBuilder:
             if len(key) >= SKELETON_MIN_LENGTH
         }
         db.executemany("INSERT INTO skeletons VALUES (?, ?)", sorted(skeleton_rows))
+        capitals = {e.capital for e in self.entities.values() if e.kind == "country" and e.capital}
+        variant_rows = {
+            (vowelless_key(form), e.id, form)
+            for e in self.entities.values()
+            if e.type in ("GPE", "LOC") and e.lat is not None
+            and (e.kind in ("country", "admin1") or e.id in capitals or e.source == FEATURE_SOURCE
+                 or e.population >= VARIANT_MIN_POPULATION)
+            for form in e.aliases
+            if _ARABIC.search(form) and name_key(form) not in self.generic_names
+            and len(vowelless_key(form)) >= VARIANT_MIN_LENGTH
+        }  # fmt: skip
+        db.executemany("INSERT INTO variants VALUES (?, ?, ?)", sorted(variant_rows))
         db.executemany("INSERT INTO offices VALUES (?, ?, ?, ?, ?, ?)", sorted(set(self.offices)))
         db.executemany(
             "INSERT INTO names VALUES (?, ?, ?)",
@@ -653,7 +705,7 @@ class RegistryBuilder:
         stats = {
             "entities": len(self.entities), "aliases": len(set(alias_rows)),
             "offices": len(set(self.offices)), "names": len(self.names), "demonyms": len(self.demonyms),
-            "place skeletons": len(skeleton_rows),
+            "place skeletons": len(skeleton_rows), "big-place variant keys": len(variant_rows),
             "sectors": len(self.sectors),
             **{f"type {t}": n for t, n in sorted(figures.items())}, **dict(sorted(self.counts.items())),
         }  # fmt: skip
