@@ -62,6 +62,10 @@ _DUPLICATE_KM = 20.0
 VARIANT_MIN_POPULATION = 200_000
 VARIANT_MIN_LENGTH = 3
 
+# A town smaller than this that bears another country's name (Lebanon, Pennsylvania;
+# dr5hn's Usa, Japan as الولايات المتحدة الأمريكية) loses that name.
+FOREIGN_NAME_MAX_POPULATION = 100_000
+
 # The source of the rows of `data/features.tsv` (seas, regions, districts...).
 FEATURE_SOURCE = "marsad:features"
 
@@ -188,6 +192,7 @@ class RegistryBuilder:
         # Listed in the build's figures: on the full gazetteer this must stay 0.
         self.counts["gazetteer fixes for absent records"] += len(self._apply_fixes(later + drops))
         self._restore_copied_populations()
+        self._drop_foreign_country_names()
         self._read_features()
 
     def _read_countries(self, dr5hn: Path, mledoze: Path, qid) -> None:  # type: ignore[no-untyped-def]
@@ -321,6 +326,32 @@ class RegistryBuilder:
             owner.population = max(owner.population, int(figure))
             self.counts["state populations copied across countries, kept for one"] += 1
             self.counts["state populations copied across countries, dropped"] += len(states) - 1
+
+    def _drop_foreign_country_names(self) -> None:
+        """A town never bears another country's name: dr5hn's translations gave the
+        Japanese town Usa the name الولايات المتحدة الأمريكية, and GeoNames lists towns
+        called Lebanon and Jordan in the US. Such aliases are dropped from towns and other
+        places below a province under FOREIGN_NAME_MAX_POPULATION people, never from a
+        capital (عمان is Amman as well as Oman)."""
+        capitals = {e.capital for e in self.entities.values() if e.kind == "country" and e.capital}
+        countries: dict[str, set[str]] = {}
+        for entity in self.entities.values():
+            if entity.kind == "country":
+                for alias in entity.aliases:
+                    countries.setdefault(name_key(alias), set()).add(entity.country or "")
+        for entity in self.entities.values():
+            if entity.type not in ("GPE", "LOC") or entity.kind in ("country", "admin1"):
+                continue
+            if entity.id in capitals or entity.population >= FOREIGN_NAME_MAX_POPULATION:
+                continue
+            foreign = [
+                alias
+                for alias in entity.aliases
+                if name_key(alias) in countries and entity.country not in countries[name_key(alias)]
+            ]
+            if foreign:
+                entity.aliases = [alias for alias in entity.aliases if alias not in foreign]
+                self.counts["town aliases that name another country, dropped"] += len(foreign)
 
     def _choose_capitals(self) -> None:
         """The capital of each country: its most populous city marked `capital`, else named so by mledoze."""

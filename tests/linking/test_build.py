@@ -186,3 +186,13 @@ def test_a_feature_id_another_source_uses_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(MarsadError) as raised:
         builder.read_places()
     assert raised.value.code == "E308"
+
+
+def test_a_small_town_loses_another_countrys_name(built: tuple[Registry, dict[str, int], Path]) -> None:
+    registry, stats, _ = built
+    # The fixture's Iraqi town Lebanon (800 people) keeps its record but not the name لبنان,
+    # which only the country answers to.
+    town = registry.get("city:134601")
+    assert town is not None and town.country == "IQ"
+    assert [r.id for r in registry.by_key("لبنان")] == ["country:LB"]
+    assert stats["town aliases that name another country, dropped"] == 1
