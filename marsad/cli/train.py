@@ -128,7 +128,7 @@ def keywords_command(data_dir: Path, out: Path) -> None:
     help="Where to write the model (default: the one the package ships).",
 )
 def topics_command(data_dir: Path, out: Path) -> None:
-    """Train the ANT topic classifier (linear SVM over TF-IDF) and export it for numpy."""
+    """Train the ANT topic classifier (linear SVMs over TF-IDF, a stacked network) and export it for numpy."""
     from marsad.training.topics import train_topics
 
     train_topics(data_dir, out, log=click.echo)

@@ -3,23 +3,28 @@
 Two linear SVMs (scikit-learn's LinearSVC, settings below) over sublinear TF-IDF of the
 features in `marsad.topics.features`, trained on the ANT v2.1 train split: one over the word
 features (stems, pairs, headline words, punctuation), one over the character n-grams, each
-block normalised to unit length on its own; their margins are summed (the n-gram SVM's
-scaled by a weight), which is one linear model over the two blocks, exported as one matrix.
+block normalised to unit length on its own. A small neural network, the **stacker**, reads
+the two SVMs' margins side by side and gives the label.
 
 internationalNews and middleEast are each split by the site that filed the article (the
 corpus's `src`) into one class per site: ANT assigns those two by a site's section, not by
 the story (AlArabiya files Gaza and Afrin under internationalNews and has no middleEast
 section; CNN files most of the region under middleEast), so "Gaza, in AlArabiya's house
 style" and "Gaza, in CNN's" are different classes, which one linear boundary per label
-cannot draw. At run time a label scores the best of its columns; the site is never an
-input, only a training target (see docs/topics.md for the measured gain).
+cannot draw. The site is never an input, only a training target (see docs/topics.md for the
+measured gains).
 
-Per-label offsets added to the margins (folded into the biases) are chosen by five-fold
-cross-validation on the training split to maximise macro-F1: the SVM's margins favour the
-large labels. The dev split fits one number, the softmax temperature that turns margins into
-probabilities (by log-loss), and gives the figures the trainer prints. Everything is
-deterministic: the corpus order is the file's, the solver's seed and the folds are fixed and
-the `.npz` has fixed stamps, so a retrain reproduces the shipped file byte for byte.
+Stacking (Wolpert 1992): the training split is cut into five folds; each fold's SVMs are
+trained on the other four and score it, so every training article has margins from SVMs
+that never saw it, and the stacker (one hidden layer of 64 rectified units, L2 penalty
+0.01) learns from those how to weigh each block and each site's class for each label. The
+shipped SVM weights are the mean of the five folds' (a linear model, so the mean of their
+margins), which keeps the margins the stacker reads at run time on the scale it was trained
+on. The dev split fits one number, the softmax temperature that turns the stacker's logits
+into probabilities (by log-loss), and gives the figures the trainer prints. Everything is
+deterministic: the corpus order is the file's, the solvers' seeds and the folds are fixed,
+the stacker trains on one thread and the `.npz` has fixed stamps, so a retrain reproduces
+the shipped file byte for byte.
 """
 
 from __future__ import annotations
@@ -44,14 +49,18 @@ if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
 
 # Per feature block (0: word features, 1: character n-grams): the SVM's C and the weight of
-# its margins in the sum. Chosen by five-fold cross-validation on 90% of the training split
-# (docs/topics.md), among C 0.3 and 1 and weights 0.5 to 1.5 for the n-gram SVM.
+# its margins in the sum (the sum is what `topic_experiments.py --blocks` scores; the
+# stacker reads the blocks apart and learns its own weighting). C chosen by five-fold
+# cross-validation on 90% of the training split (docs/topics.md).
 BLOCK_SVMS = ((1.0, 1.0), (1.0, 0.75))
+# The stacker: hidden units and L2 penalty, chosen on the training split (docs/topics.md).
+STACKER_HIDDEN = 64
+STACKER_ALPHA = 0.01
 # Features in fewer articles than this carry no generalisable evidence and bloat the model.
 MIN_DOCUMENT_FREQUENCY = 3
 # The labels a site's section decides; each becomes one class per site in training.
 SITE_SPLIT_LABELS = frozenset({"internationalNews", "middleEast"})
-OFFSET_FOLDS = 5
+FOLDS = 5
 OFFSET_GRID = tuple(float(v) for v in np.round(np.linspace(-0.5, 0.5, 41), 3))
 OFFSET_ROUNDS = 3
 TEMPERATURES = tuple(float(t) for t in np.round(np.geomspace(0.5, 20.0, 41), 4))
@@ -162,32 +171,82 @@ def fit_block_svms(
     columns: list[str],
     settings: Sequence[tuple[float, float]] = BLOCK_SVMS,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """One SVM per feature block (C, weight), as one weight matrix (features x columns) and bias."""
+    """One SVM per feature block (C, weight): one weight matrix (features x columns; a
+    feature's row is its block's SVM's) and one bias row per block (blocks x columns)."""
     from sklearn.svm import LinearSVC
 
     weights = np.zeros((matrix.shape[1], len(columns)), dtype=np.float64)
-    bias = np.zeros(len(columns), dtype=np.float64)
+    bias = np.zeros((len(settings), len(columns)), dtype=np.float64)
     for block, (c, scale) in enumerate(settings):
         features = np.flatnonzero(blocks == block)
         svm = LinearSVC(C=c, random_state=0, max_iter=5000).fit(matrix[:, features], targets)
         order = [list(svm.classes_).index(name) for name in columns]
         weights[features] = scale * svm.coef_[order].T
-        bias += scale * svm.intercept_[order]
+        bias[block] = scale * svm.intercept_[order]
     return weights, bias
 
 
-def cross_validated_margins(
-    matrix: csr_matrix, targets: np.ndarray, gold: np.ndarray, blocks: np.ndarray, columns: list[str]
+def block_margins(
+    matrix: csr_matrix, blocks: np.ndarray, weights: np.ndarray, bias: np.ndarray
 ) -> np.ndarray:
-    """Out-of-fold column margins of every training article (folds stratified by label, seed 0)."""
+    """Each block's column margins side by side (articles x blocks * columns), as the stacker reads them."""
+    parts = []
+    for block in range(bias.shape[0]):
+        features = np.flatnonzero(blocks == block)
+        parts.append(np.asarray(matrix[:, features] @ weights[features]) + bias[block])
+    return np.hstack(parts)
+
+
+def cross_validated_models(
+    matrix: csr_matrix, targets: np.ndarray, gold: np.ndarray, blocks: np.ndarray, columns: list[str]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Five folds (stratified by label, seed 0), one SVM per block on each fold's other four.
+
+    RETURNS (tuple): every training article's block margins from the fold that held it out
+    (articles x blocks * columns), and the mean of the folds' weights and biases.
+    """
     from sklearn.model_selection import StratifiedKFold
 
-    column_margins = np.zeros((matrix.shape[0], len(columns)), dtype=np.float64)
-    folds = StratifiedKFold(n_splits=OFFSET_FOLDS, shuffle=True, random_state=0)
+    out_of_fold = np.zeros((matrix.shape[0], len(BLOCK_SVMS) * len(columns)), dtype=np.float64)
+    weights_sum = np.zeros((matrix.shape[1], len(columns)), dtype=np.float64)
+    bias_sum = np.zeros((len(BLOCK_SVMS), len(columns)), dtype=np.float64)
+    folds = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=0)
     for fit, held in folds.split(np.zeros(len(gold)), gold):
-        weights, bias = fit_block_svms(matrix[fit], targets[fit], blocks, columns)
-        column_margins[held] = matrix[held] @ weights + bias
-    return column_margins
+        weights, bias = fit_block_svms(
+            matrix[fit], targets[fit], blocks, columns, [(c, 1.0) for c, _ in BLOCK_SVMS]
+        )
+        out_of_fold[held] = block_margins(matrix[held], blocks, weights, bias)
+        weights_sum += weights
+        bias_sum += bias
+    return out_of_fold, weights_sum / FOLDS, bias_sum / FOLDS
+
+
+def fit_stacker(margins: np.ndarray, gold: np.ndarray):  # type: ignore[no-untyped-def]
+    """The stacker: an MLP (STACKER_HIDDEN rectified units) from block margins to labels, on one
+    thread (so its sums, and the file, are the same on every run)."""
+    from sklearn.neural_network import MLPClassifier
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1):
+        return MLPClassifier(
+            hidden_layer_sizes=(STACKER_HIDDEN,), alpha=STACKER_ALPHA, max_iter=500, random_state=0
+        ).fit(margins, gold)
+
+
+def stacker_out_of_fold(margins: np.ndarray, gold: np.ndarray) -> np.ndarray:
+    """The stacker's own out-of-fold predictions: five folds (seed 1) over the out-of-fold margins."""
+    from sklearn.model_selection import StratifiedKFold
+
+    predicted = np.zeros(len(gold), dtype=np.int64)
+    for fit, held in StratifiedKFold(FOLDS, shuffle=True, random_state=1).split(margins, gold):
+        predicted[held] = stacker_logits(fit_stacker(margins[fit], gold[fit]), margins[held]).argmax(1)
+    return predicted
+
+
+def stacker_logits(stacker, margins: np.ndarray) -> np.ndarray:  # type: ignore[no-untyped-def]
+    """The stacker's label logits (before the softmax), as the run time computes them."""
+    hidden = np.maximum(margins @ stacker.coefs_[0] + stacker.intercepts_[0], 0.0)
+    return hidden @ stacker.coefs_[1] + stacker.intercepts_[1]
 
 
 def fit_temperature(margins: np.ndarray, gold: np.ndarray) -> float:
@@ -204,7 +263,7 @@ def fit_temperature(margins: np.ndarray, gold: np.ndarray) -> float:
 
 
 def train_topics(data_dir: Path, out: Path, log: Callable[[str], None] = print) -> TopicClassifier:
-    """Trains on the ANT train split (offsets by cross-validation on it), calibrates on dev, writes `out`."""
+    """Trains on the ANT train split (the stacker on its out-of-fold margins), calibrates on dev."""
     train_path, dev_path = data_dir / ANT_TRAIN, data_dir / ANT_DEV
     for path in (train_path, dev_path):
         if not path.is_file():
@@ -233,24 +292,28 @@ def train_topics(data_dir: Path, out: Path, log: Callable[[str], None] = print) 
     columns = np.array([labels.index(name.split("@")[0]) for name in column_names], dtype=np.int16)
     log(
         f"{train_matrix.shape[1]} features ({int(blocks.sum())} character n-grams), "
-        f"{len(column_names)} classes; fitting an SVM per block {BLOCK_SVMS}"
+        f"{len(column_names)} classes; {FOLDS} folds of an SVM per block (C {[c for c, _ in BLOCK_SVMS]})"
     )
-    weights, bias = fit_block_svms(train_matrix, targets, blocks, column_names)
     train_gold = np.array([labels.index(a.label) for a in train])
-    log(f"{OFFSET_FOLDS}-fold cross-validation on the training split for the label offsets")
-    oof = label_margins(
-        cross_validated_margins(train_matrix, targets, train_gold, blocks, column_names), columns
+    out_of_fold, weights, bias = cross_validated_models(
+        train_matrix, targets, train_gold, blocks, column_names
     )
-    offsets = fit_offsets(oof, train_gold)
+    summed = label_margins(
+        sum(
+            scale * out_of_fold[:, k * len(columns) : (k + 1) * len(columns)]
+            for k, (_, scale) in enumerate(BLOCK_SVMS)
+        ),
+        columns,
+    )
+    stacked = stacker_out_of_fold(out_of_fold, train_gold)
     log(
-        f"training split, out of fold: macro-F1 {macro_f1(train_gold, oof.argmax(1), len(labels)):.4f}, "
-        f"with offsets {macro_f1(train_gold, (oof + offsets).argmax(1), len(labels)):.4f} "
-        f"({', '.join(f'{label} {offset:+.3f}' for label, offset in zip(labels, offsets, strict=True))})"
+        f"training split, out of fold: macro-F1 {macro_f1(train_gold, summed.argmax(1), len(labels)):.4f} "
+        f"(blocks summed), {macro_f1(train_gold, stacked, len(labels)):.4f} (stacker)"
     )
-    bias = bias + offsets[columns]
+    stacker = fit_stacker(out_of_fold, train_gold)
     gold = np.array([labels.index(a.label) for a in dev])
-    dev_margins = label_margins(np.asarray(dev_matrix @ weights) + bias, columns)
-    temperature = fit_temperature(dev_margins, gold)
+    dev_logits = stacker_logits(stacker, block_margins(dev_matrix, blocks, weights, bias))
+    temperature = fit_temperature(dev_logits, gold)
     save(
         out,
         {
@@ -262,6 +325,10 @@ def train_topics(data_dir: Path, out: Path, log: Callable[[str], None] = print) 
             "weights": weights.astype(np.float16),
             "bias": bias.astype(np.float32),
             "temperature": np.array(temperature, dtype=np.float32),
+            "stack_hidden_weights": stacker.coefs_[0].astype(np.float32),
+            "stack_hidden_bias": stacker.intercepts_[0].astype(np.float32),
+            "stack_output_weights": stacker.coefs_[1].astype(np.float32),
+            "stack_output_bias": stacker.intercepts_[1].astype(np.float32),
         },
     )
     classifier = TopicClassifier.load(out)

@@ -194,3 +194,45 @@ def test_missing_or_broken_model_is_a_coded_error(tmp_path):
     with pytest.raises(MarsadError) as unreadable:
         TopicClassifier.load(broken)
     assert unreadable.value.code == "E961"
+
+
+def _stacked_arrays() -> dict[str, np.ndarray]:
+    """Two labels, one column each, two blocks (one word, one n-gram) and a stacker with two
+    hidden units: unit 0 reads the word block's column 0, unit 1 the n-gram block's column 1."""
+    return {
+        "labels": np.frombuffer(b"a\nb", dtype=np.uint8),
+        "columns": np.array([0, 1], dtype=np.int16),
+        "vocabulary": np.frombuffer("هدف\nc: ه".encode(), dtype=np.uint8),
+        "blocks": np.array([0, 1], dtype=np.uint8),
+        "idf": np.array([1.0, 1.0], dtype=np.float32),
+        "weights": np.array([[1.0, -1.0], [-0.5, 0.5]], dtype=np.float16),
+        # One bias row per block: the inputs are (block 0: col 0, col 1; block 1: col 0, col 1).
+        "bias": np.array([[0.25, 0.0], [0.0, -0.25]], dtype=np.float32),
+        "temperature": np.array(1.0, dtype=np.float32),
+        "stack_hidden_weights": np.array([[1, 0], [0, 0], [0, 0], [0, 2]], dtype=np.float32),
+        "stack_hidden_bias": np.array([0.0, 0.0], dtype=np.float32),
+        "stack_output_weights": np.array([[1, 0], [0, 1]], dtype=np.float32),
+        "stack_output_bias": np.array([0.0, 0.5], dtype=np.float32),
+    }
+
+
+def test_a_stacker_reads_each_blocks_margins_apart(tmp_path):
+    """With a stacker the label logits come from the blocks' column margins side by side."""
+    save(tmp_path / "stacked.npz", _stacked_arrays())
+    model = TopicClassifier.load(tmp_path / "stacked.npz")
+    assert model.stacker is not None
+    # "هدف" alone: block 0 margins (1.25, -1), block 1 (0, -0.25) -> hidden (1.25, 0) -> (1.25, 0.5).
+    assert model.margins(["هدف"]).tolist() == pytest.approx([1.25, 0.5])
+    # The n-gram alone: block 0 (0.25, 0), block 1 (-0.5, 0.25) -> hidden (0.25, 0.5) -> (0.25, 1.0).
+    assert model.margins(["c: ه"]).tolist() == pytest.approx([0.25, 1.0])
+    # Nothing known: the biases alone -> hidden (0.25, 0) (the rectifier cuts -0.5) -> (0.25, 0.5).
+    assert model.margins(["unknown"]).tolist() == pytest.approx([0.25, 0.5])
+
+
+def test_a_stacker_that_does_not_fit_the_model_is_a_coded_error(tmp_path):
+    arrays = _stacked_arrays()
+    arrays["stack_hidden_weights"] = np.ones((3, 2), dtype=np.float32)  # 2 blocks x 2 columns = 4 inputs
+    save(tmp_path / "misfit.npz", arrays)
+    with pytest.raises(MarsadError) as misfit:
+        TopicClassifier.load(tmp_path / "misfit.npz")
+    assert misfit.value.code == "E961"
