@@ -69,6 +69,9 @@ DATELINE = 3.0
 # cross borders (a user-assigned ISO 3166 code; UN/LOCODE uses it for international
 # waters). Such a place is never country evidence.
 NO_COUNTRY = "XZ"
+# A kind word's note in `data/kind_cues.tsv` that starts with this names its singular:
+# the word is a dual or plural that marks every name of the list after it.
+PLURAL_NOTE = "plural of "
 # Endings stripped from a nationality adjective before it is looked up (العراقية, العراقيين).
 _ADJECTIVE_ENDINGS = ("يين", "يون", "ين", "ون", "ه", "ان")
 
@@ -87,6 +90,13 @@ class KindCues:
     by_country: dict[str, dict[str, str]] = field(default_factory=dict)
     # Words of waters (بحيرة, مضيق): بحيرة جنيف without its word is Geneva, another place.
     water_words: frozenset[str] = frozenset()
+    # Dual and plural kind words and their singular (حيي, أحياء -> حي): they mark every name
+    # of the list after them (حيي التضامن والقدم), looked up with the singular (حي القدم).
+    singular: dict[str, str] = field(default_factory=dict)
+    # Words of waters and islands (جزيرة, بحيرة): a town is never what they name, so a town
+    # the article gives no other reason to think of stays un-geocoded (جزيرتي تيران وصنافير
+    # in an article about Egypt and Saudi Arabia is not Tiran, Iran).
+    not_town_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_file(cls, path: Path) -> KindCues:
@@ -94,6 +104,8 @@ class KindCues:
         capital_words: set[str] = set()
         by_country: dict[str, dict[str, str]] = {}
         water_words: set[str] = set()
+        singular: dict[str, str] = {}
+        island_words: set[str] = set()
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip() or line.startswith("#"):
                 continue
@@ -110,11 +122,26 @@ class KindCues:
                 capital_words.update({key, loose_key(cue)})
             if note and note[0].startswith("water"):
                 water_words.update({key, loose_key(cue)})
-        return cls(kinds, frozenset(capital_words), by_country, frozenset(water_words))
+            if note and note[0].startswith("island"):
+                island_words.update({key, loose_key(cue)})
+            if note and note[0].startswith(PLURAL_NOTE):
+                singular[key] = name_key(note[0][len(PLURAL_NOTE) :].split()[0].rstrip(":,;"))
+                singular.setdefault(loose_key(cue), singular[key])
+        # نهري دجلة والفرات: the dual of a water word is one too.
+        water_words.update(word for word, one in singular.items() if one in water_words)
+        island_words.update(word for word, one in singular.items() if one in island_words)
+        return cls(
+            kinds, frozenset(capital_words), by_country, frozenset(water_words), singular,
+            frozenset(water_words | island_words),
+        )  # fmt: skip
 
     def kind_of(self, word: str) -> str | None:
         """The kind a cue word marks, or None; `word` is a normalised token or its stem."""
         return self.kinds.get(word) or self.kinds.get(loose_key(word))
+
+    def singular_of(self, word: str) -> str | None:
+        """The singular of a dual or plural kind word (محافظتي -> محافظه), or None for others."""
+        return self.singular.get(word) or self.singular.get(loose_key(word))
 
     def country_kinds(self, word: str) -> dict[str, str]:
         """The kinds a cue word marks in particular countries (ISO code -> kind), often none."""

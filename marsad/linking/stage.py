@@ -85,6 +85,11 @@ LONE_TOWN_KM = 200.0
 # ... unless Marsad's own tables list it (features.tsv, places_extra.tsv): a district of
 # Jerusalem is meant in an article that names only Israel.
 CURATED_SOURCE = "marsad"
+# A dual or plural kind word marks the names of the list after it (حيي التضامن والقدم),
+# up to this many, joined by و or a comma.
+LIST_NAMES = 6
+AND = "و"
+LIST_COMMAS = ("،", ",")
 
 
 @dataclass
@@ -103,6 +108,8 @@ class _Place:
     variant_length: int = 0
     # What the name itself added to its country's evidence (a place in one country).
     evidence: Counter[str] = field(default_factory=Counter)
+    # The word before it names waters or an island (جزيرة تيران), never a town.
+    not_a_town: bool = False
 
 
 class Linker:
@@ -127,8 +134,11 @@ class Linker:
         starts = [token.start for token in tokens]
         context = Context()
         self._count_adjectives(tokens, context)
+        ends = {m.end: m.start for e in doc.entities if e.type in PLACE_TYPES for m in e.mentions}
         places = [
-            self._place(doc, entity, tokens, starts) for entity in doc.entities if entity.type in PLACE_TYPES
+            self._place(doc, entity, tokens, starts, ends)
+            for entity in doc.entities
+            if entity.type in PLACE_TYPES
         ]
         self._count_places(doc, places, context)
         day = doc.published
@@ -200,32 +210,51 @@ class Linker:
 
     # -- places ---------------------------------------------------------------------------------
 
-    def _place(self, doc: Document, entity: Entity, tokens: list[Token], starts: list[int]) -> _Place:
+    def _place(
+        self, doc: Document, entity: Entity, tokens: list[Token], starts: list[int], ends: dict[int, int]
+    ) -> _Place:
         cues: Counter[str] = Counter()
         cue_words: Counter[str] = Counter()
         # The name with the kind word before it (منطقة + الجزيرة): a feature whose name is
         # also a common word (the island, the desert) is listed only in that form.
         cued_forms: list[str] = []
         capital = False
+        # (kind word, mention) before the name itself, and before the list it ends.
+        cued: list[tuple[str, str]] = []
+        listed: list[tuple[str, str]] = []
+        bare = False
         for mention in entity.mentions:
             index = bisect.bisect_left(starts, mention.start) - 1
+            word = None
             if index >= 0 and tokens[index].end <= mention.start and tokens[index].kind == "arabic":
                 before = tokens[index]
                 word = before.norm if self.cues.kind_of(before.norm) else before.stem or before.norm
                 if before.prefix.endswith(ARTICLE) and self.cues.kind_of(ARTICLE + word):
                     word = ARTICLE + word  # والعاصمة is العاصمة (the capital), not عاصمة (of)
-                kind = self.cues.kind_of(word)
-                if kind:
-                    cues[kind] += 1
-                    cue_words[word] += 1
-                    cued_forms.append(f"{word} {mention.text}")
-                    # عاصمة before a name is the capital OF it (a polity), not the name.
-                    is_capital_word = name_key(before.stem or before.norm) in self.cues.capital_words
-                    capital = capital or (is_capital_word and kind == "city")
+                # عاصمة before a name is the capital OF it (a polity), not the name.
+                is_capital_word = name_key(before.stem or before.norm) in self.cues.capital_words
+            if word and self.cues.kind_of(word):
+                cued.append((word, mention.text))
+                capital = capital or (is_capital_word and self.cues.kind_of(word) == "city")
+            else:
+                word = self._list_word(mention.start, tokens, starts, ends)
+                if word:
+                    listed.append((word, mention.text))
+                else:
+                    bare = True
             after = bisect.bisect_left(starts, mention.end)
             if after < len(tokens) and name_key(tokens[after].norm) in self.cues.capital_words:
                 cues["city"] += 1  # الجزائر العاصمة
                 capital = True
+        # A list's word marks a name only if no mention of it stands bare: كركوك in
+        # "محافظات نينوى وكركوك" and elsewhere "زار كركوك" is the city.
+        for word, text in cued + (listed if not bare else []):
+            cues[self.cues.kind_of(word) or ""] += 1
+            cue_words[word] += 1
+            cued_forms.append(f"{word} {text}")
+            one = self.cues.singular_of(word)
+            if one:
+                cued_forms.append(f"{one} {text}")  # حيي التضامن: حي التضامن
         candidates = _unique(
             [
                 record
@@ -245,6 +274,9 @@ class Linker:
         cue = cues.most_common(1)[0][0] if cues else name_cue
         if cues and candidates and not any(cue_agrees(cue, c.kind or "other") for c in candidates):
             candidates.extend(self._inner_places(forms, cue, candidates))
+        if cue == "admin1" and candidates and not any(c.kind == "admin1" for c in candidates):
+            candidates.extend(self._seat_governorates(candidates))
+        not_a_town = any(self.cues.kind_of(w) and w in self.cues.not_town_words for w in cue_words)
         key = name_key(entity.name)
         if key in self.cues.capital_words:
             capital = True
@@ -254,7 +286,46 @@ class Linker:
             skeletons = tuple((arabic_skeleton(form), form) for form in bare)
         variants, variant_length = self._variants(list(bare), {c.id for c in candidates})
         country_cues = self.cues.country_kinds(cue_words.most_common(1)[0][0]) if cue_words else {}
-        return _Place(entity, candidates, cue, capital, skeletons, country_cues, variants, variant_length)
+        return _Place(
+            entity, candidates, cue, capital, skeletons, country_cues, variants, variant_length,
+            not_a_town=not_a_town,
+        )  # fmt: skip
+
+    def _list_word(
+        self, start: int, tokens: list[Token], starts: list[int], ends: dict[int, int]
+    ) -> str | None:
+        """The dual or plural kind word before the list of names a mention at `start` belongs to.
+
+        حيي التضامن والقدم: القدم follows و and a place mention (التضامن) that follows حيي,
+        which marks both. Walks back over place mentions joined by و or a comma, at most
+        LIST_NAMES of them; anything else between ends the walk with no word.
+        ends (dict[int, int]): the start of every place mention, by its end.
+        """
+        index = bisect.bisect_right(starts, start) - 1
+        for _ in range(LIST_NAMES):
+            if index < 1:
+                return None
+            token = tokens[index]
+            if token.start < start:  # والقدم: the mention follows its clitics
+                if not token.prefix.startswith(AND):
+                    return None
+                index -= 1
+            elif tokens[index - 1].text in (AND, *LIST_COMMAS):
+                index -= 2
+            else:
+                return None
+            if index > 0 and tokens[index].text in LIST_COMMAS:  # نينوى، وصلاح الدين
+                index -= 1
+            if index < 0 or tokens[index].end not in ends:
+                return None
+            start = ends[tokens[index].end]  # the name before, then the word before it
+            index = bisect.bisect_right(starts, start) - 1
+            if tokens[index].start == start and index >= 1:
+                before = tokens[index - 1]
+                for word in (before.norm, before.stem):
+                    if word and self.cues.singular_of(word):
+                        return word
+        return None
 
     def _variants(self, forms: list[str], known: set[str]) -> tuple[tuple[Record, ...], int]:
         """Big places whose names are transliteration variants of `forms` (keys without kind words).
@@ -275,6 +346,22 @@ class Linker:
         best = max((ratio for _, _, ratio in found), default=0.0)
         found = [item for item in found if item[2] == best and best >= READING_AGREEMENT]
         return tuple(_unique([record for record, _, _ in found])), min((n for _, n, _ in found), default=0)
+
+    def _seat_governorates(self, known: list[Record]) -> list[Record]:
+        """The governorates named after their seat, for a name found only as the seat.
+
+        إقليم إسكيشهر is the Turkish province; the registry spells the province's name
+        another way (إسكي شهير) and the city's as written: the governorate the city lies in
+        is taken when it bears the city's Latin name.
+        """
+        found = []
+        for record in known:
+            if record.kind != "city" or not record.admin1 or not record.latin:
+                continue
+            unit = self.registry.get(f"state:{record.admin1}")
+            if unit is not None and unit.latin and name_key(unit.latin) == name_key(record.latin):
+                found.append(unit)
+        return _unique(found)
 
     def _inner_places(self, forms: list[str], cue: str, known: list[Record]) -> list[Record]:
         """Places of the kind `cue` named by the forms without their own kind word.
@@ -349,6 +436,19 @@ class Linker:
             if capital is not None and capital.lat is not None and capital.lon is not None:
                 anchors.append((capital.lat, capital.lon))
         return all(distance_km(record.lat, record.lon, lat, lon) > LONE_TOWN_KM for lat, lon in anchors)
+
+    def _town_for_a_feature(self, place: _Place, record: Record, context: Context) -> bool:
+        """Whether `record` is a town where the word before the name says waters or an island.
+
+        Such a town is kept only in a country the article gives evidence for apart from the
+        name itself: جزيرتي تيران وصنافير in an article about Egypt and Saudi Arabia is not
+        Tiran, a town in Iran, whatever its size; جزيرة أرواد in an article about Syria is
+        the island's town.
+        """
+        if not place.not_a_town or record.kind != "city" or record.source.startswith(CURATED_SOURCE):
+            return False
+        own = place.evidence[record.country or ""]
+        return context.countries[record.country or ""] - own <= 0
 
     def _variant_candidates(self, place: _Place, context: Context | None) -> list[Record]:
         """The transliteration variants that may compete with the spellings matched (VARIANT_DOMINANCE).
@@ -448,7 +548,10 @@ class Linker:
         if (
             record is not None
             and not first_pass
-            and self._lone_town(place, record, context, neighbours or [])
+            and (
+                self._lone_town(place, record, context, neighbours or [])
+                or self._town_for_a_feature(place, record, context)
+            )
         ):
             entity.kb, entity.geo, record = None, None, None
         if record is None:
