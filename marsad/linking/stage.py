@@ -88,6 +88,8 @@ CURATED_SOURCE = "marsad"
 # A dual or plural kind word marks the names of the list after it (حيي التضامن والقدم),
 # up to this many, joined by و or a comma.
 LIST_NAMES = 6
+# ... and weighs this much against a singular kind word before another mention of the name.
+LIST_CUE_WEIGHT = 0.5
 AND = "و"
 LIST_COMMAS = ("،", ",")
 
@@ -213,7 +215,7 @@ class Linker:
     def _place(
         self, doc: Document, entity: Entity, tokens: list[Token], starts: list[int], ends: dict[int, int]
     ) -> _Place:
-        cues: Counter[str] = Counter()
+        cues: dict[str, float] = {}  # kind -> weight of the words that mark it
         cue_words: Counter[str] = Counter()
         # The name with the kind word before it (منطقة + الجزيرة): a feature whose name is
         # also a common word (the island, the desert) is listed only in that form.
@@ -244,15 +246,18 @@ class Linker:
                     bare = True
             after = bisect.bisect_left(starts, mention.end)
             if after < len(tokens) and name_key(tokens[after].norm) in self.cues.capital_words:
-                cues["city"] += 1  # الجزائر العاصمة
+                cues["city"] = cues.get("city", 0.0) + 1.0  # الجزائر العاصمة
                 capital = True
         # A list's word marks a name only if no mention of it stands bare: كركوك in
         # "محافظات نينوى وكركوك" and elsewhere "زار كركوك" is the city.
+        # A dual or plural word weighs half a singular one: "محافظتي تعز ولحج" and "مدينة
+        # تعز" in one article, the name is the city.
         for word, text in cued + (listed if not bare else []):
-            cues[self.cues.kind_of(word) or ""] += 1
+            one = self.cues.singular_of(word)
+            kind = self.cues.kind_of(word) or ""
+            cues[kind] = cues.get(kind, 0.0) + (LIST_CUE_WEIGHT if one else 1.0)
             cue_words[word] += 1
             cued_forms.append(f"{word} {text}")
-            one = self.cues.singular_of(word)
             if one:
                 cued_forms.append(f"{one} {text}")  # حيي التضامن: حي التضامن
         candidates = _unique(
@@ -271,7 +276,7 @@ class Linker:
             found, cue = self._place_candidates(form)
             name_cue = name_cue or cue
             candidates.extend(c for c in found if c not in candidates)
-        cue = cues.most_common(1)[0][0] if cues else name_cue
+        cue = max(cues, key=cues.__getitem__) if cues else name_cue  # ties: the first seen
         if cues and candidates and not any(cue_agrees(cue, c.kind or "other") for c in candidates):
             candidates.extend(self._inner_places(forms, cue, candidates))
         if cue == "admin1" and candidates and not any(c.kind == "admin1" for c in candidates):
