@@ -117,3 +117,17 @@ def test_districts_suburbs_and_waters_added_after_batch_e() -> None:
     # Common words stay off the table without their kind word: الحصبة is measles.
     assert "district:hasaba" not in {r.id for r in resources.registry().by_key("الحصبه")}
     assert entity(place("قصف الطيران حي الحصبة في صنعاء.", "الحصبة"), "الحصبة").kb == "district:hasaba"
+
+
+def test_country_specific_province_words_and_spellings() -> None:
+    cases = [
+        ("احتج السكان في جهة الشرق بالمغرب.", "الشرق", ("MA", "admin1", "MA-02")),
+        ("احتج السكان في جهة سوس ماسة بالمغرب.", "سوس ماسة", ("MA", "admin1", "MA-09")),
+        ("قتل جنود في ولاية هطاي التركية.", "هطاي", ("TR", "admin1", "TR-31")),
+        ("تظاهر السكان في استان خوزستان.", "خوزستان", ("IR", "admin1", "IR-06")),
+        # جهة is "a side" elsewhere: a country after it stays the country.
+        ("تقدمت القوات من جهة سوريا نحو الحدود.", "سوريا", ("SY", "country", None)),
+    ]
+    for text, name, (country, kind, admin1) in cases:
+        geo = entity(place(text, name), name).geo
+        assert geo is not None and (geo.country, geo.kind, geo.admin1) == (country, kind, admin1), name
