@@ -835,21 +835,44 @@ def institution_names(context: Context) -> list[Mention]:
                 last = index + size
         else:
             head = lexicons.org_heads.get(context.bare[index])
-            noun = index + 1
-            if head is None or not head.scoped or noun >= end or tokens[noun].prefix != ARTICLE:
+            if head is None or not (head.scoped or head.always):
                 continue
+            noun = index + 1
+            if noun < end and _construct_noun(context, noun) and noun + 1 < end:
+                # جهاز مكافحة الإرهاب العراقي, وزارة شؤون المرأة الأفغانية: a noun in
+                # construct before the definite one; the scope adjective is then required.
+                noun += 1
+            if noun >= end or tokens[noun].prefix != ARTICLE:
+                continue
+            if noun == index + 1 and not head.scoped:
+                continue  # وزارة الداخلية: headed_org_names
             # The noun may itself be a definite head: مديرية الأمن العام الأردنية,
             # مديرية الدفاع المدني.
             size, alone = definite_head(noun, end) or (1, False)
             last = _scope_end(context, noun + size, end)
             description = False
-            if last is None and alone:
+            if last is None and alone and noun == index + 1:
                 last = noun + size
         if last is not None:
             mention = context.mention(index, last, "ORG", "institution")
             mention.description = description
             found.append(mention)
     return found
+
+
+def _construct_noun(context: Context, index: int) -> bool:
+    """An indefinite noun that can stand in construct inside a body's name (`مكافحة`,
+    `تنمية`, `شؤون`): an Arabic word without clitics, article or tanween, no stop word,
+    title or word of the rules' lists, and no name."""
+    token = context.tokens[index]
+    return (
+        token.kind == "arabic"
+        and not token.prefix
+        and not TANWEEN.intersection(token.text)
+        and context.bare[index] not in context.lexicons.words
+        and context.bare[index] not in context.lexicons.known_names
+        and context.lexicons.title_at(context.tokens, index, index + 1) is None
+    )
 
 
 def _scope_end(context: Context, first: int, end: int) -> int | None:

@@ -194,3 +194,13 @@ def test_heads_that_are_common_words_name_nothing():
         "تأثرت حركة الملاحة الدولية وحركة الصادرات المصرية، والفيلم من قيادة المخرج الكويتي."
     )
     assert entities == []
+
+
+def test_a_noun_in_construct_before_the_definite_noun_needs_a_scope_adjective():
+    _, entities = entities_of("قال جهاز مكافحة الإرهاب العراقي إن العملية انتهت.")
+    assert [(e.name, e.type) for e in entities] == [("جهاز مكافحة الإرهاب العراقي", "ORG")]
+    _, entities = entities_of("أعلنت وزارة شؤون المرأة الأفغانية خطة جديدة.")
+    assert [(e.name, e.type) for e in entities] == [("وزارة شؤون المرأة الأفغانية", "ORG")]
+    # Without a state's or international adjective the phrase is no name.
+    _, entities = entities_of("اجتمع مجلس إدارة الشركة أمس.")
+    assert entities == []
