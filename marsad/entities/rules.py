@@ -1131,7 +1131,7 @@ def _roles_before(context: Context, person: Mention, mentions: list[Mention]) ->
     """
     lexicons, tokens = context.lexicons, context.tokens
     people = {i for m in mentions if m.type == "PERSON" and m is not person for i in range(m.first, m.last)}
-    found: list[tuple[int, str]] = []  # (index, kind), nearest first
+    found: list[tuple[int, str, int]] = []  # (index, kind, words), nearest first
     start = context.sentence_start[person.first]
     index = person.first - 1
     words = 0
@@ -1145,7 +1145,7 @@ def _roles_before(context: Context, person: Mention, mentions: list[Mention]) ->
         title = lexicons.title_at(tokens, index, person.first)
         conjoined = token.prefix[:1] in CONJUNCTIONS
         if title is not None:
-            found.append((index, title[0]))
+            found.append((index, title[0], title[1]))
         if conjoined:
             break
         index -= 1
@@ -1158,7 +1158,12 @@ def _roles_before(context: Context, person: Mention, mentions: list[Mention]) ->
     while position < len(found) and len(phrases) < 2:
         first = found[position][0]
         position += 1
-        while position < len(found) and found[position][0] == first - 1 and found[position][1] == "role":
+        # Role words right before it join it: نائب رئيس, ولي العهد الأمير.
+        while (
+            position < len(found)
+            and found[position][0] + found[position][2] == first
+            and found[position][1] == "role"
+        ):
             first = found[position][0]
             position += 1
         last = end
@@ -1166,7 +1171,7 @@ def _roles_before(context: Context, person: Mention, mentions: list[Mention]) ->
             is_mark(tokens[last - 1]) or lexicons.title_at(tokens, last - 1, end) == ("courtesy", 1)
         ):
             last -= 1
-        kinds = {kind for i, kind in found if first <= i < last}
+        kinds = {kind for i, kind, _ in found if first <= i < last}
         if kinds - {"courtesy"}:
             phrases.append((_skip_courtesy(context, first, last), last))
         title = lexicons.title_at(tokens, first, end)

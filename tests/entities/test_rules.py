@@ -307,3 +307,8 @@ def test_conflict_actors_named_without_a_head_are_organisations():
         ("المرصد السوري لحقوق الإنسان", "ORG", 2),
         ("التحالف العربي", "ORG", 1),
     ]
+
+
+def test_a_role_of_two_words_joins_the_role_after_it():
+    _, entities = entities_of("يلتقي خلالها ولي العهد الأمير [[محمد بن سلمان|PERSON]] في الرياض.")
+    assert by_name(entities, "محمد بن سلمان").roles == ["ولي العهد الأمير"]
