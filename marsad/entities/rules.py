@@ -142,6 +142,9 @@ class Lexicons:
     scope_adjectives: frozenset[str]  # masculine, normalised, no article: عراقي, دولي
     # Words that introduce a work's title in quotation marks (data/work_heads.tsv): رواية.
     work_heads: frozenset[str] = frozenset()
+    # Heads and rank adjectives of official bodies (data/body_names.tsv): المفوضية العليا.
+    body_heads: frozenset[str] = frozenset()
+    body_adjectives: frozenset[str] = frozenset()
     # Words that name a person wherever they stand (data/person_words.tsv): ترامب.
     person_words: frozenset[str] = frozenset()
 
@@ -240,6 +243,10 @@ class Lexicons:
             institution_heads=institution_heads,
             scope_adjectives=frozenset(bare(form) for form, *_ in rows("nisba_scope.tsv")),
             work_heads=frozenset(bare(form) for form, *_ in rows("work_heads.tsv")),
+            body_heads=frozenset(bare(form) for form, kind, *_ in rows("body_names.tsv") if kind == "head"),
+            body_adjectives=frozenset(
+                bare(form) for form, kind, *_ in rows("body_names.tsv") if kind == "adjective"
+            ),
             person_words=read_person_words(directory / PERSON_WORDS_FILE),
         )
 
@@ -383,6 +390,7 @@ def apply_rules(context: Context, mentions: list[Mention]) -> list[Mention]:
     mentions = join_registry_places(context, [registry_place(context, m, mentions) for m in mentions])
     candidates = [*mentions, *quoted_org_names(context), *quoted_titles(context), *headed_org_names(context)]
     candidates += institution_names(context)
+    candidates += body_names(context)
     candidates += alias_mentions(context)
     resolved = [m for m in resolve_overlaps(candidates) if not _only_a_head(m, context.lexicons)]
     resolved = [_trim_descriptor_head(context, m) for m in resolved]
@@ -857,6 +865,34 @@ def institution_names(context: Context) -> list[Mention]:
             mention = context.mention(index, last, "ORG", "institution")
             mention.description = description
             found.append(mention)
+    return found
+
+
+def body_names(context: Context) -> list[Mention]:
+    """`المفوضية العليا للانتخابات`, `المجلس الأعلى للقوات المسلحة`: a definite head of
+    data/body_names.tsv, a rank adjective, a noun with لل, and up to two definite words
+    after it (no conjunction, no stop word). A head right after a role word is the role's
+    complement (`رئيس المجلس الأعلى للقضاء` names the role), as for institution names."""
+    lexicons, tokens, keys = context.lexicons, context.tokens, context.keys
+    found = []
+    for index in range(len(tokens) - 2):
+        end = context.sentence_end[index]
+        if index + 2 >= end or keys[index] not in lexicons.body_heads or _after_role(context, index):
+            continue
+        adjective, purpose = tokens[index + 1], tokens[index + 2]
+        if adjective.prefix != ARTICLE or keys[index + 1] not in lexicons.body_adjectives:
+            continue
+        if purpose.kind != "arabic" or purpose.prefix not in ("لل", "ل"):
+            continue
+        last = index + 3
+        while (
+            last < min(end, index + 5)
+            and tokens[last].prefix == ARTICLE
+            and not _is_stop_word(context, last)
+            and context.bare[last] not in lexicons.clause_words
+        ):
+            last += 1
+        found.append(context.mention(index, last, "ORG", "institution"))
     return found
 
 

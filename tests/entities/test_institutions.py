@@ -204,3 +204,15 @@ def test_a_noun_in_construct_before_the_definite_noun_needs_a_scope_adjective():
     # Without a state's or international adjective the phrase is no name.
     _, entities = entities_of("اجتمع مجلس إدارة الشركة أمس.")
     assert entities == []
+
+
+def test_an_official_body_named_by_rank_and_purpose_is_an_organisation():
+    text, entities = entities_of("قالت المفوضية العليا للانتخابات إن نسبة المشاركة بلغت 44%.")
+    body = by_name(entities, "المفوضية العليا للانتخابات")
+    assert body.type == "ORG" and text[5:31] == "المفوضية العليا للانتخابات"
+    assert [(m.start, m.end) for m in body.mentions] == [(5, 31)]
+    _, entities = entities_of("وقرر المجلس الأعلى للقوات المسلحة تعطيل الدستور.")
+    assert [e.name for e in entities] == ["المجلس الأعلى للقوات المسلحة"]
+    # Without the لل noun, or as a role's complement, no body is named.
+    assert entities_of("اجتمعت اللجنة العليا أمس.")[1] == []
+    assert [e.name for e in entities_of("عقد رئيس المجلس الأعلى للقضاء اجتماعا.")[1]] == []
