@@ -739,15 +739,10 @@ def quoted_org_names(context: Context) -> list[Mention]:
     tokens, found = context.tokens, []
     for index, token in enumerate(tokens[:-2]):
         head = context.lexicons.org_heads.get(context.bare[index])
-        opener = tokens[index + 1]
-        if head is None or has_article(token) or opener.norm not in OPENERS:
+        if head is None or has_article(token):
             continue
-        closer = OPENERS[opener.norm]
-        limit = min(context.sentence_end[index], index + 2 + MAX_QUOTED_NAME + 1)
-        close = next((j for j in range(index + 2, limit) if tokens[j].norm == closer), None)
-        if close is None or close == index + 2:
-            continue
-        if not all(context.is_word(j) or tokens[j].kind == "number" for j in range(index + 2, close)):
+        close = _marked_name_end(context, index + 1)
+        if close is None:
             continue
         mention = context.mention(index + 2, close, "ORG", "org-quoted")
         if head.in_name:
@@ -766,17 +761,27 @@ def quoted_titles(context: Context) -> list[Mention]:
     for index, token in enumerate(tokens[:-2]):
         if token.kind != "arabic" or _title_key(token) not in context.lexicons.work_heads:
             continue
-        opener = tokens[index + 1]
-        if opener.norm not in OPENERS:
-            continue
-        closer = OPENERS[opener.norm]
-        limit = min(context.sentence_end[index], index + 2 + MAX_QUOTED_NAME + 1)
-        close = next((j for j in range(index + 2, limit) if tokens[j].norm == closer), None)
-        if close is None or close == index + 2:
-            continue
-        if all(context.is_word(j) or tokens[j].kind == "number" for j in range(index + 2, close)):
+        close = _marked_name_end(context, index + 1)
+        if close is not None:
             found.append(context.mention(index + 2, close, "MISC", "title-quoted"))
     return found
+
+
+def _marked_name_end(context: Context, opener: int) -> int | None:
+    """Where the closing mark is of a name of words and numbers (at most MAX_QUOTED_NAME)
+    that an opening quotation mark or bracket at tokens[opener] begins; None if there is
+    no such name."""
+    tokens = context.tokens
+    closer = OPENERS.get(tokens[opener].norm)
+    if closer is None:
+        return None
+    limit = min(context.sentence_end[opener], opener + 1 + MAX_QUOTED_NAME + 1)
+    close = next((j for j in range(opener + 1, limit) if tokens[j].norm == closer), None)
+    if close is None or close == opener + 1:
+        return None
+    if not all(context.is_word(j) or tokens[j].kind == "number" for j in range(opener + 1, close)):
+        return None
+    return close
 
 
 def headed_org_names(context: Context) -> list[Mention]:
