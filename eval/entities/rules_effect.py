@@ -40,7 +40,8 @@ def main() -> None:
             ("tagger alone", ner_eval.tagger_mentions),
             ("entity stage", ner_eval.pipeline_mentions),
         ):
-            scores = ner_eval.evaluate(sentences, file_map, labels, predictor, name)
+            heads = ner_eval.scheme_outside_heads(scheme)
+            scores = ner_eval.evaluate(sentences, file_map, labels, predictor, name, heads)
             precision, recall, f1 = scores.prf()
             per_type = ", ".join(
                 f"{kind} {scores.prf(kind)[2]:.3f}" for kind in scores.types() if scores.prf(kind)[2]

@@ -10,7 +10,8 @@ from marsad.cli.evaluate import eval_group
 
 SCHEME_HELP = (
     "Named mapping of Marsad's types onto the file's: anercorp (PERSON=PERS, GPE/LOC/FAC=LOC, "
-    "ORG, MISC; NORP left out), aqmar (PER, ORG, LOC, MIS), fane-coarse (PERSON and NORP=PER, "
+    "ORG, MISC; NORP left out; head nouns ANERcorp leaves outside a name, such as مطار, cut off), "
+    "aqmar (PER, ORG, LOC, MIS), fane-coarse (PERSON and NORP=PER, "
     "ORG, GPE, LOC, FAC; use with --map fane-fine-to-coarse.tsv), marsad (identity, the default)."
 )
 
@@ -50,6 +51,7 @@ def eval_ner_command(
         parse_label_options,
         read_label_map,
         scheme_labels,
+        scheme_outside_heads,
         tagger_mentions,
     )
 
@@ -58,6 +60,7 @@ def eval_ner_command(
         labels = scheme_labels(scheme) if scheme is not None else {}
         labels.update(parse_label_options(label_specs))
     file_map = read_label_map(map_file) if map_file is not None else None
+    heads = scheme_outside_heads(scheme)
     if tagger_only:
         scores = evaluate(
             read_conll(conll),
@@ -65,7 +68,8 @@ def eval_ner_command(
             labels=labels,
             predictor=tagger_mentions,
             source="NER tagger only",
+            outside_heads=heads,
         )
     else:
-        scores = evaluate(read_conll(conll), file_map=file_map, labels=labels)
+        scores = evaluate(read_conll(conll), file_map=file_map, labels=labels, outside_heads=heads)
     click.echo(scores.report())

@@ -24,7 +24,7 @@ only the logic. `apply_rules` is the entry point.
 from __future__ import annotations
 
 import gzip
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -147,6 +147,9 @@ class Lexicons:
     body_adjectives: frozenset[str] = frozenset()
     # Words that name a person wherever they stand (data/person_words.tsv): ترامب.
     person_words: frozenset[str] = frozenset()
+    # Head nouns that belong to a place's or facility's name, with its type
+    # (data/name_heads.tsv): قطاع -> GPE, مطار -> FAC.
+    name_heads: dict[str, str] = field(default_factory=dict)
 
     @cached_property
     def titles_by_first(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
@@ -243,6 +246,7 @@ class Lexicons:
             institution_heads=institution_heads,
             scope_adjectives=frozenset(bare(form) for form, *_ in rows("nisba_scope.tsv")),
             work_heads=frozenset(bare(form) for form, *_ in rows("work_heads.tsv")),
+            name_heads={bare(form): type_ for form, type_, *_ in rows("name_heads.tsv")},
             body_heads=frozenset(bare(form) for form, kind, *_ in rows("body_names.tsv") if kind == "head"),
             body_adjectives=frozenset(
                 bare(form) for form, kind, *_ in rows("body_names.tsv") if kind == "adjective"
@@ -398,6 +402,7 @@ def apply_rules(context: Context, mentions: list[Mention]) -> list[Mention]:
     resolved = [m for m in resolved if not _only_a_place_head(m, context)]
     resolved += role_headed_names(context, resolved)
     resolved += backoff_places(context, resolved)
+    resolved = [headed_place_name(context, m, resolved) for m in resolved]
     resolved = person_words(context, resolved)
     resolved = join_adjacent_people(context, resolved)
     resolved = people_after_roles(context, resolved)
@@ -1386,6 +1391,34 @@ def backoff_places(context: Context, mentions: list[Mention]) -> list[Mention]:
                 in_places.update(span)
                 break
     return found
+
+
+def headed_place_name(context: Context, mention: Mention, mentions: list[Mention]) -> Mention:
+    """A place whose head noun belongs to its name: `قطاع غزة` (the Strip, not the city),
+    `مطار بغداد` (the airport, a facility), `نهر دجلة`. The head (data/name_heads.tsv) must
+    stand right before the place, in the same sentence, in construct (no article) and
+    outside every other mention; the mention takes it in, with the head's type, or GPE
+    when the registry knows the whole name as a town (`جسر الشغور`)."""
+    before = mention.first - 1
+    if mention.type not in (*PLACE_TYPES, "FAC") or before < 0:
+        return mention  # the tagger types `أربيل` of `مطار أربيل` FAC at times
+    type_ = context.lexicons.name_heads.get(context.bare[before])
+    token = context.tokens[before]
+    if (
+        type_ is None
+        or has_article(token)
+        or context.sentence_of[before] != context.sentence_of[mention.first]
+        or any(m.first <= before < m.last for m in mentions)
+    ):
+        return mention
+    from marsad.linking.match import name_key
+
+    key = name_key(" ".join(context.keys[i] for i in range(before, mention.last)))
+    if any(r.type == "GPE" for r in resources.registry().by_key(key)):
+        type_ = "GPE"  # a town named so: جسر الشغور, جبل لبنان
+    headed = context.mention(before, mention.last, type_, mention.source)
+    headed.heads = mention.heads
+    return headed
 
 
 def person_words(context: Context, mentions: list[Mention]) -> list[Mention]:

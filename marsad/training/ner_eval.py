@@ -11,7 +11,10 @@ tokens and its type are both exactly right.
 Label sets differ between corpora, so both sides can be mapped first: the file's labels
 with a two-column table (`--map`, e.g. FANE's 50 classes to coarse types) and Marsad's
 types onto the file's (`--labels PERSON=PERS`, or a named scheme). A type mapped to
-nothing is left out of the comparison on that side.
+nothing is left out of the comparison on that side. Span conventions differ too: a
+scheme may name head nouns its corpus leaves outside a name (ANERcorp's `مطار/O
+بغداد/B-LOC`, where Marsad's mention is `مطار بغداد`), which are cut off a predicted
+mention before it is compared.
 """
 
 from __future__ import annotations
@@ -39,6 +42,11 @@ SCHEMES: dict[str, dict[str, str]] = {
     # FANE's coarse PER holds peoples too (its Group class): Marsad's NORP.
     "fane-coarse": {"PERSON": "PER", "NORP": "PER", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC"},
 }
+
+# Scheme -> file of the head nouns its corpus leaves outside names (marsad/training/data).
+SCHEME_OUTSIDE_HEADS: dict[str, str] = {"anercorp": "anercorp-outside-heads.tsv"}
+DATA_DIR = Path(__file__).parent / "data"
+HEADED_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
 Mention = tuple[int, int, str]
 Predictor = Callable[[str], list[Mention]]
@@ -135,6 +143,34 @@ def scheme_labels(scheme: str) -> dict[str, str]:
         raise MarsadError("E296", scheme=scheme, known=", ".join(SCHEMES)) from None
 
 
+def scheme_outside_heads(scheme: str | None) -> frozenset[str]:
+    """The head nouns the scheme's corpus leaves outside a name, normalised (none for most)."""
+    name = SCHEME_OUTSIDE_HEADS.get(scheme or "")
+    if name is None:
+        return frozenset()
+    word = resources.normalizer().word
+    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t")[0] for line in lines if line.strip() and not line.startswith("#")]
+    return frozenset(word(form.strip()) for form in rows)
+
+
+def cut_outside_heads(text: str, mentions: list[Mention], heads: frozenset[str]) -> list[Mention]:
+    """The place and facility mentions with a leading head noun of `heads` cut off
+    (`مطار بغداد` -> `بغداد`); a title that starts with one (`نهر بين جنازتين`) is kept."""
+    if not heads:
+        return mentions
+    from marsad.entities.mentions import word_key
+
+    tokens = [t for t in resources.tokenizer()(text) if t.kind != "punct"]
+    cut = []
+    for start, end, kind in mentions:
+        words = [t for t in tokens if t.end > start and t.start < end]
+        if kind in HEADED_TYPES and len(words) >= 2 and word_key(words[0]) in heads:
+            start = words[1].start
+        cut.append((start, end, kind))
+    return cut
+
+
 def entity_stage_in_pipeline() -> bool:
     from marsad.pipeline import DEFAULT_STAGES
 
@@ -180,6 +216,7 @@ def evaluate(
     labels: dict[str, str] | None = None,
     predictor: Predictor | None = None,
     source: str | None = None,
+    outside_heads: frozenset[str] = frozenset(),
 ) -> Scores:
     """Scores predictions against the gold sentences.
 
@@ -187,6 +224,8 @@ def evaluate(
     labels (dict | None): Marsad type -> compared label (unlisted types dropped); None
         compares Marsad's types as they are.
     predictor (callable | None): text -> mentions; default: `default_predictor()`.
+    outside_heads (frozenset): head nouns cut off the front of predicted mentions
+        (`scheme_outside_heads`).
     """
     if predictor is None:
         predictor, source = default_predictor()
@@ -200,6 +239,7 @@ def evaluate(
         started = time.perf_counter()
         mentions = predictor(sentence.text)
         scores.seconds += time.perf_counter() - started
+        mentions = cut_outside_heads(sentence.text, mentions, outside_heads)
         predicted = []
         for span in marsad_spans_to_file(mentions, sentence):
             kind = span.type if labels is None else labels.get(span.type, "")

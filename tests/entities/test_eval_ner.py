@@ -16,7 +16,14 @@ from marsad.training.conll import (
     parse_conll,
     read_conll,
 )
-from marsad.training.ner_eval import SCHEMES, evaluate, parse_label_options, read_label_map
+from marsad.training.ner_eval import (
+    SCHEMES,
+    cut_outside_heads,
+    evaluate,
+    parse_label_options,
+    read_label_map,
+    scheme_outside_heads,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EVAL_FILE = FIXTURES / "eval-iob1.conll"
@@ -136,3 +143,20 @@ def test_peoples_count_as_fane_persons_and_not_at_all_for_anercorp():
     anercorp = next(parse_conll(["قال O", "سامي B-PERS", "النجار I-PERS", "إن O", "الأكراد O"]))
     scores = evaluate([anercorp], labels=SCHEMES["anercorp"], predictor=predictor)
     assert scores.prf() == (1.0, 1.0, 1.0) and sum(scores.true_positives.values()) == 1
+
+
+def test_the_anercorp_scheme_cuts_the_heads_anercorp_leaves_outside_names():
+    sentence = next(
+        parse_conll(["هبطت O", "في O", "مطار O", "بغداد B-LOC", "قرب O", "البحر B-LOC", "الأحمر I-LOC"])
+    )
+    predictor = phrase_predictor({"مطار بغداد": "FAC", "البحر الأحمر": "LOC"})
+    heads = scheme_outside_heads("anercorp")
+    assert "مطار" in heads and "بحر" not in heads  # ANERcorp takes بحر into the name
+    scores = evaluate([sentence], labels=SCHEMES["anercorp"], predictor=predictor, outside_heads=heads)
+    assert scores.prf() == (1.0, 1.0, 1.0)
+    # Without the cut the airport is a boundary error; other schemes cut nothing.
+    uncut = evaluate([sentence], labels=SCHEMES["anercorp"], predictor=predictor)
+    assert sum(uncut.true_positives.values()) == 1 and sum(uncut.false_positives.values()) == 1
+    assert scheme_outside_heads("fane-coarse") == frozenset()
+    # A head with the article is part of another name, not cut: الجبل الأسود.
+    assert cut_outside_heads("زار الجبل الأسود", [(4, 16, "GPE")], frozenset({"جبل"})) == [(4, 16, "GPE")]

@@ -312,3 +312,27 @@ def test_conflict_actors_named_without_a_head_are_organisations():
 def test_a_role_of_two_words_joins_the_role_after_it():
     _, entities = entities_of("يلتقي خلالها ولي العهد الأمير [[محمد بن سلمان|PERSON]] في الرياض.")
     assert by_name(entities, "محمد بن سلمان").roles == ["ولي العهد الأمير"]
+
+
+def test_a_head_noun_of_a_place_name_joins_it_with_its_type():
+    text, entities = entities_of(
+        "هبطت الطائرة في لمطار [[القاهرة|GPE]] بعد أن عبرت فوق [[غزة|GPE]] في قطاع [[غزة|GPE]] "
+        "وعلى ضفاف نهر [[دجلة|LOC]] قرب مدينة [[الموصل|GPE]]."
+    )
+    airport = by_name(entities, "مطار القاهرة")
+    assert airport.type == "FAC"
+    start = text.index("مطار القاهرة")
+    assert [(m.start, m.end) for m in airport.mentions] == [(start, start + len("مطار القاهرة"))]
+    assert by_name(entities, "قطاع غزة").type == "GPE"
+    assert by_name(entities, "نهر دجلة").type == "LOC"
+    # The Strip is not the city named alone, and مدينة only cues the kind: it stays outside.
+    assert by_name(entities, "غزة").type == "GPE"
+    assert by_name(entities, "الموصل").type == "GPE"
+
+
+def test_a_head_noun_with_the_article_or_inside_another_name_stays_outside():
+    _, entities = entities_of("وصل الوفد إلى المطار في [[بغداد|GPE]] ثم زار المتحف [[بغداد|GPE]].")
+    assert [e.name for e in entities] == ["بغداد"]
+    # A town whose name starts with a head noun is a town: جسر الشغور.
+    _, entities = entities_of("سيطرت الفصائل على جسر [[الشغور|GPE]] أمس.")
+    assert [(e.name, e.type) for e in entities] == [("جسر الشغور", "GPE")]
