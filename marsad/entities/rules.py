@@ -97,6 +97,12 @@ MAX_NAME_WORD_FREQUENCY = 100
 MAX_UNKNOWN_NAME_FREQUENCY = 50
 # Shortest name (letters, without the article) the place back-off takes.
 MIN_BACKOFF_LETTERS = 3
+# Marks that open what a speaker says: `أجاب بيرنز "...`, `وقال رمضان: ...`.
+SPEECH_MARKS = frozenset({'"', "«", "“", ":"})
+# إن/أن with a pronoun on it, normalised: what a speaker's words start with, never a name.
+COMPLEMENTISERS = frozenset({"ان", "انه", "انها", "انهم", "انهما", "اني", "انني", "اننا", "انما"})
+# Endings of sound plurals and duals (normalised), which name no one speaking alone.
+PLURAL_ENDINGS = ("ون", "ين", "ان", "تا", "و")
 # Longest place name, in words, the place back-off looks up.
 MAX_BACKOFF_WORDS = 3
 # Marks after the first word of a paragraph that make it a dateline (المنامة - ...).
@@ -150,6 +156,8 @@ class Lexicons:
     # Head nouns that belong to a place's or facility's name, with its type
     # (data/name_heads.tsv): قطاع -> GPE, مطار -> FAC.
     name_heads: dict[str, str] = field(default_factory=dict)
+    # Verbs of saying, with what follows their speaker (data/speech_verbs.tsv): قال -> that.
+    speech_verbs: dict[str, str] = field(default_factory=dict)
 
     @cached_property
     def titles_by_first(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
@@ -247,6 +255,7 @@ class Lexicons:
             scope_adjectives=frozenset(bare(form) for form, *_ in rows("nisba_scope.tsv")),
             work_heads=frozenset(bare(form) for form, *_ in rows("work_heads.tsv")),
             name_heads={bare(form): type_ for form, type_, *_ in rows("name_heads.tsv")},
+            speech_verbs={bare(form): follows for form, follows, *_ in rows("speech_verbs.tsv")},
             body_heads=frozenset(bare(form) for form, kind, *_ in rows("body_names.tsv") if kind == "head"),
             body_adjectives=frozenset(
                 bare(form) for form, kind, *_ in rows("body_names.tsv") if kind == "adjective"
@@ -404,6 +413,7 @@ def apply_rules(context: Context, mentions: list[Mention]) -> list[Mention]:
     resolved += backoff_places(context, resolved)
     resolved = [headed_place_name(context, m, resolved) for m in resolved]
     resolved = person_words(context, resolved)
+    resolved += speaker_names(context, resolved)
     resolved = join_adjacent_people(context, resolved)
     resolved = people_after_roles(context, resolved)
     resolved = [rare_name_words(context, m, resolved) for m in resolved]
@@ -1465,6 +1475,72 @@ def person_words(context: Context, mentions: list[Mention]) -> list[Mention]:
                 first = index - 1
         result.append(context.mention(first, index + 1, "PERSON", "person-word"))
     return result
+
+
+def speaker_names(context: Context, mentions: list[Mention]) -> list[Mention]:
+    """People named only as the speaker of a verb of saying: `وقال رمضان إن`, `ويرى بالاك
+    أن`, `وأعرب موتان عن`.
+
+    One or two untagged words right after a verb of data/speech_verbs.tsv and right
+    before what it introduces (`إن`/`أن`, a colon or a quotation mark; `عن` after أعرب)
+    are a person when each is a known given name or a rare word (MAX_NAME_WORD_FREQUENCY,
+    as `_rare_name_word` tests), without clitics or article: common nouns in that place
+    (`قال مسؤول إن`, `قال شهود إن`, `قال المتحدث إن`) are frequent or definite.
+    """
+    lexicons, tokens = context.lexicons, context.tokens
+    covered = {i for m in mentions for i in range(m.first, m.last)}
+    found = []
+    for index, token in enumerate(tokens):
+        follows = lexicons.speech_verbs.get(context.bare[index])
+        if follows is None or token.kind != "arabic" or token.suffix:
+            continue
+        end = min(context.sentence_end[index], index + 3)
+        last = index + 1
+        while last < end and _speaker_word(context, last, covered):
+            last += 1
+        within = index + 1 < last < context.sentence_end[index]
+        if within and _speech_follows(context, last, follows):
+            found.append(context.mention(index + 1, last, "PERSON", "speaker"))
+            covered.update(range(index + 1, last))
+    return found
+
+
+def _speaker_word(context: Context, index: int, covered: set[int]) -> bool:
+    """A word that may name the speaker (see speaker_names): a given name less frequent in
+    news than MAX_BACKOFF_FREQUENCY (`رمضان`, not `آخر` or `بيان`, which the noisy name
+    table holds too) or a rare word; at least MIN_STRIPPED_WORD letters (`قال لي إن`), no
+    pronoun (`تفاصيلها`), not the complementiser itself (`قال إنه`, `إني`) and no plural or dual
+    ending unless a given name has it (`سياسيون`, `مسؤولان`, `موظفو`)."""
+    token = context.tokens[index]
+    key = context.keys[index]
+    lexicons = context.lexicons
+    if (
+        token.kind != "arabic"
+        or token.suffix
+        or len(key) < MIN_STRIPPED_WORD
+        or key in COMPLEMENTISERS
+        or _is_stop_word(context, index)
+        or (key.endswith(PLURAL_ENDINGS) and key not in lexicons.known_names)
+    ):
+        return False
+    given = (
+        not token.prefix
+        and index not in covered
+        and key in lexicons.given_names
+        and resources.word_frequencies().get(key, 0) <= MAX_BACKOFF_FREQUENCY
+        and context.bare[index] not in lexicons.words
+    )
+    return given or _rare_name_word(context, index, MAX_NAME_WORD_FREQUENCY, covered)
+
+
+def _speech_follows(context: Context, index: int, follows: str) -> bool:
+    """Whether tokens[index] opens what a verb of saying introduces (see speaker_names)."""
+    token = context.tokens[index]
+    if follows == "about":
+        return token.norm == "عن"
+    if token.kind == "punct":
+        return token.text in SPEECH_MARKS
+    return token.norm.removesuffix(token.suffix) == "ان" and not token.prefix
 
 
 def _large_place(record: Record, capitals: set[str]) -> bool:

@@ -336,3 +336,23 @@ def test_a_head_noun_with_the_article_or_inside_another_name_stays_outside():
     # A town whose name starts with a head noun is a town: جسر الشغور.
     _, entities = entities_of("سيطرت الفصائل على جسر [[الشغور|GPE]] أمس.")
     assert [(e.name, e.type) for e in entities] == [("جسر الشغور", "GPE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وقال رمضان إن الانتخابات ستجري في موعدها.", "رمضان"),
+        ("وأعرب كاتس عن قلقه من التصعيد.", "كاتس"),
+        ('أجاب مخارش: "كنت على اتصال بهم".', "مخارش"),
+        # Common nouns, pronouns and the complementiser itself name no one.
+        ("وقال مسؤول إن الهجوم فشل.", None),
+        ("وقال سياسيون إن الحكومة سترحل.", None),
+        ("وقال لي إن الأمر انتهى.", None),
+        ('ثم قال إنه "حلم يتحقق".', None),
+        # Without what the verb introduces right after it, the word is no speaker.
+        ("وقال رمضان الماضي كلاما آخر.", None),
+    ],
+)
+def test_an_unknown_name_between_a_verb_of_saying_and_what_was_said_is_a_person(text, speaker):
+    people = [e.name for e in entities_of(text)[1] if e.type == "PERSON"]
+    assert people == ([speaker] if speaker else [])
