@@ -179,5 +179,5 @@ def test_a_foreign_family_name_without_the_article_is_found_again():
     assert text[person.mentions[1].start : person.mentions[1].end] == "ترامب"
     # An Arabic name's last word without the article is a father's given name: سالم alone
     # names nobody.
-    _, entities = entities_of("التقى [[محمد سالم|PERSON]] بالوزير. وقال سالم إن الاتفاق قريب.")
+    _, entities = entities_of("التقى [[محمد سالم|PERSON]] بالوزير. وكتب سالم على تويتر أن الاتفاق قريب.")
     assert [(e.name, mention_texts(e)) for e in entities] == [("محمد سالم", ["محمد سالم"])]
