@@ -889,18 +889,20 @@ def institution_names(context: Context) -> list[Mention]:
 
 
 def body_names(context: Context) -> list[Mention]:
-    """`المفوضية العليا للانتخابات`, `المجلس الأعلى للقوات المسلحة`: a definite head of
-    data/body_names.tsv, a rank adjective, a noun with لل, and up to two definite words
+    """`المفوضية العليا للانتخابات`, `الاتحاد المصري للمصارعة`: a definite head of
+    data/body_names.tsv, a rank adjective or one of a state's or international scope
+    (`Context.is_scope`), a noun with ل or لل, and up to two definite words
     after it (no conjunction, no stop word). A head right after a role word is the role's
     complement (`رئيس المجلس الأعلى للقضاء` names the role), as for institution names."""
     lexicons, tokens, keys = context.lexicons, context.tokens, context.keys
     found = []
     for index in range(len(tokens) - 2):
         end = context.sentence_end[index]
-        if index + 2 >= end or keys[index] not in lexicons.body_heads or _after_role(context, index):
+        if index + 2 >= end or keys[index] not in lexicons.body_heads:
             continue
         adjective, purpose = tokens[index + 1], tokens[index + 2]
-        if adjective.prefix != ARTICLE or keys[index + 1] not in lexicons.body_adjectives:
+        rank = adjective.prefix == ARTICLE and keys[index + 1] in lexicons.body_adjectives
+        if not rank and not context.is_scope(index + 1):
             continue
         if purpose.kind != "arabic" or purpose.prefix not in ("لل", "ل"):
             continue

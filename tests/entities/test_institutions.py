@@ -213,6 +213,14 @@ def test_an_official_body_named_by_rank_and_purpose_is_an_organisation():
     assert [(m.start, m.end) for m in body.mentions] == [(5, 31)]
     _, entities = entities_of("وقرر المجلس الأعلى للقوات المسلحة تعطيل الدستور.")
     assert [e.name for e in entities] == ["المجلس الأعلى للقوات المسلحة"]
-    # Without the لل noun, or as a role's complement, no body is named.
+    # Without the لل noun no body is named.
     assert entities_of("اجتمعت اللجنة العليا أمس.")[1] == []
-    assert [e.name for e in entities_of("عقد رئيس المجلس الأعلى للقضاء اجتماعا.")[1]] == []
+    # A state's adjective in place of the rank; after a role word the body is named too,
+    # and the role keeps it (the corpora mark `رئيس الاتحاد الدولي لكرة القدم` ORG).
+    _, entities = entities_of("وأشاد مدير الاتحاد المصري للمصارعة [[مصطفى عبد الله|PERSON]] باللاعبين.")
+    assert [(e.name, e.type, e.roles) for e in entities] == [
+        ("الاتحاد المصري للمصارعة", "ORG", []),
+        ("مصطفى عبد الله", "PERSON", ["مدير الاتحاد المصري للمصارعة"]),
+    ]
+    # الجيش is no body head: the purpose noun is not part of it.
+    assert [e.name for e in entities_of("وصل الجيش العراقي للموصل أمس.")[1]] == ["الجيش العراقي"]
