@@ -158,6 +158,9 @@ class Lexicons:
     name_heads: dict[str, str] = field(default_factory=dict)
     # Verbs of saying, with what follows their speaker (data/speech_verbs.tsv): قال -> that.
     speech_verbs: dict[str, str] = field(default_factory=dict)
+    # Adjectives of a programme that make a movement's name (data/movement_adjectives.tsv),
+    # masculine, normalised, with the article: الوطني.
+    movement_adjectives: frozenset[str] = frozenset()
 
     @cached_property
     def titles_by_first(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
@@ -256,6 +259,7 @@ class Lexicons:
             work_heads=frozenset(bare(form) for form, *_ in rows("work_heads.tsv")),
             name_heads={bare(form): type_ for form, type_, *_ in rows("name_heads.tsv")},
             speech_verbs={bare(form): follows for form, follows, *_ in rows("speech_verbs.tsv")},
+            movement_adjectives=frozenset(bare(form) for form, *_ in rows("movement_adjectives.tsv")),
             body_heads=frozenset(bare(form) for form, kind, *_ in rows("body_names.tsv") if kind == "head"),
             body_adjectives=frozenset(
                 bare(form) for form, kind, *_ in rows("body_names.tsv") if kind == "adjective"
@@ -800,14 +804,18 @@ def _marked_name_end(context: Context, opener: int) -> int | None:
 
 
 def headed_org_names(context: Context) -> list[Mention]:
-    """`وزارة الداخلية العراقية`: a head that always names, a definite noun, nisba adjectives."""
+    """`وزارة الداخلية العراقية`: a head that always names, a definite noun, nisba adjectives;
+    `جبهة الخلاص الوطني`: a head that belongs to the name, a definite noun and an adjective
+    of a programme (data/movement_adjectives.tsv)."""
     tokens, found = context.tokens, []
     for index, token in enumerate(tokens[:-1]):
         head = context.lexicons.org_heads.get(context.bare[index])
-        if head is None or not head.always or has_article(token):
+        if head is None or has_article(token):
             continue
         noun = index + 1
         if context.sentence_of[noun] != context.sentence_of[index] or tokens[noun].prefix != ARTICLE:
+            continue
+        if not head.always and not (head.in_name and _movement_adjective(context, noun + 1)):
             continue
         last = noun + 1
         limit = context.sentence_end[index]
@@ -815,6 +823,16 @@ def headed_org_names(context: Context) -> list[Mention]:
             last += 1
         found.append(context.mention(index, last, "ORG", "org-head"))
     return found
+
+
+def _movement_adjective(context: Context, index: int) -> bool:
+    """Whether tokens[index] is a programme's adjective (الوطني, الإسلامية) in the sentence."""
+    if index >= context.sentence_end[index - 1] or not context.is_nisba(index):
+        return False
+    adjective = context.keys[index]
+    if adjective.endswith("يه"):
+        adjective = adjective[:-1]  # the feminine: الوطنية
+    return adjective in context.lexicons.movement_adjectives
 
 
 def institution_names(context: Context) -> list[Mention]:

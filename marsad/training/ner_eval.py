@@ -46,7 +46,8 @@ SCHEMES: dict[str, dict[str, str]] = {
 # Scheme -> file of the head nouns its corpus leaves outside names (marsad/training/data).
 SCHEME_OUTSIDE_HEADS: dict[str, str] = {"anercorp": "anercorp-outside-heads.tsv"}
 DATA_DIR = Path(__file__).parent / "data"
-HEADED_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# The kinds of data/*-outside-heads.tsv: the Marsad types a head is cut from.
+HEAD_KINDS = {"place": frozenset({"GPE", "LOC", "FAC"}), "org": frozenset({"ORG"})}
 
 Mention = tuple[int, int, str]
 Predictor = Callable[[str], list[Mention]]
@@ -143,20 +144,22 @@ def scheme_labels(scheme: str) -> dict[str, str]:
         raise MarsadError("E296", scheme=scheme, known=", ".join(SCHEMES)) from None
 
 
-def scheme_outside_heads(scheme: str | None) -> frozenset[str]:
-    """The head nouns the scheme's corpus leaves outside a name, normalised (none for most)."""
+def scheme_outside_heads(scheme: str | None) -> dict[str, frozenset[str]]:
+    """The head nouns the scheme's corpus leaves outside a name, normalised, each with the
+    Marsad types of the mentions it is cut from (none for most schemes)."""
     name = SCHEME_OUTSIDE_HEADS.get(scheme or "")
     if name is None:
-        return frozenset()
+        return {}
     word = resources.normalizer().word
     lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
-    rows = [line.split("\t")[0] for line in lines if line.strip() and not line.startswith("#")]
-    return frozenset(word(form.strip()) for form in rows)
+    rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+    return {word(form.strip()): HEAD_KINDS[kind.strip()] for form, kind, *_ in rows}
 
 
-def cut_outside_heads(text: str, mentions: list[Mention], heads: frozenset[str]) -> list[Mention]:
-    """The place and facility mentions with a leading head noun of `heads` cut off
-    (`مطار بغداد` -> `بغداد`); a title that starts with one (`نهر بين جنازتين`) is kept."""
+def cut_outside_heads(text: str, mentions: list[Mention], heads: dict[str, frozenset[str]]) -> list[Mention]:
+    """The mentions with a leading head noun of `heads` cut off (`مطار بغداد` -> `بغداد`,
+    `حركة حماس` -> `حماس`), when the mention is of a type the head is cut from (a title
+    that starts with one, `نهر بين جنازتين`, is kept)."""
     if not heads:
         return mentions
     from marsad.entities.mentions import word_key
@@ -165,7 +168,7 @@ def cut_outside_heads(text: str, mentions: list[Mention], heads: frozenset[str])
     cut = []
     for start, end, kind in mentions:
         words = [t for t in tokens if t.end > start and t.start < end]
-        if kind in HEADED_TYPES and len(words) >= 2 and word_key(words[0]) in heads:
+        if len(words) >= 2 and kind in heads.get(word_key(words[0]), ()):
             start = words[1].start
         cut.append((start, end, kind))
     return cut
@@ -216,7 +219,7 @@ def evaluate(
     labels: dict[str, str] | None = None,
     predictor: Predictor | None = None,
     source: str | None = None,
-    outside_heads: frozenset[str] = frozenset(),
+    outside_heads: dict[str, frozenset[str]] | None = None,
 ) -> Scores:
     """Scores predictions against the gold sentences.
 
@@ -224,8 +227,8 @@ def evaluate(
     labels (dict | None): Marsad type -> compared label (unlisted types dropped); None
         compares Marsad's types as they are.
     predictor (callable | None): text -> mentions; default: `default_predictor()`.
-    outside_heads (frozenset): head nouns cut off the front of predicted mentions
-        (`scheme_outside_heads`).
+    outside_heads (dict | None): head nouns cut off the front of predicted mentions, with
+        the types they are cut from (`scheme_outside_heads`).
     """
     if predictor is None:
         predictor, source = default_predictor()
@@ -239,7 +242,7 @@ def evaluate(
         started = time.perf_counter()
         mentions = predictor(sentence.text)
         scores.seconds += time.perf_counter() - started
-        mentions = cut_outside_heads(sentence.text, mentions, outside_heads)
+        mentions = cut_outside_heads(sentence.text, mentions, outside_heads or {})
         predicted = []
         for span in marsad_spans_to_file(mentions, sentence):
             kind = span.type if labels is None else labels.get(span.type, "")

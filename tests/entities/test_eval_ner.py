@@ -157,6 +157,11 @@ def test_the_anercorp_scheme_cuts_the_heads_anercorp_leaves_outside_names():
     # Without the cut the airport is a boundary error; other schemes cut nothing.
     uncut = evaluate([sentence], labels=SCHEMES["anercorp"], predictor=predictor)
     assert sum(uncut.true_positives.values()) == 1 and sum(uncut.false_positives.values()) == 1
-    assert scheme_outside_heads("fane-coarse") == frozenset()
+    assert scheme_outside_heads("fane-coarse") == {}
     # A head with the article is part of another name, not cut: الجبل الأسود.
-    assert cut_outside_heads("زار الجبل الأسود", [(4, 16, "GPE")], frozenset({"جبل"})) == [(4, 16, "GPE")]
+    place = frozenset({"GPE", "LOC", "FAC"})
+    assert cut_outside_heads("زار الجبل الأسود", [(4, 16, "GPE")], {"جبل": place}) == [(4, 16, "GPE")]
+    # An organisation's head is cut from organisations only: `نهر` opens a book's title too.
+    text = "قال ناشط في حركة حماس إن ديوان نهر بين جنازتين صدر"
+    mentions = [(12, 21, "ORG"), (31, 47, "MISC")]
+    assert cut_outside_heads(text, mentions, heads) == [(17, 21, "ORG"), (31, 47, "MISC")]

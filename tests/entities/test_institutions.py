@@ -224,3 +224,13 @@ def test_an_official_body_named_by_rank_and_purpose_is_an_organisation():
     ]
     # الجيش is no body head: the purpose noun is not part of it.
     assert [e.name for e in entities_of("وصل الجيش العراقي للموصل أمس.")[1]] == ["الجيش العراقي"]
+
+
+def test_a_movement_named_by_its_programme_needs_no_quotation_marks():
+    _, entities = entities_of("وشنت جبهة الخلاص الوطني هجوما، وقالت حركة المقاومة الإسلامية إنها سترد.")
+    assert names_and_types(entities) == [
+        ("جبهة الخلاص الوطني", "ORG"),
+        ("حركة المقاومة الإسلامية", "ORG"),
+    ]
+    # Without a programme's adjective the head is a common noun.
+    assert entities_of("وصل الجنود إلى جبهة القتال الشرقية ضمن حركة النزوح الكبيرة.")[1] == []
