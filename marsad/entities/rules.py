@@ -161,6 +161,8 @@ class Lexicons:
     # Adjectives of a programme that make a movement's name (data/movement_adjectives.tsv),
     # masculine, normalised, with the article: الوطني.
     movement_adjectives: frozenset[str] = frozenset()
+    # Bodies every state has (data/generic_bodies.tsv), as keys: (مجلس, الوزراء).
+    generic_bodies: frozenset[tuple[str, ...]] = frozenset()
 
     @cached_property
     def titles_by_first(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
@@ -260,6 +262,9 @@ class Lexicons:
             name_heads={bare(form): type_ for form, type_, *_ in rows("name_heads.tsv")},
             speech_verbs={bare(form): follows for form, follows, *_ in rows("speech_verbs.tsv")},
             movement_adjectives=frozenset(bare(form) for form, *_ in rows("movement_adjectives.tsv")),
+            generic_bodies=frozenset(
+                tuple(word_key(t) for t in words(form)) for form, *_ in rows("generic_bodies.tsv")
+            ),
             body_heads=frozenset(bare(form) for form, kind, *_ in rows("body_names.tsv") if kind == "head"),
             body_adjectives=frozenset(
                 bare(form) for form, kind, *_ in rows("body_names.tsv") if kind == "adjective"
@@ -806,7 +811,8 @@ def _marked_name_end(context: Context, opener: int) -> int | None:
 def headed_org_names(context: Context) -> list[Mention]:
     """`وزارة الداخلية العراقية`: a head that always names, a definite noun, nisba adjectives;
     `جبهة الخلاص الوطني`: a head that belongs to the name, a definite noun and an adjective
-    of a programme (data/movement_adjectives.tsv)."""
+    of a programme (data/movement_adjectives.tsv). A body every state has, without an
+    adjective (`مجلس الوزراء`, data/generic_bodies.tsv), is described, not named."""
     tokens, found = context.tokens, []
     for index, token in enumerate(tokens[:-1]):
         head = context.lexicons.org_heads.get(context.bare[index])
@@ -821,7 +827,10 @@ def headed_org_names(context: Context) -> list[Mention]:
         limit = context.sentence_end[index]
         while last < limit and last - noun <= MAX_ORG_ADJECTIVES and context.is_nisba(last):
             last += 1
-        found.append(context.mention(index, last, "ORG", "org-head"))
+        mention = context.mention(index, last, "ORG", "org-head")
+        # مجلس الوزراء alone is whichever state's cabinet: a description, as الحكومة is.
+        mention.description = mention.key in context.lexicons.generic_bodies
+        found.append(mention)
     return found
 
 

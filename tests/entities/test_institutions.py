@@ -234,3 +234,12 @@ def test_a_movement_named_by_its_programme_needs_no_quotation_marks():
     ]
     # Without a programme's adjective the head is a common noun.
     assert entities_of("وصل الجنود إلى جبهة القتال الشرقية ضمن حركة النزوح الكبيرة.")[1] == []
+
+
+def test_a_body_every_state_has_is_described_unless_an_adjective_names_whose():
+    def named(text: str) -> list[tuple[str, bool]]:
+        return [(e.name, m.named) for e in entities_of(text)[1] for m in e.mentions]
+
+    assert named("وقال أحد أعضاء مجلس الوزراء إن الجلسة انتهت.") == [("مجلس الوزراء", False)]
+    assert named("وصوت مجلس النواب الأمريكي على القانون.") == [("مجلس النواب الأمريكي", True)]
+    assert named("واجتمع مجلس الأمن أمس.") == [("مجلس الأمن", True)]
