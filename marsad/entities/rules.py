@@ -136,6 +136,7 @@ class Lexicons:
     nasab: frozenset[str]
     compound: frozenset[str]
     theophoric: frozenset[str]
+    particles: frozenset[str]  # فان, فون: data/names.tsv
     aliases: tuple[AliasGroup, ...]
     anaphors: dict[str, tuple[str, str]]
     stop_words: frozenset[str]
@@ -245,6 +246,7 @@ class Lexicons:
             nasab=frozenset(name_words.get("nasab", ())),
             compound=frozenset(name_words.get("compound", ())),
             theophoric=frozenset(name_words.get("theophoric", ())),
+            particles=frozenset(name_words.get("particle", ())),
             aliases=tuple(aliases),
             anaphors=anaphors,
             stop_words=frozenset(bare(form) for form, *_ in rows("stop_words.tsv")),
@@ -343,10 +345,13 @@ def _known_whole(token: Token, lexicons: Lexicons) -> Token:
     `فرنسا` as ف + رنسا; a name from the gazetteer table is not split unless what the split
     leaves is a name too and the whole word is no given name (`لعباس`: ل + عباس; but
     `فيصل` and `وليد` stay whole, though the noisy table holds يصل and يد). The document's
-    own tokens are left as they are.
+    own tokens are left as they are. A name particle (فان) is kept whole too.
     """
     known_names = lexicons.known_names
-    if token.kind != "arabic" or not token.prefix or has_article(token) or token.norm not in known_names:
+    if token.kind != "arabic" or not token.prefix or has_article(token):
+        return token
+    particle = token.norm in lexicons.particles  # فان (van), not ف + ان
+    if token.norm not in known_names and not particle:
         return token
     rest = bare_key(token)
     if len(rest) >= 3 and rest in known_names and token.norm not in lexicons.given_names:
@@ -1065,8 +1070,9 @@ def _note_descriptor_heads(context: Context, mentions: list[Mention]) -> None:
 def complete_person_names(context: Context, mentions: list[Mention]) -> list[Mention]:
     """Kunya and nasab: `أبو بكر البغدادي`, `محمد بن سلمان آل سعود` are whole names.
 
-    A person's name is extended left over a kunya word (أبو, أم) or the first half of a
-    compound name (عبد), and right over nasab links (بن, آل) and the name after each.
+    A person's name is extended left over a kunya word (أبو, أم), the first half of a
+    compound name (عبد) or a particle (فان), and right over nasab links (بن, آل) and the
+    name after each; a particle and rare words after it are a person (`فان باستن`).
     A kunya + name + nisba (`أبو بكر البغدادي`) is a person even when the tagger saw only
     a place in the nisba, which is exactly the error this corrects.
     """
@@ -1085,6 +1091,16 @@ def complete_person_names(context: Context, mentions: list[Mention]) -> list[Men
         if nisba in covered and covered[nisba].length > 1:
             continue
         people.append(context.mention(index, nisba + 1, "PERSON", "kunya"))
+    for index in range(len(tokens) - 1):
+        # فان باستن: a particle and a rare word the tagger left out.
+        if not _name_particle(context, index) or index in covered:
+            continue
+        last = index + 1
+        end = min(context.sentence_end[index], index + 3)
+        while last < end and _rare_name_word(context, last, MAX_NAME_WORD_FREQUENCY, set(covered)):
+            last += 1
+        if last > index + 1:
+            people.append(context.mention(index, last, "PERSON", "particle"))
     for mention in mentions:
         if mention.type != "PERSON":
             continue
@@ -1095,7 +1111,7 @@ def complete_person_names(context: Context, mentions: list[Mention]) -> list[Men
             before >= start
             and context.bare[before] in lexicons.kunya | lexicons.compound
             and not has_article(tokens[before])
-        ):
+        ) or (before >= start and _name_particle(context, before) and before not in covered):
             first -= 1
         elif (
             first - 2 >= start
@@ -1120,6 +1136,12 @@ def complete_person_names(context: Context, mentions: list[Mention]) -> list[Men
     kept = resolve_overlaps(people)
     others = [m for m in mentions if m.type != "PERSON"]
     return kept + [m for m in others if not any(m.overlaps(p) for p in kept)]
+
+
+def _name_particle(context: Context, index: int) -> bool:
+    """A name particle as written (`فان`); `فإن` with its hamza is the conjunction."""
+    token = context.tokens[index]
+    return token.norm in context.lexicons.particles and token.norm == token.text
 
 
 def _name_word(context: Context, index: int) -> bool:

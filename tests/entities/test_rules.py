@@ -356,3 +356,14 @@ def test_a_head_noun_with_the_article_or_inside_another_name_stays_outside():
 def test_an_unknown_name_between_a_verb_of_saying_and_what_was_said_is_a_person(text, speaker):
     people = [e.name for e in entities_of(text)[1] if e.type == "PERSON"]
     assert people == ([speaker] if speaker else [])
+
+
+def test_a_name_particle_starts_a_family_name():
+    _, entities = entities_of("هناك لاعبون لا يريد فان باستن رؤيتهم في التشكيلة.")
+    assert [(e.name, e.type) for e in entities] == [("فان باستن", "PERSON")]
+    # Before a person's name the particle joins it, kept whole (not ف + ان).
+    _, entities = entities_of("وكان فان [[نيستلروي|PERSON]] أساسيا.")
+    assert [e.name for e in entities] == ["فان نيستلروي"]
+    # فإن (with hamza) is the conjunction, and a common word after فان names no one.
+    assert entities_of("لذا فإن عداوتي لهذا المخلوق لن تنتهي.")[1] == []
+    assert entities_of("فان الحكومة قررت ذلك.")[1] == []
