@@ -1097,7 +1097,11 @@ def complete_person_names(context: Context, mentions: list[Mention]) -> list[Men
             continue
         last = index + 1
         end = min(context.sentence_end[index], index + 3)
-        while last < end and _rare_name_word(context, last, MAX_NAME_WORD_FREQUENCY, set(covered)):
+        while (
+            last < end
+            and not tokens[last].suffix  # رؤيتهم: a noun with a pronoun
+            and _rare_name_word(context, last, MAX_NAME_WORD_FREQUENCY, set(covered))
+        ):
             last += 1
         if last > index + 1:
             people.append(context.mention(index, last, "PERSON", "particle"))
