@@ -427,7 +427,7 @@ def apply_rules(context: Context, mentions: list[Mention]) -> list[Mention]:
     resolved += backoff_places(context, resolved)
     resolved = [headed_place_name(context, m, resolved) for m in resolved]
     resolved = person_words(context, resolved)
-    resolved += speaker_names(context, resolved)
+    resolved = speaker_names(context, resolved)
     resolved = join_adjacent_people(context, resolved)
     resolved = people_after_roles(context, resolved)
     resolved = [rare_name_words(context, m, resolved) for m in resolved]
@@ -1540,14 +1540,25 @@ def speaker_names(context: Context, mentions: list[Mention]) -> list[Mention]:
     before what it introduces (`إن`/`أن`, a colon or a quotation mark; `عن` after أعرب)
     are a person when each is a known given name or a rare word (MAX_NAME_WORD_FREQUENCY,
     as `_rare_name_word` tests), without clitics or article: common nouns in that place
-    (`قال مسؤول إن`, `قال شهود إن`, `قال المتحدث إن`) are frequent or definite.
+    (`قال مسؤول إن`, `قال شهود إن`, `قال المتحدث إن`) are frequent or definite. A name
+    the tagger typed MISC in that place is a person too (`أجاب بيرنز "...`); a place or
+    an organisation speaks for its government (`قالت واشنطن إن`) and keeps its type.
+    RETURNS (list[Mention]): the mentions, so corrected, and the people found.
     """
     lexicons, tokens = context.lexicons, context.tokens
     covered = {i for m in mentions for i in range(m.first, m.last)}
-    found = []
+    starting = {m.first: m for m in mentions}
+    result = list(mentions)
     for index, token in enumerate(tokens):
         follows = lexicons.speech_verbs.get(context.bare[index])
         if follows is None or token.kind != "arabic" or token.suffix:
+            continue
+        tagged = starting.get(index + 1)
+        if tagged is not None:
+            misc = tagged.type == "MISC" and tagged.length <= 2
+            if misc and _speech_follows(context, tagged.last, follows):
+                person = context.mention(tagged.first, tagged.last, "PERSON", "speaker")
+                result[result.index(tagged)] = person
             continue
         end = min(context.sentence_end[index], index + 3)
         last = index + 1
@@ -1555,9 +1566,9 @@ def speaker_names(context: Context, mentions: list[Mention]) -> list[Mention]:
             last += 1
         within = index + 1 < last < context.sentence_end[index]
         if within and _speech_follows(context, last, follows):
-            found.append(context.mention(index + 1, last, "PERSON", "speaker"))
+            result.append(context.mention(index + 1, last, "PERSON", "speaker"))
             covered.update(range(index + 1, last))
-    return found
+    return result
 
 
 def _speaker_word(context: Context, index: int, covered: set[int]) -> bool:

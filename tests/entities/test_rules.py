@@ -358,6 +358,13 @@ def test_an_unknown_name_between_a_verb_of_saying_and_what_was_said_is_a_person(
     assert people == ([speaker] if speaker else [])
 
 
+def test_a_speaker_the_tagger_typed_misc_is_a_person_and_a_capital_keeps_its_type():
+    _, entities = entities_of('أجاب [[بيرنز|MISC]] " لن يخيفنا أحد ".')
+    assert [(e.name, e.type) for e in entities] == [("بيرنز", "PERSON")]
+    _, entities = entities_of("وقالت [[واشنطن|GPE]] إن المحادثات ستستأنف.")
+    assert [(e.name, e.type) for e in entities] == [("واشنطن", "GPE")]
+
+
 def test_a_name_particle_starts_a_family_name():
     _, entities = entities_of("هناك لاعبون لا يريد فان باستن رؤيتهم في التشكيلة.")
     assert [(e.name, e.type) for e in entities] == [("فان باستن", "PERSON")]
