@@ -166,6 +166,11 @@ class Lexicons:
     generic_bodies: frozenset[tuple[str, ...]] = frozenset()
 
     @cached_property
+    def alias_keys(self) -> frozenset[tuple[str, ...]]:
+        """Every form of data/aliases.tsv, as keys: names complete in themselves."""
+        return frozenset(key for group in self.aliases for key in group.keys)
+
+    @cached_property
     def titles_by_first(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
         """The titles indexed by their first word, for look-ups at every token."""
         index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -934,8 +939,10 @@ def body_names(context: Context) -> list[Mention]:
             continue
         adjective, purpose = tokens[index + 1], tokens[index + 2]
         rank = adjective.prefix == ARTICLE and keys[index + 1] in lexicons.body_adjectives
-        if not rank and not context.is_scope(index + 1):
-            continue
+        if not rank and (
+            not context.is_scope(index + 1) or tuple(keys[index : index + 2]) in lexicons.alias_keys
+        ):
+            continue  # الاتحاد الأوروبي لتطبيق ...: a body's whole name, then a purpose clause
         if purpose.kind != "arabic" or purpose.prefix not in ("لل", "ل"):
             continue
         last = index + 3

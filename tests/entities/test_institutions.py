@@ -222,6 +222,10 @@ def test_an_official_body_named_by_rank_and_purpose_is_an_organisation():
         ("الاتحاد المصري للمصارعة", "ORG", []),
         ("مصطفى عبد الله", "PERSON", ["مدير الاتحاد المصري للمصارعة"]),
     ]
+    # A body whose head and adjective are its whole name is followed by a purpose clause,
+    # not a purpose: الاتحاد الأوروبي لتطبيق العقوبات.
+    _, entities = entities_of("ودعا الاتحاد الأوروبي لتطبيق العقوبات.")
+    assert [e.name for e in entities] == ["الاتحاد الأوروبي"]
     # الجيش is no body head: the purpose noun is not part of it.
     assert [e.name for e in entities_of("وصل الجيش العراقي للموصل أمس.")[1]] == ["الجيش العراقي"]
 
