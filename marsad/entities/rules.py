@@ -159,6 +159,8 @@ class Lexicons:
     name_heads: dict[str, str] = field(default_factory=dict)
     # Verbs of saying, with what follows their speaker (data/speech_verbs.tsv): قال -> that.
     speech_verbs: dict[str, str] = field(default_factory=dict)
+    # Common nouns in a speaker's place (data/speech_verbs.tsv, kind noun): شاهد, ناشط.
+    speaker_nouns: frozenset[str] = frozenset()
     # Adjectives of a programme that make a movement's name (data/movement_adjectives.tsv),
     # masculine, normalised, with the article: الوطني.
     movement_adjectives: frozenset[str] = frozenset()
@@ -267,7 +269,10 @@ class Lexicons:
             scope_adjectives=frozenset(bare(form) for form, *_ in rows("nisba_scope.tsv")),
             work_heads=frozenset(bare(form) for form, *_ in rows("work_heads.tsv")),
             name_heads={bare(form): type_ for form, type_, *_ in rows("name_heads.tsv")},
-            speech_verbs={bare(form): follows for form, follows, *_ in rows("speech_verbs.tsv")},
+            speech_verbs={bare(form): kind for form, kind, *_ in rows("speech_verbs.tsv") if kind != "noun"},
+            speaker_nouns=frozenset(
+                bare(form) for form, kind, *_ in rows("speech_verbs.tsv") if kind == "noun"
+            ),
             movement_adjectives=frozenset(bare(form) for form, *_ in rows("movement_adjectives.tsv")),
             generic_bodies=frozenset(
                 tuple(word_key(t) for t in words(form)) for form, *_ in rows("generic_bodies.tsv")
@@ -1582,8 +1587,9 @@ def _speaker_word(context: Context, index: int, covered: set[int]) -> bool:
     """A word that may name the speaker (see speaker_names): a given name less frequent in
     news than MAX_BACKOFF_FREQUENCY (`رمضان`, not `آخر` or `بيان`, which the noisy name
     table holds too) or a rare word; at least MIN_STRIPPED_WORD letters (`قال لي إن`), no
-    pronoun (`تفاصيلها`), not the complementiser itself (`قال إنه`, `إني`) and no plural or dual
-    ending unless a given name has it (`سياسيون`, `مسؤولان`, `موظفو`)."""
+    pronoun (`تفاصيلها`), not the complementiser itself (`قال إنه`, `إني`) nor a noun
+    news puts there (`شاهد`, `ناشط`), and no plural or dual ending unless a given name has
+    it (`سياسيون`, `مسؤولان`, `موظفو`)."""
     token = context.tokens[index]
     key = context.keys[index]
     lexicons = context.lexicons
@@ -1592,6 +1598,7 @@ def _speaker_word(context: Context, index: int, covered: set[int]) -> bool:
         or token.suffix
         or len(key) < MIN_STRIPPED_WORD
         or key in COMPLEMENTISERS
+        or key in lexicons.speaker_nouns
         or _is_stop_word(context, index)
         or (key.endswith(PLURAL_ENDINGS) and key not in lexicons.known_names)
     ):

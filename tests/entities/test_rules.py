@@ -347,6 +347,8 @@ def test_a_head_noun_with_the_article_or_inside_another_name_stays_outside():
         # Common nouns, pronouns and the complementiser itself name no one.
         ("وقال مسؤول إن الهجوم فشل.", None),
         ("وقال سياسيون إن الحكومة سترحل.", None),
+        ("وقال شاهد إن الجيش أطلق النار.", None),
+        ("وقالت ناشطة إن الحملة مستمرة.", None),
         ("وقال لي إن الأمر انتهى.", None),
         ('ثم قال إنه "حلم يتحقق".', None),
         # Without what the verb introduces right after it, the word is no speaker.
