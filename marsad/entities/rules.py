@@ -1619,7 +1619,12 @@ def _speech_follows(context: Context, index: int, follows: str) -> bool:
     if follows == "about":
         return token.norm == "عن"
     if token.kind == "punct":
-        return token.text in SPEECH_MARKS
+        if token.text == ":":
+            return True
+        # A few words in quotation marks are a name (قالت جريدة "ديلي ميل"), not speech,
+        # unless they open with a particle (أجاب بيرنز "لن يخيفنا أحد").
+        name = _marked_name_end(context, index) is not None and not _is_stop_word(context, index + 1)
+        return token.text in SPEECH_MARKS and not name
     return token.norm.removesuffix(token.suffix) == "ان" and not token.prefix
 
 

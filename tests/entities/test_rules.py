@@ -349,6 +349,8 @@ def test_a_head_noun_with_the_article_or_inside_another_name_stays_outside():
         ("وقال سياسيون إن الحكومة سترحل.", None),
         ("وقال شاهد إن الجيش أطلق النار.", None),
         ("وقالت ناشطة إن الحملة مستمرة.", None),
+        # A name in quotation marks after a noun is no speech: قالت جريدة "ديلي ميل".
+        ('وقالت جريدة "ديلي ميل" البريطانية إن المنفذ اعتقل.', None),
         ("وقال لي إن الأمر انتهى.", None),
         ('ثم قال إنه "حلم يتحقق".', None),
         # Without what the verb introduces right after it, the word is no speaker.
