@@ -72,7 +72,7 @@ TANWEEN = frozenset("\u064b\u064c\u064d")
 MIN_STRIPPED_WORD = 3
 OPENERS = {'"': '"', "(": ")", "[": "]", "{": "}"}
 # Rules whose mention is a name in quotation marks after its head: they win overlaps.
-QUOTED_SOURCES = frozenset({"org-quoted", "title-quoted"})
+QUOTED_SOURCES = frozenset({"org-quoted", "title-quoted", "place-quoted"})
 CONJUNCTIONS = ("و", "ف")
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 # A registry place found after a preposition alone (في, إلى, ب-) must be at least this
@@ -425,7 +425,9 @@ def apply_rules(context: Context, mentions: list[Mention]) -> list[Mention]:
     """
     mentions = [m for m in (_clean(context, m) for m in mentions) if m is not None]
     mentions = join_registry_places(context, [registry_place(context, m, mentions) for m in mentions])
-    candidates = [*mentions, *quoted_org_names(context), *quoted_titles(context), *headed_org_names(context)]
+    candidates = [*mentions, *quoted_org_names(context), *quoted_place_names(context)]
+    candidates += quoted_titles(context)
+    candidates += headed_org_names(context)
     candidates += institution_names(context)
     candidates += body_names(context)
     candidates += alias_mentions(context)
@@ -790,6 +792,21 @@ def quoted_org_names(context: Context) -> list[Mention]:
         else:
             mention.heads = (context.bare[index],)
         found.append(mention)
+    return found
+
+
+def quoted_place_names(context: Context) -> list[Mention]:
+    """`استاد "سلتيك بارك"`, `ملعب "الإمارات"`: a marked name after a head noun of a place or
+    facility (data/name_heads.tsv) is a mention of the head's type; the marks bound the
+    name, so the head stays outside it."""
+    tokens, found = context.tokens, []
+    for index, token in enumerate(tokens[:-2]):
+        type_ = context.lexicons.name_heads.get(context.bare[index])
+        if type_ is None or has_article(token):
+            continue
+        close = _marked_name_end(context, index + 1)
+        if close is not None:
+            found.append(context.mention(index + 2, close, type_, "place-quoted"))
     return found
 
 

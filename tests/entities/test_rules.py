@@ -378,3 +378,11 @@ def test_a_name_particle_starts_a_family_name():
     # فإن (with hamza) is the conjunction, and a common word after فان names no one.
     assert entities_of("لذا فإن عداوتي لهذا المخلوق لن تنتهي.")[1] == []
     assert entities_of("فان الحكومة قررت ذلك.")[1] == []
+
+
+def test_a_marked_name_after_a_facility_head_is_a_facility():
+    text, entities = entities_of('جرت المباراة على استاد " [[سلتيك بارك|ORG]] " في [[غلاسكو|GPE]] .')
+    stadium = by_name(entities, "سلتيك بارك")
+    assert stadium.type == "FAC"
+    start = text.index("سلتيك")
+    assert [(m.start, m.end) for m in stadium.mentions] == [(start, start + len("سلتيك بارك"))]
