@@ -262,3 +262,18 @@ def test_a_city_that_dwarfs_its_namesakes_is_country_evidence() -> None:
     assert salisbury.geo is not None and salisbury.geo.country == "GB"
     assert distance_km(salisbury.geo.lat, salisbury.geo.lon, 51.069, -1.795) < 10
     assert entity(place("قالت الشرطة في سالزبري إن التحقيق مستمر.", "سالزبري"), "سالزبري").geo is None
+
+
+def test_a_facility_named_after_its_city_is_placed_at_the_city() -> None:
+    text = "هبطت الطائرة في مطار القاهرة ثم أبحرت السفينة من ميناء طرطوس."
+    doc = make_doc(
+        text,
+        [
+            ("FAC", "مطار القاهرة", spans(text, "مطار القاهرة")),
+            ("FAC", "ميناء طرطوس", spans(text, "ميناء طرطوس")),
+        ],
+    )
+    airport, port = link(doc).entities
+    assert airport.geo is not None and airport.geo.country == "EG" and airport.geo.kind == "city"
+    assert distance_km(airport.geo.lat, airport.geo.lon, 30.044, 31.236) < 25
+    assert port.geo is not None and port.geo.country == "SY"
