@@ -9,7 +9,10 @@ from ../shared/data without training anything.
     .venv/bin/python eval/entities/rules_effect.py [--data ../shared/data]
 
 Sentences are scored one at a time, so what needs a whole article (a family name found
-again three paragraphs later, a role standing alone) barely shows here.
+again three paragraphs later, a role standing alone) barely shows there; a third row
+scores the entity stage with `--context` consecutive sentences (default 10, about an
+ANERcorp article's length) analysed together as one article, as `marsad eval ner
+--context` does.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--context", type=int, default=10, help="sentences analysed together (third row)")
     args = parser.parse_args()
     corpus = assemble(args.data, lambda message: None)
     fane_map = ner_eval.read_label_map(args.data / "ner" / "fane-fine-to-coarse.tsv")
@@ -36,17 +40,18 @@ def main() -> None:
     for title, sentences, file_map, scheme in sets:
         labels = ner_eval.scheme_labels(scheme)
         print(f"{title}: {len(sentences)} sentences")
-        for name, predictor in (
-            ("tagger alone", ner_eval.tagger_mentions),
-            ("entity stage", ner_eval.pipeline_mentions),
+        heads = ner_eval.scheme_outside_heads(scheme)
+        for name, predictor, context in (
+            ("tagger alone", ner_eval.tagger_mentions, 1),
+            ("entity stage", ner_eval.pipeline_mentions, 1),
+            (f"stage, {args.context} together", ner_eval.pipeline_mentions, args.context),
         ):
-            heads = ner_eval.scheme_outside_heads(scheme)
-            scores = ner_eval.evaluate(sentences, file_map, labels, predictor, name, heads)
+            scores = ner_eval.evaluate(sentences, file_map, labels, predictor, name, heads, context)
             precision, recall, f1 = scores.prf()
             per_type = ", ".join(
                 f"{kind} {scores.prf(kind)[2]:.3f}" for kind in scores.types() if scores.prf(kind)[2]
             )
-            print(f"  {name:13s} P {precision:.4f}  R {recall:.4f}  F1 {f1:.4f}   ({per_type})")
+            print(f"  {name:20s} P {precision:.4f}  R {recall:.4f}  F1 {f1:.4f}   ({per_type})")
 
 
 if __name__ == "__main__":

@@ -33,12 +33,25 @@ SCHEME_HELP = (
     help="Map one Marsad type onto the file's label set (repeatable; adds to --scheme; OURS= drops it).",
 )
 @click.option(
+    "--context",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Analyse this many consecutive sentences together, as one article's paragraphs "
+    "(never across a -DOCSTART- line), so that coreference can work; 1 scores each sentence alone.",
+)
+@click.option(
     "--tagger-only",
     is_flag=True,
     help="Score the NER tagger's own mentions, without the entity stage's rules and coreference.",
 )
 def eval_ner_command(
-    conll: Path, map_file: Path | None, scheme: str | None, label_specs: tuple[str, ...], tagger_only: bool
+    conll: Path,
+    map_file: Path | None,
+    scheme: str | None,
+    label_specs: tuple[str, ...],
+    context: int,
+    tagger_only: bool,
 ) -> None:
     """Score Marsad's entity mentions against a CoNLL file (IOB1 or IOB2, conlleval-style).
 
@@ -69,7 +82,10 @@ def eval_ner_command(
             predictor=tagger_mentions,
             source="NER tagger only",
             outside_heads=heads,
+            context=context,
         )
     else:
-        scores = evaluate(read_conll(conll), file_map=file_map, labels=labels, outside_heads=heads)
+        scores = evaluate(
+            read_conll(conll), file_map=file_map, labels=labels, outside_heads=heads, context=context
+        )
     click.echo(scores.report())

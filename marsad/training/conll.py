@@ -22,10 +22,12 @@ from marsad.text import tokenize
 
 @dataclass(frozen=True, slots=True)
 class ConllSentence:
-    """One sentence of a CoNLL file: its tokens and one tag per token (IOB2 after reading)."""
+    """One sentence of a CoNLL file: its tokens and one tag per token (IOB2 after reading),
+    and which document of the file it is in (`-DOCSTART-` lines begin a new one)."""
 
     tokens: tuple[str, ...]
     tags: tuple[str, ...]
+    document: int = 0
 
     @property
     def text(self) -> str:
@@ -69,12 +71,15 @@ def parse_conll(lines: Iterable[str], source: str = "<conll>") -> Iterator[Conll
     """Parses CoNLL lines (see `read_conll`)."""
     tokens: list[str] = []
     tags: list[str] = []
+    document = 0
     for number, raw in enumerate(lines, 1):
         line = raw.rstrip("\r\n")
         if not line.strip() or line.startswith("-DOCSTART-"):
             if tokens:
-                yield ConllSentence(tuple(tokens), tuple(repair_iob2(tags)))
+                yield ConllSentence(tuple(tokens), tuple(repair_iob2(tags)), document)
                 tokens, tags = [], []
+            if line.startswith("-DOCSTART-"):
+                document += 1
             continue
         columns = line.split("\t") if "\t" in line else line.split()
         if len(columns) < 2 or not columns[0] or not _is_tag(columns[-1].strip()):
@@ -82,7 +87,7 @@ def parse_conll(lines: Iterable[str], source: str = "<conll>") -> Iterator[Conll
         tokens.append(columns[0].strip())
         tags.append(columns[-1].strip())
     if tokens:
-        yield ConllSentence(tuple(tokens), tuple(repair_iob2(tags)))
+        yield ConllSentence(tuple(tokens), tuple(repair_iob2(tags)), document)
 
 
 def _is_tag(tag: str) -> bool:

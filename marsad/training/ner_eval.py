@@ -49,6 +49,9 @@ DATA_DIR = Path(__file__).parent / "data"
 # The kinds of data/*-outside-heads.tsv: the Marsad types a head is cut from.
 HEAD_KINDS = {"place": frozenset({"GPE", "LOC", "FAC"}), "org": frozenset({"ORG"})}
 
+# What joins the sentences analysed together: a paragraph break, which always ends one.
+PARAGRAPH_BREAK = "\n\n"
+
 Mention = tuple[int, int, str]
 Predictor = Callable[[str], list[Mention]]
 
@@ -220,6 +223,7 @@ def evaluate(
     predictor: Predictor | None = None,
     source: str | None = None,
     outside_heads: dict[str, frozenset[str]] | None = None,
+    context: int = 1,
 ) -> Scores:
     """Scores predictions against the gold sentences.
 
@@ -229,26 +233,59 @@ def evaluate(
     predictor (callable | None): text -> mentions; default: `default_predictor()`.
     outside_heads (dict | None): head nouns cut off the front of predicted mentions, with
         the types they are cut from (`scheme_outside_heads`).
+    context (int): how many consecutive sentences of one document are analysed together,
+        as paragraphs of one article, so that what needs the article (a family name found
+        again after the full name, a role standing alone) can work; 1 scores each
+        sentence alone. A mention that would cross two sentences is dropped.
     """
     if predictor is None:
         predictor, source = default_predictor()
     scores = Scores(source=source or "custom predictor")
-    for sentence in sentences:
-        gold = []
-        for span in iob_spans(sentence.tags):
-            kind = file_map.get(span.type, span.type) if file_map else span.type
-            if kind and kind != "O":
-                gold.append(EntitySpan(span.start, span.end, kind))
+    for chunk in _chunks(sentences, max(1, context)):
+        text = PARAGRAPH_BREAK.join(sentence.text for sentence in chunk)
+        starts = [0]
+        for sentence in chunk[:-1]:
+            starts.append(starts[-1] + len(sentence.text) + len(PARAGRAPH_BREAK))
         started = time.perf_counter()
-        mentions = predictor(sentence.text)
+        mentions = predictor(text)
         scores.seconds += time.perf_counter() - started
-        mentions = cut_outside_heads(sentence.text, mentions, outside_heads or {})
-        predicted = []
-        for span in marsad_spans_to_file(mentions, sentence):
-            kind = span.type if labels is None else labels.get(span.type, "")
-            if kind:
-                predicted.append(EntitySpan(span.start, span.end, kind))
-        scores.add(gold, predicted)
-        scores.sentences += 1
-        scores.tokens += len(sentence.tokens)
+        mentions = cut_outside_heads(text, mentions, outside_heads or {})
+        for sentence, start in zip(chunk, starts, strict=True):
+            end = start + len(sentence.text)
+            own = [(s - start, e - start, kind) for s, e, kind in mentions if start <= s and e <= end]
+            _score_sentence(scores, sentence, own, file_map, labels)
     return scores
+
+
+def _chunks(sentences: Sequence[ConllSentence], size: int) -> Iterable[list[ConllSentence]]:
+    """Runs of at most `size` consecutive sentences, never across a document boundary."""
+    chunk: list[ConllSentence] = []
+    for sentence in sentences:
+        if chunk and (len(chunk) == size or sentence.document != chunk[-1].document):
+            yield chunk
+            chunk = []
+        chunk.append(sentence)
+    if chunk:
+        yield chunk
+
+
+def _score_sentence(
+    scores: Scores,
+    sentence: ConllSentence,
+    mentions: list[Mention],
+    file_map: dict[str, str] | None,
+    labels: dict[str, str] | None,
+) -> None:
+    gold = []
+    for span in iob_spans(sentence.tags):
+        kind = file_map.get(span.type, span.type) if file_map else span.type
+        if kind and kind != "O":
+            gold.append(EntitySpan(span.start, span.end, kind))
+    predicted = []
+    for span in marsad_spans_to_file(mentions, sentence):
+        kind = span.type if labels is None else labels.get(span.type, "")
+        if kind:
+            predicted.append(EntitySpan(span.start, span.end, kind))
+    scores.add(gold, predicted)
+    scores.sentences += 1
+    scores.tokens += len(sentence.tokens)

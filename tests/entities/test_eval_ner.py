@@ -120,6 +120,15 @@ def test_cli_runs_the_shipped_model_and_prints_conlleval_style_scores():
     assert "tokens/s" in result.output
 
 
+def test_cli_scores_with_sentences_read_together():
+    args = ["eval", "ner", str(EVAL_FILE), "--scheme", "anercorp", "--context", "5"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert "processed 24 tokens in 3 sentences" in result.output and "gold: 8" in result.output
+    bad = CliRunner().invoke(cli, [*args[:-1], "0"])
+    assert bad.exit_code == 2 and "--context" in bad.output
+
+
 def test_cli_rejects_a_bad_label_option():
     result = CliRunner().invoke(cli, ["eval", "ner", str(EVAL_FILE), "--labels", "PERSON"])
     assert isinstance(result.exception, MarsadError) and result.exception.code == "E295"
@@ -165,3 +174,34 @@ def test_the_anercorp_scheme_cuts_the_heads_anercorp_leaves_outside_names():
     text = "قال ناشط في حركة حماس إن ديوان نهر بين جنازتين صدر"
     mentions = [(12, 21, "ORG"), (31, 47, "MISC")]
     assert cut_outside_heads(text, mentions, heads) == [(17, 21, "ORG"), (31, 47, "MISC")]
+
+
+def test_context_analyses_consecutive_sentences_of_a_document_together():
+    lines = [
+        "-DOCSTART- O", "", "التقى O", "سامي B-PERS", "النجار I-PERS", "بالوفد O", "",
+        "وقال O", "النجار B-PERS", "إن O", "الاتفاق O", "قريب O", "",
+        "-DOCSTART- O", "", "وقال O", "النجار B-PERS", "إن O", "الاتفاق O", "بعيد O", "",
+    ]  # fmt: skip
+    sentences = list(parse_conll(lines))
+    assert [s.document for s in sentences] == [1, 1, 2]
+    seen: list[str] = []
+
+    def predict(text: str) -> list[tuple[int, int, str]]:
+        """Knows the bare family name only when the full name is in the same text, as
+        coreference does; a mention across a paragraph break must be dropped."""
+        seen.append(text)
+        found = phrase_predictor({"سامي النجار": "PERSON"})(text)
+        if found:
+            found += [m for m in phrase_predictor({"النجار": "PERSON"})(text) if m[0] != found[0][0] + 5]
+        return [*found, (0, len(text), "ORG")] if "\n\n" in text else found
+
+    alone = evaluate(sentences, labels=SCHEMES["anercorp"], predictor=predict)
+    assert sum(alone.true_positives.values()) == 1 and len(seen) == 3
+    seen.clear()
+    together = evaluate(sentences, labels=SCHEMES["anercorp"], predictor=predict, context=10)
+    # The first document's two sentences are one text; the DOCSTART line ends it, so the
+    # third sentence, whose document never names سامي النجار, is read alone.
+    assert len(seen) == 2 and "\n\n" in seen[0]
+    assert sum(together.true_positives.values()) == 2
+    assert sum(together.false_positives.values()) == 0  # the cross-sentence ORG is dropped
+    assert together.sentences == 3 and together.tokens == alone.tokens
