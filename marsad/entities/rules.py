@@ -24,10 +24,11 @@ only the logic. `apply_rules` is the entry point.
 from __future__ import annotations
 
 import gzip
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from marsad import resources
 from marsad.document import Token
@@ -46,6 +47,9 @@ from marsad.entities.mentions import (
 
 if TYPE_CHECKING:
     from marsad.linking.registry import Record
+
+# What a word list says of a head word (an OrgHead, a type): see `_marked_after_head`.
+HeadInfo = TypeVar("HeadInfo")
 
 # How far back from a name a role phrase may start, in words.
 MAX_ROLE_WORDS = 7
@@ -777,16 +781,11 @@ def agree_with_coordinated(context: Context, mentions: list[Mention]) -> None:
 
 def quoted_org_names(context: Context) -> list[Mention]:
     """`منظمة"بدر"`, `تنظيم(داعش)`, `قوات "البيشمركة"`: a marked name after an organisation head."""
-    tokens, found = context.tokens, []
-    for index, token in enumerate(tokens[:-2]):
-        head = context.lexicons.org_heads.get(context.bare[index])
-        if head is None or has_article(token):
-            continue
-        close = _marked_name_end(context, index + 1)
-        if close is None:
-            continue
+    found = []
+    for index, head, close in _marked_after_head(context, context.lexicons.org_heads):
         mention = context.mention(index + 2, close, "ORG", "org-quoted")
         if head.in_name:
+            token = context.tokens[index]
             mention.name = f"{context.text[mention_start(token) : token.end]} {mention.name}"
             mention.key = (context.keys[index], *mention.key)
         else:
@@ -799,15 +798,24 @@ def quoted_place_names(context: Context) -> list[Mention]:
     """`استاد "سلتيك بارك"`, `ملعب "الإمارات"`: a marked name after a head noun of a place or
     facility (data/name_heads.tsv) is a mention of the head's type; the marks bound the
     name, so the head stays outside it."""
-    tokens, found = context.tokens, []
-    for index, token in enumerate(tokens[:-2]):
-        type_ = context.lexicons.name_heads.get(context.bare[index])
-        if type_ is None or has_article(token):
+    return [
+        context.mention(index + 2, close, type_, "place-quoted")
+        for index, type_, close in _marked_after_head(context, context.lexicons.name_heads)
+    ]
+
+
+def _marked_after_head(
+    context: Context, heads: Mapping[str, HeadInfo]
+) -> Iterator[tuple[int, HeadInfo, int]]:
+    """(head index, what `heads` says of it, closing mark index) for every indefinite head
+    word right before a marked name (`_marked_name_end`)."""
+    for index, token in enumerate(context.tokens[:-2]):
+        head = heads.get(context.bare[index])
+        if head is None or has_article(token):
             continue
         close = _marked_name_end(context, index + 1)
         if close is not None:
-            found.append(context.mention(index + 2, close, type_, "place-quoted"))
-    return found
+            yield index, head, close
 
 
 def quoted_titles(context: Context) -> list[Mention]:
