@@ -101,6 +101,8 @@ MAX_NAME_WORD_FREQUENCY = 100
 MAX_UNKNOWN_NAME_FREQUENCY = 50
 # Shortest name (letters, without the article) the place back-off takes.
 MIN_BACKOFF_LETTERS = 3
+# A word whose definite form is at most this share of its bare form's count is a name.
+MAX_DEFINITE_SHARE = 0.02
 # Marks that open what a speaker says: `أجاب بيرنز "...`, `وقال رمضان: ...`.
 SPEECH_MARKS = frozenset({'"', "«", "“", ":"})
 # إن/أن with a pronoun on it, normalised: what a speaker's words start with, never a name.
@@ -1609,9 +1611,11 @@ def speaker_names(context: Context, mentions: list[Mention]) -> list[Mention]:
 
 
 def _speaker_word(context: Context, index: int, covered: set[int]) -> bool:
-    """A word that may name the speaker (see speaker_names): a given name less frequent in
-    news than MAX_BACKOFF_FREQUENCY (`رمضان`, not `آخر` or `بيان`, which the noisy name
-    table holds too) or a rare word; at least MIN_STRIPPED_WORD letters (`قال لي إن`), no
+    """A word that may name the speaker (see speaker_names): a rare word, a given name less
+    frequent in news than MAX_BACKOFF_FREQUENCY (`رمضان`, not `آخر` or `بيان`, which the
+    noisy name table holds too), or a word news almost never writes with the article
+    (MAX_DEFINITE_SHARE: `دوتيرتي`, `ترمب`; not `مسؤول`, `شاهد`, nor a place or a word
+    ending in alif, mostly adverbs: `مؤخرا`); at least MIN_STRIPPED_WORD letters (`قال لي إن`), no
     pronoun (`تفاصيلها`), not the complementiser itself (`قال إنه`, `إني`) nor a noun
     news puts there (`شاهد`, `ناشط`), and no plural or dual ending unless a given name has
     it (`سياسيون`, `مسؤولان`, `موظفو`)."""
@@ -1621,6 +1625,7 @@ def _speaker_word(context: Context, index: int, covered: set[int]) -> bool:
     if (
         token.kind != "arabic"
         or token.suffix
+        or TANWEEN.intersection(token.text)
         or len(key) < MIN_STRIPPED_WORD
         or key in COMPLEMENTISERS
         or key in lexicons.speaker_nouns
@@ -1628,14 +1633,21 @@ def _speaker_word(context: Context, index: int, covered: set[int]) -> bool:
         or (key.endswith(PLURAL_ENDINGS) and key not in lexicons.known_names)
     ):
         return False
-    given = (
-        not token.prefix
-        and index not in covered
-        and key in lexicons.given_names
-        and resources.word_frequencies().get(key, 0) <= MAX_BACKOFF_FREQUENCY
-        and context.bare[index] not in lexicons.words
+    if _rare_name_word(context, index, MAX_NAME_WORD_FREQUENCY, covered):
+        return True
+    if token.prefix or index in covered or context.bare[index] in lexicons.words:
+        return False
+    frequencies = resources.word_frequencies()
+    seen = frequencies.get(key, 0)
+    if key in lexicons.given_names and seen <= MAX_BACKOFF_FREQUENCY:
+        return True
+    # A frequent word that news never writes with the article is a proper name
+    # (دوتيرتي, ترمب), unless it is a place or an accusative without its tanween (سابقا).
+    return (
+        frequencies.get(ARTICLE + key, 0) <= MAX_DEFINITE_SHARE * seen
+        and not key.endswith("ا")  # adverbs: مؤخرا, لاحقا
+        and not any(r.type in PLACE_TYPES for r in resources.registry().by_key(key))
     )
-    return given or _rare_name_word(context, index, MAX_NAME_WORD_FREQUENCY, covered)
 
 
 def _speech_follows(context: Context, index: int, follows: str) -> bool:
