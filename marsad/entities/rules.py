@@ -103,6 +103,8 @@ MAX_UNKNOWN_NAME_FREQUENCY = 50
 MIN_BACKOFF_LETTERS = 3
 # A word whose definite form is at most this share of its bare form's count is a name.
 MAX_DEFINITE_SHARE = 0.02
+# First letters of imperfect verbs (normalised), which never take the article either.
+IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
 # Marks that open what a speaker says: `أجاب بيرنز "...`, `وقال رمضان: ...`.
 SPEECH_MARKS = frozenset({'"', "«", "“", ":"})
 # إن/أن with a pronoun on it, normalised: what a speaker's words start with, never a name.
@@ -1614,11 +1616,12 @@ def _speaker_word(context: Context, index: int, covered: set[int]) -> bool:
     """A word that may name the speaker (see speaker_names): a rare word, a given name less
     frequent in news than MAX_BACKOFF_FREQUENCY (`رمضان`, not `آخر` or `بيان`, which the
     noisy name table holds too), or a word news almost never writes with the article
-    (MAX_DEFINITE_SHARE: `دوتيرتي`, `ترمب`; not `مسؤول`, `شاهد`, nor a place or a word
-    ending in alif, mostly adverbs: `مؤخرا`); at least MIN_STRIPPED_WORD letters (`قال لي إن`), no
-    pronoun (`تفاصيلها`), not the complementiser itself (`قال إنه`, `إني`) nor a noun
-    news puts there (`شاهد`, `ناشط`), and no plural or dual ending unless a given name has
-    it (`سياسيون`, `مسؤولان`, `موظفو`)."""
+    (MAX_DEFINITE_SHARE: `دوتيرتي`, `ترمب`; not `مسؤول`, `شاهد`, nor a place, a word
+    ending in alif, mostly adverbs, `مؤخرا`, or one starting as a verb does, `يجب`).
+    Never: fewer than MIN_STRIPPED_WORD letters (`قال لي إن`), a pronoun (`تفاصيلها`),
+    the complementiser itself (`قال إنه`, `إني`), a word news puts there and that names
+    no one (`شاهد`, `ناشط`, `أيضا`), or a plural or dual ending unless a given name has it
+    (`سياسيون`, `مسؤولان`, `موظفو`)."""
     token = context.tokens[index]
     key = context.keys[index]
     lexicons = context.lexicons
@@ -1646,6 +1649,7 @@ def _speaker_word(context: Context, index: int, covered: set[int]) -> bool:
     return (
         frequencies.get(ARTICLE + key, 0) <= MAX_DEFINITE_SHARE * seen
         and not key.endswith("ا")  # adverbs: مؤخرا, لاحقا
+        and not key.startswith(IMPERFECT_PREFIXES)  # verbs: يجب, نأمل
         and not any(r.type in PLACE_TYPES for r in resources.registry().by_key(key))
     )
 

@@ -346,6 +346,7 @@ def test_a_head_noun_with_the_article_or_inside_another_name_stays_outside():
         # A frequent name that news never writes with the article.
         ('وقال دوتيرتي: "أنا آسف".', "دوتيرتي"),
         ("وقال أيضا إن الاتفاق قريب.", None),
+        ("وقال يجب أن نتوقف عن القتال.", None),
         ('أجاب مخارش: "كنت على اتصال بهم".', "مخارش"),
         # Common nouns, pronouns and the complementiser itself name no one.
         ("وقال مسؤول إن الهجوم فشل.", None),
