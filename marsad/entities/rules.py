@@ -101,6 +101,8 @@ MAX_NAME_WORD_FREQUENCY = 100
 MAX_UNKNOWN_NAME_FREQUENCY = 50
 # Shortest name (letters, without the article) the place back-off takes.
 MIN_BACKOFF_LETTERS = 3
+# Longest hashtag, in words, read as one name (#هيئة_تحرير_الشام).
+MAX_HASHTAG_WORDS = 4
 # A word whose definite form is at most this share of its bare form's count is a name.
 MAX_DEFINITE_SHARE = 0.02
 # First letters of imperfect verbs (normalised), which never take the article either.
@@ -448,6 +450,7 @@ def apply_rules(context: Context, mentions: list[Mention]) -> list[Mention]:
     resolved = [headed_place_name(context, m, resolved) for m in resolved]
     resolved = person_words(context, resolved)
     resolved = speaker_names(context, resolved)
+    resolved = [hashtag_name(context, m, resolved) for m in resolved]
     resolved = join_adjacent_people(context, resolved)
     resolved = people_after_roles(context, resolved)
     resolved = [rare_name_words(context, m, resolved) for m in resolved]
@@ -1610,6 +1613,70 @@ def speaker_names(context: Context, mentions: list[Mention]) -> list[Mention]:
             result.append(context.mention(index + 1, last, "PERSON", "speaker"))
             covered.update(range(index + 1, last))
     return result
+
+
+def hashtag_name(context: Context, mention: Mention, mentions: list[Mention]) -> Mention:
+    """A hashtag is one name: `#رودريغو_دوتيرتي`, `#كوريا_الجنوبية`, of which the tagger
+    often finds only the first word.
+
+    A mention that starts at a hashtag's first word and ends inside it takes in the rest
+    when the whole hashtag is a place the registry knows (for a place), or when each word
+    left is a name's word (for a person: a known name, a word of data/person_words.tsv,
+    or one `_speaker_word` accepts); a hashtag that goes on with a verb or a common noun
+    (`#اليمن_ينتصر`) stays as the tagger found it.
+    """
+    words = _hashtag_words(context, mention.first)
+    if not words or mention.last > words[-1] or mention.last - 1 == words[-1]:
+        return mention
+    rest = [i for i in words if i >= mention.last]
+    covered = {i for m in mentions if m is not mention for i in range(m.first, m.last)}
+    if covered.intersection(rest):
+        return mention
+    type_ = mention.type
+    if mention.type in PLACE_TYPES:
+        from marsad.linking.match import name_key
+
+        places = [
+            r
+            for r in resources.registry().by_key(name_key(" ".join(context.keys[i] for i in words)))
+            if r.type in PLACE_TYPES
+        ]
+        if not places:
+            return mention
+        type_ = "GPE" if any(r.type == "GPE" for r in places) else "LOC"
+    elif mention.type != "PERSON" or not all(_hashtag_name_word(context, i, covered) for i in rest):
+        return mention
+    whole = context.mention(words[0], words[-1] + 1, type_, mention.source)
+    whole.heads = mention.heads
+    return whole
+
+
+def _hashtag_words(context: Context, first: int) -> list[int]:
+    """The word indices of the hashtag whose first word is tokens[first] (`#` right before
+    it, words joined by `_` without spaces), or [] when it starts no hashtag."""
+    tokens = context.tokens
+    if first == 0 or tokens[first - 1].text != "#" or tokens[first - 1].end != tokens[first].start:
+        return []
+    words = [first]
+    index = first + 1
+    while (
+        index + 1 < len(tokens)
+        and tokens[index].text == "_"
+        and tokens[index - 1].end == tokens[index].start == tokens[index + 1].start - 1
+        and tokens[index + 1].kind == "arabic"
+        and len(words) < MAX_HASHTAG_WORDS
+    ):
+        words.append(index + 1)
+        index += 2
+    return words
+
+
+def _hashtag_name_word(context: Context, index: int, covered: set[int]) -> bool:
+    key = context.keys[index]
+    lexicons = context.lexicons
+    return (
+        key in lexicons.known_names or key in lexicons.person_words or _speaker_word(context, index, covered)
+    )
 
 
 def _speaker_word(context: Context, index: int, covered: set[int]) -> bool:

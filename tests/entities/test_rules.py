@@ -390,3 +390,18 @@ def test_a_marked_name_after_a_facility_head_is_a_facility():
     assert stadium.type == "FAC"
     start = text.index("سلتيك")
     assert [(m.start, m.end) for m in stadium.mentions] == [(start, start + len("سلتيك بارك"))]
+
+
+def test_a_hashtag_is_one_name():
+    text, entities = entities_of(
+        "اعتذر الرئيس الفلبيني #[[رودريغو|PERSON]]_دوتيرتي عن عباراته في #[[كوريا|GPE]]_الجنوبية."
+    )
+    assert [(e.name, e.type) for e in entities] == [
+        ("رودريغو دوتيرتي", "PERSON"),
+        ("كوريا الجنوبية", "GPE"),
+    ]
+    person = entities[0]
+    assert text[person.mentions[0].start : person.mentions[0].end] == "رودريغو_دوتيرتي"
+    # A hashtag that goes on with a verb stays as the tagger found it.
+    _, entities = entities_of("وانتشر وسم #[[اليمن|GPE]]_ينتصر على الشبكات.")
+    assert [e.name for e in entities] == ["اليمن"]
