@@ -30,7 +30,9 @@ SCHEME_HELP = (
     "label_specs",
     multiple=True,
     metavar="OURS=THEIRS",
-    help="Map one Marsad type onto the file's label set (repeatable; adds to --scheme; OURS= drops it).",
+    help="Map one Marsad type onto the file's label set (repeatable; adds to --scheme; OURS= drops it). "
+    "Mapping PERSON onto PERS (ANERcorp's label) brings ANERcorp's span conventions, "
+    "as --scheme anercorp does.",
 )
 @click.option(
     "--context",
@@ -61,10 +63,10 @@ def eval_ner_command(
     from marsad.training.conll import read_conll
     from marsad.training.ner_eval import (
         evaluate,
+        outside_heads_for,
         parse_label_options,
         read_label_map,
         scheme_labels,
-        scheme_outside_heads,
         tagger_mentions,
     )
 
@@ -73,7 +75,7 @@ def eval_ner_command(
         labels = scheme_labels(scheme) if scheme is not None else {}
         labels.update(parse_label_options(label_specs))
     file_map = read_label_map(map_file) if map_file is not None else None
-    heads = scheme_outside_heads(scheme)
+    heads = outside_heads_for(scheme, labels)
     if tagger_only:
         scores = evaluate(
             read_conll(conll),

@@ -159,6 +159,17 @@ def scheme_outside_heads(scheme: str | None) -> dict[str, frozenset[str]]:
     return {word(form.strip()): HEAD_KINDS[kind.strip()] for form, kind, *_ in rows}
 
 
+def outside_heads_for(scheme: str | None, labels: dict[str, str] | None) -> dict[str, frozenset[str]]:
+    """The heads to cut for a comparison: the named scheme's, or, for a mapping given
+    label by label, ANERcorp's when it maps people onto ANERcorp's own label (PERS, which
+    no other corpus uses), so `--labels PERSON=PERS ...` compares as `--scheme anercorp`."""
+    if scheme is not None:
+        return scheme_outside_heads(scheme)
+    if labels and labels.get("PERSON") == SCHEMES["anercorp"]["PERSON"]:
+        return scheme_outside_heads("anercorp")
+    return {}
+
+
 def cut_outside_heads(text: str, mentions: list[Mention], heads: dict[str, frozenset[str]]) -> list[Mention]:
     """The mentions with a leading head noun of `heads` cut off (`مطار بغداد` -> `بغداد`,
     `حركة حماس` -> `حماس`), when the mention is of a type the head is cut from (a title

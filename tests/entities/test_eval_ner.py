@@ -20,6 +20,7 @@ from marsad.training.ner_eval import (
     SCHEMES,
     cut_outside_heads,
     evaluate,
+    outside_heads_for,
     parse_label_options,
     read_label_map,
     scheme_outside_heads,
@@ -167,6 +168,9 @@ def test_the_anercorp_scheme_cuts_the_heads_anercorp_leaves_outside_names():
     uncut = evaluate([sentence], labels=SCHEMES["anercorp"], predictor=predictor)
     assert sum(uncut.true_positives.values()) == 1 and sum(uncut.false_positives.values()) == 1
     assert scheme_outside_heads("fane-coarse") == {}
+    # A mapping given label by label onto ANERcorp's PERS compares as the scheme does.
+    assert outside_heads_for(None, {"PERSON": "PERS", "GPE": "LOC"}) == heads
+    assert outside_heads_for(None, {"PERSON": "PER"}) == {} == outside_heads_for("aqmar", None)
     # A head with the article is part of another name, not cut: الجبل الأسود.
     place = frozenset({"GPE", "LOC", "FAC"})
     assert cut_outside_heads("زار الجبل الأسود", [(4, 16, "GPE")], {"جبل": place}) == [(4, 16, "GPE")]
