@@ -176,6 +176,8 @@ class Lexicons:
     movement_adjectives: frozenset[str] = frozenset()
     # Bodies every state has (data/generic_bodies.tsv), as keys: (مجلس, الوزراء).
     generic_bodies: frozenset[tuple[str, ...]] = frozenset()
+    # Heads of events' names (data/event_heads.tsv): بطولة, كأس, مهرجان.
+    event_heads: frozenset[str] = frozenset()
 
     @cached_property
     def alias_keys(self) -> frozenset[tuple[str, ...]]:
@@ -284,6 +286,7 @@ class Lexicons:
                 bare(form) for form, kind, *_ in rows("speech_verbs.tsv") if kind == "noun"
             ),
             movement_adjectives=frozenset(bare(form) for form, *_ in rows("movement_adjectives.tsv")),
+            event_heads=frozenset(bare(form) for form, *_ in rows("event_heads.tsv")),
             generic_bodies=frozenset(
                 tuple(word_key(t) for t in words(form)) for form, *_ in rows("generic_bodies.tsv")
             ),
@@ -451,6 +454,7 @@ def apply_rules(context: Context, mentions: list[Mention]) -> list[Mention]:
     resolved = person_words(context, resolved)
     resolved = speaker_names(context, resolved)
     resolved = [hashtag_name(context, m, resolved) for m in resolved]
+    resolved = [event_name(context, m, resolved) for m in resolved]
     resolved = join_adjacent_people(context, resolved)
     resolved = people_after_roles(context, resolved)
     resolved = [rare_name_words(context, m, resolved) for m in resolved]
@@ -1613,6 +1617,37 @@ def speaker_names(context: Context, mentions: list[Mention]) -> list[Mention]:
             result.append(context.mention(index + 1, last, "PERSON", "speaker"))
             covered.update(range(index + 1, last))
     return result
+
+
+def event_name(context: Context, mention: Mention, mentions: list[Mention]) -> Mention:
+    """An event's name runs on over its year or its purpose: `كأس العالم 2018`, `بطولة
+    العالم للمصارعة`. A MISC mention that starts with a head of data/event_heads.tsv takes
+    in a year (a number from 1900 to 2099) right after it, or a noun with ل or لل and a
+    nisba adjective after that if one follows (`للألعاب المائية`; not `اليوم`), when no
+    other mention stands there."""
+    tokens = context.tokens
+    end = context.sentence_end[mention.first]
+    last = mention.last
+    if (
+        mention.type != "MISC"
+        or context.bare[mention.first] not in context.lexicons.event_heads
+        or last >= end
+    ):
+        return mention
+    if any(m is not mention and m.first <= last < m.last for m in mentions):
+        return mention
+    following = tokens[last]
+    if following.kind == "number" and following.text.isdigit() and 1900 <= int(following.text) <= 2099:
+        last += 1
+    elif following.kind == "arabic" and following.prefix in ("لل", "ل") and not following.suffix:
+        last += 1
+        if last < end and context.is_nisba(last):
+            last += 1  # بطولة العالم للألعاب المائية
+    else:
+        return mention
+    whole = context.mention(mention.first, last, "MISC", mention.source)
+    whole.heads = mention.heads
+    return whole
 
 
 def hashtag_name(context: Context, mention: Mention, mentions: list[Mention]) -> Mention:

@@ -405,3 +405,13 @@ def test_a_hashtag_is_one_name():
     # A hashtag that goes on with a verb stays as the tagger found it.
     _, entities = entities_of("وانتشر وسم #[[اليمن|GPE]]_ينتصر على الشبكات.")
     assert [e.name for e in entities] == ["اليمن"]
+
+
+def test_an_event_name_runs_on_over_its_year_or_purpose():
+    _, entities = entities_of(
+        "فاز بميدالية في [[بطولة العالم|MISC]] 2002 ثم في [[بطولة العالم|MISC]] للمصارعة اليوم."
+    )
+    assert sorted(e.name for e in entities) == ["بطولة العالم 2002", "بطولة العالم للمصارعة"]
+    # Another mention right after the event stays apart; a plain number is no year.
+    _, entities = entities_of("وخسر في [[كأس العالم|MISC]] 3 مباريات.")
+    assert [e.name for e in entities] == ["كأس العالم"]
