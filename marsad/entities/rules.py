@@ -178,6 +178,10 @@ class Lexicons:
     generic_bodies: frozenset[tuple[str, ...]] = frozenset()
     # Heads of events' names (data/event_heads.tsv): بطولة, كأس, مهرجان.
     event_heads: frozenset[str] = frozenset()
+    # Heads of weapons' and vehicles' model names (data/weapon_heads.tsv): دبابة, صاروخ.
+    weapon_heads: frozenset[str] = frozenset()
+    # Latin letters' names as Arabic spells them (data/weapon_heads.tsv, kind letter): إف.
+    letter_names: frozenset[str] = frozenset()
 
     @cached_property
     def alias_keys(self) -> frozenset[tuple[str, ...]]:
@@ -287,6 +291,12 @@ class Lexicons:
             ),
             movement_adjectives=frozenset(bare(form) for form, *_ in rows("movement_adjectives.tsv")),
             event_heads=frozenset(bare(form) for form, *_ in rows("event_heads.tsv")),
+            weapon_heads=frozenset(
+                bare(form) for form, kind, *_ in rows("weapon_heads.tsv") if kind != "letter"
+            ),
+            letter_names=frozenset(
+                bare(form) for form, kind, *_ in rows("weapon_heads.tsv") if kind == "letter"
+            ),
             generic_bodies=frozenset(
                 tuple(word_key(t) for t in words(form)) for form, *_ in rows("generic_bodies.tsv")
             ),
@@ -455,6 +465,7 @@ def apply_rules(context: Context, mentions: list[Mention]) -> list[Mention]:
     resolved = speaker_names(context, resolved)
     resolved = [hashtag_name(context, m, resolved) for m in resolved]
     resolved = [event_name(context, m, resolved) for m in resolved]
+    resolved = weapon_names(context, resolved)
     resolved = join_adjacent_people(context, resolved)
     resolved = people_after_roles(context, resolved)
     resolved = [rare_name_words(context, m, resolved) for m in resolved]
@@ -1617,6 +1628,65 @@ def speaker_names(context: Context, mentions: list[Mention]) -> list[Mention]:
             result.append(context.mention(index + 1, last, "PERSON", "speaker"))
             covered.update(range(index + 1, last))
     return result
+
+
+def weapon_names(context: Context, mentions: list[Mention]) -> list[Mention]:
+    """Model names of weapons and vehicles: `دبابة ميركافا`, `قذيفة آر بي جي`, `طائرات
+    سوخوي` (MISC).
+
+    Right after a head of data/weapon_heads.tsv, a mention the tagger typed otherwise is
+    MISC when it is an indefinite name that is no organisation (no organisation head, no
+    alias) and no place the registry knows (`صواريخ حزب الله`, `صواريخ كوبا` keep their
+    types); where the tagger found nothing, up to three words that are Latin, letters'
+    names or numbers (`قذيفة آر بي جي`, `مقاتلات إف 16`) are one.
+    RETURNS (list[Mention]): the mentions, so corrected, and the names found.
+    """
+    from marsad.linking.match import name_key
+
+    lexicons, tokens = context.lexicons, context.tokens
+    starting = {m.first: m for m in mentions}
+    covered = {i for m in mentions for i in range(m.first, m.last)}
+    result = list(mentions)
+    for index in range(len(tokens) - 1):
+        name = index + 1
+        if context.bare[index] not in lexicons.weapon_heads or has_article(tokens[index]):
+            continue
+        if name >= context.sentence_end[index] or has_article(tokens[name]):
+            continue
+        tagged = starting.get(name)
+        if tagged is not None:
+            place = any(
+                r.type in PLACE_TYPES for r in resources.registry().by_key(name_key(" ".join(tagged.key)))
+            )
+            organisation = context.bare[name] in lexicons.org_heads or tagged.key in lexicons.alias_keys
+            person = any(key in lexicons.person_words for key in tagged.key)  # طائرة بومبيو
+            if tagged.type not in ("MISC", "PERSON") and not (place or organisation or person):
+                result[result.index(tagged)] = context.mention(tagged.first, tagged.last, "MISC", "weapon")
+            continue
+        last = name
+        end = min(context.sentence_end[index], name + 3)
+        while last < end and last not in covered and _model_word(context, last):
+            last += 1
+        hyphen = last + 1 < context.sentence_end[index] and tokens[last].text == "-"
+        if (
+            last > name
+            and hyphen
+            and tokens[last + 1].kind == "number"
+            and tokens[last].end == tokens[last + 1].start
+        ):
+            last += 2  # إف-35, RS-28
+        if any(tokens[i].kind != "number" for i in range(name, last)):
+            result.append(context.mention(name, last, "MISC", "weapon"))
+    return result
+
+
+def _model_word(context: Context, index: int) -> bool:
+    """A word of a weapon's model name the tagger missed: Latin (`M55`), a number after a
+    letter (`إف 16`), or a Latin letter's name (`آر بي جي`; data/weapon_heads.tsv). Rare Arabic
+    words were tried and dropped: after these heads, in ANT news, they were verbs and
+    adjectives as often (`طائرة متجهة`, `صواريخ حارقة`)."""
+    token = context.tokens[index]
+    return token.kind in ("latin", "number") or token.norm in context.lexicons.letter_names
 
 
 def event_name(context: Context, mention: Mention, mentions: list[Mention]) -> Mention:

@@ -415,3 +415,15 @@ def test_an_event_name_runs_on_over_its_year_or_purpose():
     # Another mention right after the event stays apart; a plain number is no year.
     _, entities = entities_of("وخسر في [[كأس العالم|MISC]] 3 مباريات.")
     assert [e.name for e in entities] == ["كأس العالم"]
+
+
+def test_a_model_name_after_a_weapon_head_is_misc():
+    _, entities = entities_of("أعلنت تدمير دبابة [[ميركافا|GPE]] وإطلاق قذيفة آر بي جي ومقاتلات إف-35.")
+    assert [(e.name, e.type) for e in entities] == [
+        ("ميركافا", "MISC"),
+        ("آر بي جي", "MISC"),
+        ("إف-35", "MISC"),
+    ]
+    # An organisation or a place named after the head keeps its type.
+    _, entities = entities_of("وتطال صواريخ [[حزب الله|ORG]] مدن [[إسرائيل|GPE]] وصواريخ [[كوبا|GPE]].")
+    assert [(e.name, e.type) for e in entities] == [("حزب الله", "ORG"), ("إسرائيل", "GPE"), ("كوبا", "GPE")]
