@@ -1828,6 +1828,8 @@ def _speaker_word(context: Context, index: int, covered: set[int]) -> bool:
 
 def _speech_follows(context: Context, index: int, follows: str) -> bool:
     """Whether tokens[index] opens what a verb of saying introduces (see speaker_names)."""
+    if index >= len(context.tokens) or index >= context.sentence_end[index - 1]:
+        return False  # the sentence ends with the speaker: nothing is said
     token = context.tokens[index]
     if follows == "about":
         return token.norm == "عن"

@@ -371,6 +371,8 @@ def test_a_speaker_the_tagger_typed_misc_is_a_person_and_a_capital_keeps_its_typ
     assert [(e.name, e.type) for e in entities] == [("بيرنز", "PERSON")]
     _, entities = entities_of("وقالت [[واشنطن|GPE]] إن المحادثات ستستأنف.")
     assert [(e.name, e.type) for e in entities] == [("واشنطن", "GPE")]
+    # A text that ends with the name says nothing after it.
+    assert [(e.name, e.type) for e in entities_of("أجاب [[بيرنز|MISC]]")[1]] == [("بيرنز", "MISC")]
 
 
 def test_a_name_particle_starts_a_family_name():
