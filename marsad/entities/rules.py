@@ -24,7 +24,7 @@ only the logic. `apply_rules` is the entry point.
 from __future__ import annotations
 
 import gzip
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -1535,10 +1535,7 @@ def headed_place_name(context: Context, mention: Mention, mentions: list[Mention
         or any(m.first <= before < m.last for m in mentions)
     ):
         return mention
-    from marsad.linking.match import name_key
-
-    key = name_key(" ".join(context.keys[i] for i in range(before, mention.last)))
-    if any(r.type == "GPE" for r in resources.registry().by_key(key)):
+    if any(r.type == "GPE" for r in registry_places(context.keys[before : mention.last])):
         type_ = "GPE"  # a town named so: جسر الشغور, جبل لبنان
     headed = context.mention(before, mention.last, type_, mention.source)
     headed.heads = mention.heads
@@ -1641,8 +1638,6 @@ def weapon_names(context: Context, mentions: list[Mention]) -> list[Mention]:
     names or numbers (`قذيفة آر بي جي`, `مقاتلات إف 16`) are one.
     RETURNS (list[Mention]): the mentions, so corrected, and the names found.
     """
-    from marsad.linking.match import name_key
-
     lexicons, tokens = context.lexicons, context.tokens
     starting = {m.first: m for m in mentions}
     covered = {i for m in mentions for i in range(m.first, m.last)}
@@ -1655,9 +1650,7 @@ def weapon_names(context: Context, mentions: list[Mention]) -> list[Mention]:
             continue
         tagged = starting.get(name)
         if tagged is not None:
-            place = any(
-                r.type in PLACE_TYPES for r in resources.registry().by_key(name_key(" ".join(tagged.key)))
-            )
+            place = bool(registry_places(tagged.key))
             organisation = context.bare[name] in lexicons.org_heads or tagged.key in lexicons.alias_keys
             person = any(key in lexicons.person_words for key in tagged.key)  # طائرة بومبيو
             if tagged.type not in ("MISC", "PERSON") and not (place or organisation or person):
@@ -1739,13 +1732,7 @@ def hashtag_name(context: Context, mention: Mention, mentions: list[Mention]) ->
         return mention
     type_ = mention.type
     if mention.type in PLACE_TYPES:
-        from marsad.linking.match import name_key
-
-        places = [
-            r
-            for r in resources.registry().by_key(name_key(" ".join(context.keys[i] for i in words)))
-            if r.type in PLACE_TYPES
-        ]
+        places = registry_places([context.keys[i] for i in words])
         if not places:
             return mention
         type_ = "GPE" if any(r.type == "GPE" for r in places) else "LOC"
@@ -1817,12 +1804,12 @@ def _speaker_word(context: Context, index: int, covered: set[int]) -> bool:
     if key in lexicons.given_names and seen <= MAX_BACKOFF_FREQUENCY:
         return True
     # A frequent word that news never writes with the article is a proper name
-    # (دوتيرتي, ترمب), unless it is a place or an accusative without its tanween (سابقا).
+    # (دوتيرتي, ترمب), unless it is a place, an adverb or a verb.
     return (
         frequencies.get(ARTICLE + key, 0) <= MAX_DEFINITE_SHARE * seen
         and not key.endswith("ا")  # adverbs: مؤخرا, لاحقا
         and not key.startswith(IMPERFECT_PREFIXES)  # verbs: يجب, نأمل
-        and not any(r.type in PLACE_TYPES for r in resources.registry().by_key(key))
+        and not registry_places([key])
     )
 
 
@@ -1841,6 +1828,13 @@ def _speech_follows(context: Context, index: int, follows: str) -> bool:
         name = _marked_name_end(context, index) is not None and not _is_stop_word(context, index + 1)
         return token.text in SPEECH_MARKS and not name
     return token.norm.removesuffix(token.suffix) == "ان" and not token.prefix
+
+
+def registry_places(words: Sequence[str]) -> list[Record]:
+    """The places (GPE, LOC) of the shipped registry named by these matching keys."""
+    from marsad.linking.match import name_key
+
+    return [r for r in resources.registry().by_key(name_key(" ".join(words))) if r.type in PLACE_TYPES]
 
 
 def _large_place(record: Record, capitals: set[str]) -> bool:
