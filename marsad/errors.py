@@ -41,6 +41,7 @@ MESSAGES: dict[str, str] = {
     "E296": "unknown label scheme {scheme!r}; known: {known}",
     "E297": "the NER model was trained for other labels ({labels}); rebuild it with `marsad train ner`",
     "E298": "cannot read the NER model ({detail}); rebuild it with `marsad train ner`",
+    "E299": "--reuse-tables needs {missing} in {folder}; copy the tables there or leave the flag out",
     # Events (marsad.events, marsad eval events) (E5xx)
     "E501": "invalid gold record: {detail}",
     # The corpus: store, ingest, search (E6xx)

@@ -77,7 +77,8 @@ def wordfreq_command(data_dir: Path, out: Path) -> None:
     help="Where PyTorch trains the network: cpu, or cuda on a GPU machine (same model up to float rounding).",
 )
 def ner_command(data_dir: Path, out: Path, dev_out: Path, reuse_tables: bool, device: str) -> None:
-    """Train the NER tagger (a CRF and a BiLSTM-CRF) on ANERcorp, NewsFANE, WikiFANE and AQMAR."""
+    """Train the NER tagger (a CRF and a BiLSTM-CRF, its encoder pretrained on ANT news) on ANERcorp,
+    NewsFANE, WikiFANE and AQMAR."""
     from marsad.training.ner import train_ner
 
     train_ner(data_dir, out, dev_out, log=click.echo, tables=not reuse_tables, device=device)

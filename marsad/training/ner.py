@@ -27,8 +27,9 @@ unlabelled ANT news corpus (word2vec, then k-means), the lexicon from the gazett
 the PETRARCH actor dictionary and the given names and surnames of `arabic-name-romanizer`.
 Two models are trained on the same sentences: a linear-chain CRF (CRFsuite, L-BFGS,
 elastic net; its weights exported for numpy, `export_crf`) and a BiLSTM-CRF network
-(PyTorch, `train_network`; data in `ner_neural`, the network in `ner_network`); the tagger
-averages their marginals. Everything is seeded and single-threaded, so the same data
+(PyTorch, `train_network`; its encoder first pretrained as a language model on the ANT
+news; data in `ner_neural`, the network in `ner_network`); the tagger averages their
+marginals. Everything is seeded and single-threaded, so the same data
 gives the same files.
 """
 
@@ -94,6 +95,7 @@ NEWS_CORPORA = frozenset({"anercorp"})
 CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 
 NER_DIR = Path("ner")
+TABLES = ("ner-lexicon.tsv.gz", "ner-clusters.tsv.gz")  # what --reuse-tables keeps
 
 Log = Callable[[str], None]
 
@@ -725,8 +727,12 @@ def train_ner(
     """
     if not (data_dir / NER_DIR / "anercorp-camel-train.conll").is_file():
         raise MarsadError("E294", source=str(data_dir))
+    missing = [name for name in TABLES if not (out_dir / name).is_file()]
+    if not tables and missing:
+        raise MarsadError("E299", missing=", ".join(missing), folder=str(out_dir))
     if importlib.util.find_spec("torch") is None:
         raise MarsadError("E293", package="torch==2.13.0")
+    out_dir.mkdir(parents=True, exist_ok=True)
     if tables:
         words, vectors = write_tables(data_dir, out_dir, log)
     else:
@@ -747,35 +753,52 @@ def train_ner(
     domains = ["" if origin in NEWS_CORPORA else origin for origin in corpus.train.origins]
     train_crf(corpus.train.tokens, corpus.train.labels, lexicons, out_dir / "ner-crf.npz", domains=domains)
     log(f"CRF written to {out_dir / 'ner-crf.npz'}")
-    train_network(corpus.train, lexicons, words, vectors, out_dir / "ner-network.npz", device, log)
+    train_network(
+        corpus.train, data_dir / ANT_TRAIN, lexicons, words, vectors, out_dir / "ner-network.npz", device, log
+    )
     return corpus
 
 
 def train_network(  # type: ignore[no-untyped-def]
-    train: TrainingSet, lexicons: Lexicons, words: list[str], vectors, out_path: Path, device: str, log: Log
+    train: TrainingSet,
+    news: Path,
+    lexicons: Lexicons,
+    words: list[str],
+    vectors,
+    out_path: Path,
+    device: str,
+    log: Log,
 ) -> None:
     """Trains the shipped BiLSTM-CRF (`ner_network.SHIPPED_CONFIG`, `SHIPPED_EPOCHS`) on
-    training and validation sentences, seeded and on one thread, and writes its arrays."""
+    training and validation sentences, its encoder first pretrained as a language model on
+    the unlabelled news in `news`, seeded and on one thread, and writes its arrays."""
     import tempfile
 
     import torch
 
     from marsad.training import ner_network
-    from marsad.training.ner_neural import export_arrays
+    from marsad.training.ner_neural import LM_TOKENS, export_arrays, export_unlabelled, news_sentences
 
     torch.set_num_threads(1)
     with tempfile.TemporaryDirectory() as scratch:
         arrays = Path(scratch) / "arrays.npz"
         counts = export_arrays(train, lexicons, words, vectors, arrays)
         log(f"network data: {counts}")
+        unlabelled = Path(scratch) / "unlabelled.npz"
+        counts = export_unlabelled(news_sentences(news, LM_TOKENS), lexicons, arrays, unlabelled)
+        log(f"pretraining data: {counts}")
         data = ner_network.Data(arrays)
         config = ner_network.CONFIGS[ner_network.SHIPPED_CONFIG]
+        initial = ner_network.pretrain(
+            config, data, ner_network.Unlabelled(unlabelled), torch.device(device), log=log
+        )
         model, _ = ner_network.train(
             config,
             data,
             torch.device(device),
             epochs=ner_network.SHIPPED_EPOCHS,
             with_validation=True,
+            initial=initial,
             log=log,
         )
         write_npz(out_path, ner_network.export(model, data))

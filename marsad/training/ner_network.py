@@ -1,14 +1,19 @@
 """Trains the neural NER tagger with PyTorch and exports it for numpy inference.
 
 Self-contained on purpose: it imports only numpy and torch, and reads everything from
-the arrays file that `marsad.training.ner_neural.export_arrays` writes, so it runs on any
-machine with those two (a GPU machine without the rest of Marsad, too):
+the arrays files that `marsad.training.ner_neural.export_arrays` and `export_unlabelled`
+write, so it runs on any machine with those two (a GPU machine without the rest of
+Marsad, too):
 
-    python marsad/training/ner_network.py sweep CONFIG --arrays A.npz --out DIR [--device cuda]
-    python marsad/training/ner_network.py final --arrays A.npz --out DIR [--device cuda]
+    python marsad/training/ner_network.py sweep CONFIG --arrays A.npz --out DIR [--unlabelled U.npz]
+    python marsad/training/ner_network.py final --arrays A.npz --out DIR [--unlabelled U.npz]
 
-`sweep` trains one configuration on the training sentences and scores it on the
-validation sentences after every epoch (`DIR/sweep-CONFIG.json`). `final` takes the
+(`--device cuda` on a GPU machine).
+
+With `--unlabelled`, the encoder is first pretrained as a bidirectional language model
+on unlabelled news (`pretrain`). `sweep` trains one configuration on the training
+sentences and scores it on the validation sentences after every epoch
+(`DIR/sweep-CONFIG.json`). `final` takes the
 configuration and epoch count that scored best there and trains the shipped network on
 training and validation sentences together (`DIR/ner-neural.npz`). `marsad train ner`
 calls the same functions in-process. The architecture is described in
@@ -32,6 +37,11 @@ import torch
 from torch import nn
 
 SEED = 13
+IGNORED = -100  # a padding position's language-model target (cross-entropy skips it)
+# What pretraining leaves out of the weights it hands on: the NER task's own layers.
+TASK_PARAMETERS = ("out.", "domain_out", "transitions", "start_transitions", "end_transitions")
+PRETRAIN_BATCH_SIZE = 64
+PRETRAIN_LOG_EVERY = 200  # batches
 
 
 @dataclass(frozen=True)
@@ -55,7 +65,7 @@ class Config:
 # The configuration and epoch count `marsad train ner` ships: the best of the sweep on the
 # validation sentences (docs/ner.md), trained on training and validation sentences together.
 SHIPPED_CONFIG = "base"
-SHIPPED_EPOCHS = 4
+SHIPPED_EPOCHS = 5
 
 CONFIGS = {
     "base": Config(),
@@ -81,31 +91,58 @@ class Data:
         self.sentences = len(self.offsets) - 1
 
     def batch(self, indices: np.ndarray, device: torch.device) -> dict[str, torch.Tensor]:
-        a = self.arrays
-        spans = [(int(self.offsets[i]), int(self.offsets[i + 1])) for i in indices]
-        lengths = np.array([end - start for start, end in spans])
-        token_rows = np.concatenate([np.arange(start, end) for start, end in spans])
-        bag_offsets = a["bag_offsets"]
-        bag_parts = [a["bag"][bag_offsets[t] : bag_offsets[t + 1]] for t in token_rows]
-        bag_lengths = np.array([len(p) for p in bag_parts])
-        steps = int(lengths.max())
-        mask = np.arange(steps)[None, :] < lengths[:, None]
-        labels = np.zeros((len(indices), steps), dtype=np.int64)
-        labels[mask] = a["labels"][token_rows]
+        batch, token_rows, mask = input_batch(self.arrays, self.offsets, indices, device)
+        labels = np.zeros(mask.shape, dtype=np.int64)
+        labels[mask] = self.arrays["labels"][token_rows]
+        batch["domains"] = torch.from_numpy(self.arrays["domains"][indices].astype(np.int64)).to(device)
+        batch["labels"] = torch.from_numpy(labels).to(device)
+        return batch
 
-        def tensor(array: np.ndarray) -> torch.Tensor:
-            return torch.from_numpy(np.ascontiguousarray(array)).to(device)
 
-        return {
-            "words": tensor(a["words"][token_rows].astype(np.int64)),
-            "chars": tensor(a["chars"][token_rows].astype(np.int64)),
-            "bag": tensor(np.concatenate(bag_parts).astype(np.int64)),
-            "bag_offsets": tensor(np.concatenate([[0], np.cumsum(bag_lengths)[:-1]]).astype(np.int64)),
-            "domains": tensor(a["domains"][indices].astype(np.int64)),
-            "mask": tensor(mask),
-            "lengths": torch.from_numpy(lengths),
-            "labels": tensor(labels),
-        }
+class Unlabelled:
+    """The language-model arrays (`ner_neural.export_unlabelled`): news sentences in the
+    labelled arrays' vocabularies, each token's target the class of its word."""
+
+    def __init__(self, path: Path):
+        with np.load(path) as arrays:
+            self.arrays = {name: arrays[name] for name in arrays.files}
+        self.offsets = self.arrays["sentence_offsets"]
+        self.sentences = len(self.offsets) - 1
+        self.n_targets = int(self.arrays["target_count"])
+
+    def batch(self, indices: np.ndarray, device: torch.device) -> dict[str, torch.Tensor]:
+        batch, token_rows, mask = input_batch(self.arrays, self.offsets, indices, device)
+        targets = np.full(mask.shape, IGNORED, dtype=np.int64)
+        targets[mask] = self.arrays["targets"][token_rows]
+        batch["domains"] = torch.zeros(len(indices), dtype=torch.int64, device=device)  # news
+        batch["targets"] = torch.from_numpy(targets).to(device)
+        return batch
+
+
+def input_batch(
+    arrays: dict[str, np.ndarray], offsets: np.ndarray, indices: np.ndarray, device: torch.device
+) -> tuple[dict[str, torch.Tensor], np.ndarray, np.ndarray]:
+    """The network's inputs for some sentences; also their token rows and padding mask."""
+    spans = [(int(offsets[i]), int(offsets[i + 1])) for i in indices]
+    lengths = np.array([end - start for start, end in spans])
+    token_rows = np.concatenate([np.arange(start, end) for start, end in spans])
+    bag_offsets = arrays["bag_offsets"]
+    bag_parts = [arrays["bag"][bag_offsets[t] : bag_offsets[t + 1]] for t in token_rows]
+    bag_lengths = np.array([len(p) for p in bag_parts])
+    mask = np.arange(int(lengths.max()))[None, :] < lengths[:, None]
+
+    def tensor(array: np.ndarray) -> torch.Tensor:
+        return torch.from_numpy(np.ascontiguousarray(array)).to(device)
+
+    batch = {
+        "words": tensor(arrays["words"][token_rows].astype(np.int64)),
+        "chars": tensor(arrays["chars"][token_rows].astype(np.int64)),
+        "bag": tensor(np.concatenate(bag_parts).astype(np.int64)),
+        "bag_offsets": tensor(np.concatenate([[0], np.cumsum(bag_lengths)[:-1]]).astype(np.int64)),
+        "mask": tensor(mask),
+        "lengths": torch.from_numpy(lengths),
+    }
+    return batch, token_rows, mask
 
 
 class Tagger(nn.Module):
@@ -137,7 +174,8 @@ class Tagger(nn.Module):
         self.start_transitions = nn.Parameter(torch.zeros(n_labels))
         self.end_transitions = nn.Parameter(torch.zeros(n_labels))
 
-    def emissions(self, batch: dict[str, torch.Tensor]) -> torch.Tensor:
+    def encode(self, batch: dict[str, torch.Tensor]) -> torch.Tensor:
+        """The BiLSTM's outputs (sentences, steps, 2 x hidden: forward, then backward)."""
         words = self.word_embedding(batch["words"])
         chars = self.char_embedding(batch["chars"]).transpose(1, 2)
         conv = self.char_conv(chars)
@@ -158,7 +196,10 @@ class Tagger(nn.Module):
         )
         encoded, _ = self.lstm(packed)
         encoded, _ = nn.utils.rnn.pad_packed_sequence(encoded, batch_first=True, total_length=steps)
-        encoded = self.dropout(encoded)
+        return self.dropout(encoded)
+
+    def emissions(self, batch: dict[str, torch.Tensor]) -> torch.Tensor:
+        encoded = self.encode(batch)
         scores = self.out(encoded)
         correction = self.domain_out[batch["domains"]]
         correction = correction * (batch["domains"] != 0).float()[:, None, None]
@@ -256,7 +297,9 @@ def build(config: Config, data: Data) -> Tagger:
     )
 
 
-def batches(data: Data, indices: np.ndarray, size: int, generator: np.random.Generator) -> list[np.ndarray]:
+def batches(
+    data: Data | Unlabelled, indices: np.ndarray, size: int, generator: np.random.Generator
+) -> list[np.ndarray]:
     """Shuffled batches of sentences of similar length (less padding, faster steps)."""
     order = generator.permutation(indices)
     lengths = np.diff(data.offsets)[order]
@@ -292,11 +335,13 @@ def train(
     epochs: int | None = None,
     with_validation: bool = False,
     budget: float = math.inf,
+    initial: dict[str, torch.Tensor] | None = None,
     log=print,
 ) -> tuple[Tagger, list[dict[str, float]]]:
     """Trains one network. With `epochs` None: until validation stops improving (keeps the
     best epoch's weights); else exactly `epochs`, on training + validation if asked.
-    `budget` (seconds) stops training early, after the batch that overruns it."""
+    `budget` (seconds) stops training early, after the batch that overruns it. `initial`:
+    the encoder's weights from `pretrain` (else it starts from the word vectors alone)."""
     deadline = time.time() + budget
     torch.manual_seed(SEED)
     generator = np.random.default_rng(SEED)
@@ -307,6 +352,8 @@ def train(
     # News sentences count NEWS_WEIGHT times: as repeated draws within an epoch.
     draws = np.repeat(train_ids, data.arrays["weights"].astype(np.int64)[train_ids])
     model = build(config, data).to(device)
+    if initial is not None:
+        model.load_state_dict(initial, strict=False)
     optimiser = torch.optim.Adam(model.parameters(), lr=config.learning_rate)
     history: list[dict[str, float]] = []
     best_score, best_state, waited = -1.0, None, 0
@@ -339,6 +386,58 @@ def train(
     if best_state is not None:
         model.load_state_dict(best_state)
     return model, history
+
+
+def pretrain(
+    config: Config, data: Data, unlabelled: Unlabelled, device: torch.device, log=print
+) -> dict[str, torch.Tensor]:
+    """Trains the encoder as a bidirectional language model, one pass over `unlabelled`.
+
+    The forward LSTM's state at a word predicts the next word's class, the backward one's
+    the previous word's (`ner_neural.export_unlabelled` says what a class is). Labelled
+    sentences are few (21k); reading 2.5M words of news first teaches the encoder what
+    context says about a word before NER training starts from it (docs/ner.md).
+    One LSTM layer only: in a deeper one each direction would read the other's outputs,
+    which have seen the word it is to predict.
+    RETURNS: the encoder's weights (embeddings, character CNN, LSTM), for `train(initial=)`.
+    """
+    if config.layers != 1:
+        raise ValueError("pretraining needs a one-layer LSTM")
+    torch.manual_seed(SEED)
+    generator = np.random.default_rng(SEED)
+    model = build(config, data).to(device)
+    hidden = config.hidden
+    heads = nn.ModuleDict(
+        {direction: nn.Linear(hidden, unlabelled.n_targets) for direction in ("following", "preceding")}
+    ).to(device)
+    parameters = [*model.parameters(), *heads.parameters()]
+    optimiser = torch.optim.Adam(parameters, lr=config.learning_rate)
+    cross_entropy = nn.CrossEntropyLoss(ignore_index=IGNORED)
+    model.train()
+    total, window, started = 0.0, 0, time.time()
+    everything = np.arange(unlabelled.sentences)
+    chunks = batches(unlabelled, everything, PRETRAIN_BATCH_SIZE, generator)
+    for number, chunk in enumerate(chunks, start=1):
+        batch = unlabelled.batch(chunk, device)
+        encoded, targets = model.encode(batch), batch["targets"]
+        following = heads["following"](encoded[:, :-1, :hidden])
+        preceding = heads["preceding"](encoded[:, 1:, hidden:])
+        # A padding position reads nothing: it predicts no preceding word either.
+        preceding_targets = targets[:, :-1].masked_fill(~batch["mask"][:, 1:], IGNORED)
+        loss = cross_entropy(following.flatten(0, 1), targets[:, 1:].flatten()) + cross_entropy(
+            preceding.flatten(0, 1), preceding_targets.flatten()
+        )
+        optimiser.zero_grad()
+        loss.backward()
+        nn.utils.clip_grad_norm_(parameters, 5.0)
+        optimiser.step()
+        total, window = total + float(loss.detach()), window + 1
+        if number % PRETRAIN_LOG_EVERY == 0 or number == len(chunks):
+            seconds = round(time.time() - started)
+            progress = {"pretraining_batch": number, "of": len(chunks), "loss": total / window}
+            log(json.dumps({**progress, "seconds": seconds}))
+            total, window = 0.0, 0
+    return {k: v.detach().clone() for k, v in model.state_dict().items() if not k.startswith(TASK_PARAMETERS)}
 
 
 def export(model: Tagger, data: Data) -> dict[str, np.ndarray]:
@@ -380,14 +479,17 @@ def sweep(
     device: torch.device,
     max_epochs: int | None = None,
     budget: float = math.inf,
+    unlabelled: Path | None = None,
 ) -> dict:
-    """Trains configuration `name` with validation; writes its scores and best network."""
+    """Trains configuration `name` with validation (pretrained first if `unlabelled` is
+    given); writes its scores and best network."""
     data = Data(arrays)
     config = CONFIGS[name]
     if max_epochs:
         config = replace(config, max_epochs=max_epochs)
     started = time.time()
-    model, history = train(config, data, device, budget=budget)
+    initial = pretrain(config, data, Unlabelled(unlabelled), device) if unlabelled else None
+    model, history = train(config, data, device, budget=budget, initial=initial)
     best = max(history, key=lambda r: (r["anercorp"] + r["types"]) / 2)
     result = {"config": name, "best": best, "history": history, "seconds": round(time.time() - started)}
     out.mkdir(parents=True, exist_ok=True)
@@ -398,7 +500,7 @@ def sweep(
 
 def final(
     arrays: Path, out: Path, device: torch.device, name: str | None = None, epochs: int | None = None,
-    budget: float = math.inf,
+    budget: float = math.inf, unlabelled: Path | None = None,
 ) -> dict:  # fmt: skip
     """Trains the shipped network: the best swept configuration, on everything."""
     if name is None:
@@ -406,7 +508,11 @@ def final(
         best = max(results, key=lambda r: (r["best"]["anercorp"] + r["best"]["types"]) / 2)
         name, epochs = best["config"], best["best"]["epoch"]
     data = Data(arrays)
-    model, history = train(CONFIGS[name], data, device, epochs=epochs, with_validation=True, budget=budget)
+    config = CONFIGS[name]
+    initial = pretrain(config, data, Unlabelled(unlabelled), device) if unlabelled else None
+    model, history = train(
+        config, data, device, epochs=epochs, with_validation=True, budget=budget, initial=initial
+    )
     out.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(out / "ner-neural.npz", **export(model, data))
     return {"config": name, "epochs": epochs, "trained_epochs": len(history)}
@@ -422,14 +528,17 @@ def main() -> None:
     parser.add_argument("--epochs", type=int)
     parser.add_argument("--threads", type=int, default=0)
     parser.add_argument("--budget", type=float, default=math.inf, help="seconds of training at most")
+    parser.add_argument("--unlabelled", type=Path, help="pretrain on these language-model arrays first")
     args = parser.parse_args()
     if args.threads:
         torch.set_num_threads(args.threads)
     device = torch.device(args.device)
     if args.command == "sweep":
-        print(json.dumps(sweep(args.config, args.arrays, args.out, device, args.epochs, args.budget)["best"]))
+        result = sweep(args.config, args.arrays, args.out, device, args.epochs, args.budget, args.unlabelled)
+        print(json.dumps(result["best"]))
     else:
-        print(json.dumps(final(args.arrays, args.out, device, args.config, args.epochs, args.budget)))
+        result = final(args.arrays, args.out, device, args.config, args.epochs, args.budget, args.unlabelled)
+        print(json.dumps(result))
 
 
 if __name__ == "__main__":

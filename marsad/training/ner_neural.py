@@ -17,15 +17,25 @@ tokens, the same labels and held-out development set). Here it becomes arrays:
 The arrays file carries everything the trainer needs, so training (PyTorch,
 `marsad.training.ner_network`) runs anywhere that has torch and numpy: this machine's
 CPU, or a GPU machine without the rest of Marsad.
+
+A second file, `export_unlabelled`, holds unlabelled news for pretraining the network's
+encoder as a language model: the first `LM_TOKENS` words of the ANT training articles,
+in the same vocabularies, each token with a target class: one of its own for the
+`LM_OWN_WORDS` most frequent words, else its word cluster (the fine one, 512 classes),
+else its kind (number, Latin, punctuation, other). Classes, not words, keep the
+prediction layer small and cheap; a word's cluster is what its contexts have in common.
 """
 
 from __future__ import annotations
 
+import gzip
+import json
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
 
+from marsad.document import Token
 from marsad.entities.crf import LABELS
 from marsad.entities.features import FeatureExtractor, Lexicons
 from marsad.entities.neural import (
@@ -36,12 +46,18 @@ from marsad.entities.neural import (
     pack_strings,
     vector_key,
 )
+from marsad.text import split_sentences, tokenize
 from marsad.training.ner import DEV_BLOCK, DEV_EVERY, DEV_OFFSET, TrainingSet
 
 VALIDATION_OFFSET = 7
 MIN_CHAR_COUNT = 5
 MIN_FEATURE_COUNT = 3
 SPECIALS = ("<pad>", "<unk>")
+LM_TOKENS = 2_500_000
+LM_OWN_WORDS = 3000
+LM_SENTENCE_TOKENS = (5, 80)  # shorter sentences say little, longer ones are lists
+LM_KINDS = ("number", "latin", "punct")  # then one class for any other word
+FORGET_EVERY = 2000  # sentences
 
 assert VALIDATION_OFFSET != DEV_OFFSET
 
@@ -123,9 +139,7 @@ def export_arrays(
         domains.append(DOMAINS.index("news" if origin == "anercorp" else origin))
         weights.append(weight)
         validation.append(is_validation(origin, train.indices[position]))
-    chars = np.zeros((len(char_rows), max(map(len, char_rows))), dtype=np.int16)
-    for row, ids in enumerate(char_rows):
-        chars[row, : len(ids)] = ids
+    chars = _char_matrix(char_rows)
     word_vectors = np.zeros((len(word_vocab), vectors.shape[1]), dtype=np.float32)
     word_vectors[len(SPECIALS) :] = vectors
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -154,3 +168,93 @@ def export_arrays(
         "features": len(bag_vocab),
         "chars": len(char_vocab),
     }
+
+
+def _char_matrix(char_rows: list[list[int]]) -> np.ndarray:
+    chars = np.zeros((len(char_rows), max(map(len, char_rows))), dtype=np.int16)
+    for row, ids in enumerate(char_rows):
+        chars[row, : len(ids)] = ids
+    return chars
+
+
+def news_sentences(corpus: Path, max_tokens: int) -> list[list[Token]]:
+    """The ANT articles' sentences (Marsad's tokens), in corpus order, up to `max_tokens`."""
+    shortest, longest = LM_SENTENCE_TOKENS
+    sentences: list[list[Token]] = []
+    count = 0
+    with gzip.open(corpus, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            text = "\n".join(record.get(field) or "" for field in ("title", "text"))
+            tokens = tokenize(text)
+            for sentence in split_sentences(text, tokens):
+                inside = [t for t in tokens if sentence.start <= t.start < sentence.end]
+                if shortest <= len(inside) <= longest:
+                    sentences.append(inside)
+                    count += len(inside)
+            if count >= max_tokens:
+                break
+    return sentences
+
+
+def export_unlabelled(
+    sentences: list[list[Token]], lexicons: Lexicons, arrays: Path, path: Path
+) -> dict[str, int]:
+    """Writes the language-model arrays (see the module docstring) to `path` (.npz), in the
+    vocabularies of the labelled arrays file `arrays` (`export_arrays`).
+
+    RETURNS (dict): counts for the log.
+    """
+    with np.load(arrays) as labelled:
+        word_vocab, char_vocab, bag_vocab = (
+            Vocabulary(bytes(labelled[name]).decode("utf-8").split("\n"))
+            for name in ("vocab_words", "vocab_chars", "vocab_bag")
+        )
+    extractor = FeatureExtractor(lexicons)
+    encoder = TokenEncoder(extractor, word_vocab, char_vocab, bag_vocab)
+    frequent = Counter(vector_key(token) for tokens in sentences for token in tokens)
+    own_class = {key: i for i, (key, _) in enumerate(frequent.most_common(LM_OWN_WORDS))}
+    cluster_count = 1 + max((int(fine) for _, fine in lexicons.clusters.values()), default=-1)
+    target_count = LM_OWN_WORDS + cluster_count + len(LM_KINDS) + 1
+
+    def target(token: Token) -> int:
+        key = vector_key(token)
+        if key in own_class:
+            return own_class[key]
+        clusters = lexicons.clusters.get(key)
+        if clusters is not None:
+            return LM_OWN_WORDS + int(clusters[1])
+        kind = LM_KINDS.index(token.kind) if token.kind in LM_KINDS else len(LM_KINDS)
+        return LM_OWN_WORDS + cluster_count + kind
+
+    word_ids: list[int] = []
+    char_rows: list[list[int]] = []
+    bag_ids: list[int] = []
+    bag_offsets = [0]
+    targets: list[int] = []
+    sentence_offsets = [0]
+    for index, tokens in enumerate(sentences):
+        # Own features only: a lexicon phrase's B/I tags would tell each word about its
+        # neighbours, which the language model is there to predict.
+        own, _ = extractor.token_features(tokens)
+        for token, token_own in zip(tokens, own, strict=True):
+            word_ids.append(word_vocab.get(vector_key(token)))
+            char_rows.append(encoder.chars_of(token))
+            bag_ids.extend(encoder.bag_of(token_own))
+            bag_offsets.append(len(bag_ids))
+            targets.append(target(token))
+        sentence_offsets.append(len(word_ids))
+        if index % FORGET_EVERY == FORGET_EVERY - 1:
+            extractor.forget()  # the feature cache would otherwise grow with every new form
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(
+        path,
+        words=np.array(word_ids, dtype=np.int32),
+        chars=_char_matrix(char_rows),
+        bag=np.array(bag_ids, dtype=np.int32),
+        bag_offsets=np.array(bag_offsets, dtype=np.int64),
+        targets=np.array(targets, dtype=np.int32),
+        sentence_offsets=np.array(sentence_offsets, dtype=np.int64),
+        target_count=np.array(target_count),
+    )
+    return {"sentences": len(sentences), "tokens": len(word_ids), "targets": target_count}

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
 import importlib.util
+import json
 import tempfile
 from collections import Counter
 from collections.abc import Sequence
@@ -14,12 +16,22 @@ import pytest
 
 from marsad.entities import crf
 from marsad.entities.features import FeatureExtractor, Lexicons
-from marsad.entities.neural import BiLstmCrf, vector_key
+from marsad.entities.neural import UNKNOWN, BiLstmCrf, Vocabulary, vector_key
 from marsad.text import tokenize
+from marsad.training import ner_neural
 from marsad.training.conll import ConllSentence, read_conll
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SENTENCES = ("قال الوزير خالد النجار في عمان .", "وصل سامي إلى القاهرة", "القاهرة")
+# Unlabelled news for pretraining: (title, text), written for these tests.
+NEWS = (
+    (
+        "عاجل",
+        "قال الوزير خالد النجار إن الحكومة ستفتح 3 مدارس جديدة في عمان. وقال الوزير إن المدارس ستفتح في الخريف.",
+    ),
+    ("زيارة", "وصل الرئيس سامي العمري إلى القاهرة صباح اليوم في زيارة رسمية. وقال الرئيس إن الزيارة مهمة."),
+    ("اجتماع", "اجتمع الوزير مع وفد شركة النور في عمان لبحث المشاريع الجديدة في المدينة."),
+)
 # Small, two layers deep: the fixture exercises every part of the export.
 TINY_CONFIG = {"hidden": 6, "layers": 2, "char_dim": 4, "char_filters": 5, "bag_dim": 3, "domain_dim": 2}
 
@@ -76,3 +88,94 @@ def test_a_tiny_network_learns_its_training_data():
         write_npz(path, ner_network.export(model, data))
         network = BiLstmCrf(path, FeatureExtractor(Lexicons()))
     assert _network_labels(network, training.tokens) == training.labels
+
+
+def _write_news(path: Path, copies: int = 1) -> Path:
+    with gzip.open(path, "wt", encoding="utf-8") as lines:
+        for title, text in NEWS * copies:
+            lines.write(json.dumps({"title": title, "text": text}, ensure_ascii=False) + "\n")
+    return path
+
+
+def _labelled_arrays(path: Path, lexicons: Lexicons) -> Path:
+    from marsad.training import ner
+
+    training = tiny_training_set(read_conll(FIXTURES / "tiny-train.conll"), ner)
+    words = sorted({vector_key(t) for tokens in training.tokens for t in tokens})
+    vectors = np.random.default_rng(0).normal(0, 0.1, (len(words), 8))
+    ner_neural.export_arrays(training, lexicons, words, vectors, path)
+    return path
+
+
+def test_news_sentences_are_read_whole_up_to_the_token_budget(tmp_path):
+    corpus = _write_news(tmp_path / "news.jsonl.gz")
+    sentences = ner_neural.news_sentences(corpus, max_tokens=10**6)
+    texts = [" ".join(t.text for t in tokens) for tokens in sentences]
+    # The titles are one word: too short to say anything about context.
+    assert not any(text in ("عاجل", "زيارة", "اجتماع") for text in texts)
+    assert texts[0].startswith("قال الوزير خالد النجار")
+    assert texts[-1].startswith("اجتمع الوزير")
+    # The budget is checked after each article: the first article is read whole.
+    first_article = ner_neural.news_sentences(corpus, max_tokens=1)
+    assert [len(s) for s in first_article] == [len(s) for s in sentences[:2]]
+
+
+def test_unlabelled_tokens_take_word_cluster_and_kind_classes(tmp_path, monkeypatch):
+    lexicons = Lexicons(clusters={"مدرس": ("1", "4"), "مدارس": ("1", "4"), "حكوم": ("0", "2")})
+    arrays = _labelled_arrays(tmp_path / "arrays.npz", lexicons)
+    sentences = ner_neural.news_sentences(_write_news(tmp_path / "news.jsonl.gz"), max_tokens=10**6)
+    monkeypatch.setattr(ner_neural, "LM_OWN_WORDS", 2)
+    counts = ner_neural.export_unlabelled(sentences, lexicons, arrays, tmp_path / "lm.npz")
+    own, clusters = 2, 5  # fine clusters 0..4
+    assert counts["targets"] == own + clusters + 4
+    tokens = [t for s in sentences for t in s]
+    keys = [vector_key(t) for t in tokens]
+    frequent = [key for key, _ in Counter(keys).most_common(2)]
+    with np.load(tmp_path / "lm.npz") as lm, np.load(arrays) as labelled:
+        words = Vocabulary(bytes(labelled["vocab_words"]).decode("utf-8").split("\n"))
+        targets = lm["targets"].tolist()
+        assert lm["sentence_offsets"].tolist()[-1] == len(tokens)
+        assert lm["words"].tolist() == [words.get(key) for key in keys]
+    assert UNKNOWN in [words.get(key) for key in keys]  # words the labelled set never saw
+    for token, key, target in zip(tokens, keys, targets, strict=True):
+        if key in frequent:
+            assert target == frequent.index(key)
+        elif key in lexicons.clusters:
+            assert target == own + int(lexicons.clusters[key][1])
+        elif token.kind == "number":
+            assert target == own + clusters
+        elif token.kind == "punct":
+            assert target == own + clusters + 2
+        else:
+            assert target == own + clusters + 3
+
+
+def test_pretraining_learns_to_predict_neighbours_and_hands_on_the_encoder(tmp_path, monkeypatch):
+    if importlib.util.find_spec("torch") is None:
+        pytest.skip("pretraining the network needs torch (the train extra)")
+    from marsad.training import ner_network
+
+    lexicons = Lexicons()
+    arrays = _labelled_arrays(tmp_path / "arrays.npz", lexicons)
+    sentences = ner_neural.news_sentences(_write_news(tmp_path / "news.jsonl.gz", copies=40), 10**6)
+    ner_neural.export_unlabelled(sentences, lexicons, arrays, tmp_path / "lm.npz")
+    monkeypatch.setattr(ner_network, "PRETRAIN_BATCH_SIZE", 4)
+    monkeypatch.setattr(ner_network, "PRETRAIN_LOG_EVERY", 10)
+    config = ner_network.Config(hidden=16, bag_dim=8, learning_rate=0.02, dropout=0.0)
+    data = ner_network.Data(arrays)
+    progress: list[dict[str, float]] = []
+    encoder = ner_network.pretrain(
+        config, data, ner_network.Unlabelled(tmp_path / "lm.npz"), ner_network.torch.device("cpu"),
+        log=lambda line: progress.append(json.loads(line)),
+    )  # fmt: skip
+    assert len(progress) >= 3
+    assert progress[-1]["loss"] < progress[0]["loss"] / 2
+    assert "lstm.weight_ih_l0" in encoder and not any(k.startswith("out.") for k in encoder)
+    assert "transitions" not in encoder
+    # NER training starts from the encoder (a learning rate of 0 keeps it as it came).
+    still = ner_network.Config(hidden=16, bag_dim=8, learning_rate=0.0)
+    model, _ = ner_network.train(
+        still, data, ner_network.torch.device("cpu"), epochs=1, with_validation=True, initial=encoder,
+        log=lambda _: None,
+    )  # fmt: skip
+    assert ner_network.torch.equal(model.state_dict()["lstm.weight_ih_l0"], encoder["lstm.weight_ih_l0"])
