@@ -78,6 +78,7 @@ OPENERS = {'"': '"', "(": ")", "[": "]", "{": "}"}
 # Rules whose mention is a name in quotation marks after its head: they win overlaps.
 QUOTED_SOURCES = frozenset({"org-quoted", "title-quoted", "place-quoted"})
 CONJUNCTIONS = ("و", "ف")
+AND = "و"
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 # A registry place found after a preposition alone (في, إلى, ب-) must be at least this
 # large, or a country, province or capital: the registry's many villages are named by
@@ -557,10 +558,24 @@ def registry_place(context: Context, mention: Mention, mentions: list[Mention]) 
 
 def join_registry_places(context: Context, mentions: list[Mention]) -> list[Mention]:
     """Two places the tagger put side by side that together are one registry place are
-    that place: `شبه جزيرة` + `سيناء` is `شبه جزيرة سيناء`."""
+    that place: `شبه جزيرة` + `سيناء` is `شبه جزيرة سيناء`; also over the conjunction of
+    a name that has one: `البوسنة` + `والهرسك` is `البوسنة والهرسك` (a matching key drops
+    the conjunction, `فلسطين ولبنان` stays two)."""
     from marsad.linking.match import name_key
 
     registry = resources.registry()
+
+    def keys(first: int, middle: int, last: int) -> list[str]:
+        found = [name_key(" ".join(context.keys[first:last]))]
+        if context.tokens[middle].prefix[:1] == AND:
+            joined = [
+                *context.keys[first:middle],
+                AND + context.keys[middle],
+                *context.keys[middle + 1 : last],
+            ]
+            found.append(name_key(" ".join(joined)))
+        return found
+
     result: list[Mention] = []
     for mention in sorted(mentions, key=lambda m: m.first):
         previous = result[-1] if result else None
@@ -571,8 +586,8 @@ def join_registry_places(context: Context, mentions: list[Mention]) -> list[Ment
             and previous.last == mention.first
             and context.sentence_of[previous.first] == context.sentence_of[mention.first]
         ):
-            key = name_key(" ".join(context.keys[previous.first : mention.last]))
-            places = [r for r in registry.by_key(key) if r.type in PLACE_TYPES]
+            candidates = keys(previous.first, mention.first, mention.last)
+            places = [r for key in candidates for r in registry.by_key(key) if r.type in PLACE_TYPES]
             if places:
                 type_ = "GPE" if any(r.type == "GPE" for r in places) else "LOC"
                 result[-1] = context.mention(previous.first, mention.last, type_, "registry-place")

@@ -112,5 +112,8 @@ def test_two_places_side_by_side_that_the_registry_names_together_are_one():
     assert _names("صورت الأغنية في [[شبه جزيرة|LOC]] [[سيناء|GPE]] العام الماضي.") == [
         ("شبه جزيرة سيناء", "LOC")
     ]
-    # Two places that are no one place stay two.
+    # Also over the conjunction of a country's name ...
+    assert _names("انتقلت [[البوسنة|GPE]] [[والهرسك|GPE]] إلى مرحلة جديدة.") == [("البوسنة والهرسك", "GPE")]
+    # ... but two places that are no one place stay two, with a conjunction or without.
     assert _names("وصل الوفد إلى [[بغداد|GPE]] [[البصرة|GPE]] أمس.") == [("بغداد", "GPE"), ("البصرة", "GPE")]
+    assert _names("في [[فلسطين|GPE]] [[ولبنان|GPE]] أمس.") == [("فلسطين", "GPE"), ("لبنان", "GPE")]
