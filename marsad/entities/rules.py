@@ -462,9 +462,10 @@ def apply_rules(context: Context, mentions: list[Mention]) -> list[Mention]:
     resolved += role_headed_names(context, resolved)
     resolved += backoff_places(context, resolved)
     resolved = [headed_place_name(context, m, resolved) for m in resolved]
+    # Before person_words: a hashtag's later words are the name's, not names of their own.
+    resolved = [hashtag_name(context, m, resolved) for m in resolved]
     resolved = person_words(context, resolved)
     resolved = speaker_names(context, resolved)
-    resolved = [hashtag_name(context, m, resolved) for m in resolved]
     resolved = [event_name(context, m, resolved) for m in resolved]
     resolved = weapon_names(context, resolved)
     resolved = join_adjacent_people(context, resolved)
