@@ -1,5 +1,8 @@
 """Building the artefacts the pipeline loads: lexicons and models, from `../shared/data`."""
 
+import gzip
+import json
+from collections.abc import Iterator
 from pathlib import Path
 
 # The ANT news corpus, relative to the data folder: its training split feeds the word
@@ -7,6 +10,15 @@ from pathlib import Path
 # topic classifier is tuned on its dev split.
 ANT_TRAIN = Path("topics") / "ant-v2.1-train.jsonl.gz"
 ANT_DEV = Path("topics") / "ant-v2.1-dev.jsonl.gz"
+
+
+def ant_articles(corpus: Path) -> Iterator[str]:
+    """Each ANT article's title and text, one string, in file order (what the NER word
+    vectors and the network's pretraining read)."""
+    with gzip.open(corpus, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            yield "\n".join(record.get(field) or "" for field in ("title", "text"))
 
 
 def write_npz(path: Path, arrays: dict) -> None:  # type: ignore[type-arg]

@@ -38,7 +38,6 @@ from __future__ import annotations
 import difflib
 import gzip
 import importlib.util
-import json
 import sqlite3
 import zlib
 from collections import Counter
@@ -51,7 +50,7 @@ from marsad import resources
 from marsad.document import Token
 from marsad.entities.features import FeatureExtractor, Lexicons, phrase_key, read_triggers
 from marsad.errors import MarsadError
-from marsad.training import ANT_TRAIN, write_npz
+from marsad.training import ANT_TRAIN, ant_articles, write_npz
 from marsad.training.conll import (
     ConllSentence,
     EntitySpan,
@@ -465,13 +464,9 @@ def news_stem_sentences(corpus: Path) -> list[list[str]]:
     """The ANT news articles as lists of stems (Arabic words only), one list per article."""
     from marsad.text import tokenize
 
-    articles: list[list[str]] = []
-    with gzip.open(corpus, "rt", encoding="utf-8") as lines:
-        for line in lines:
-            record = json.loads(line)
-            text = "\n".join(record.get(field) or "" for field in ("title", "text"))
-            articles.append([t.stem for t in tokenize(text) if t.kind == "arabic" and t.stem])
-    return articles
+    return [
+        [t.stem for t in tokenize(text) if t.kind == "arabic" and t.stem] for text in ant_articles(corpus)
+    ]
 
 
 def train_word_vectors(corpus: Path, log: Log):  # type: ignore[no-untyped-def]

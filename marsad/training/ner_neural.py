@@ -28,8 +28,6 @@ prediction layer small and cheap; a word's cluster is what its contexts have in 
 
 from __future__ import annotations
 
-import gzip
-import json
 from collections import Counter
 from pathlib import Path
 
@@ -47,6 +45,7 @@ from marsad.entities.neural import (
     vector_key,
 )
 from marsad.text import split_sentences, tokenize
+from marsad.training import ant_articles
 from marsad.training.ner import DEV_BLOCK, DEV_EVERY, DEV_OFFSET, TrainingSet
 
 VALIDATION_OFFSET = 7
@@ -182,18 +181,15 @@ def news_sentences(corpus: Path, max_tokens: int) -> list[list[Token]]:
     shortest, longest = LM_SENTENCE_TOKENS
     sentences: list[list[Token]] = []
     count = 0
-    with gzip.open(corpus, "rt", encoding="utf-8") as lines:
-        for line in lines:
-            record = json.loads(line)
-            text = "\n".join(record.get(field) or "" for field in ("title", "text"))
-            tokens = tokenize(text)
-            for sentence in split_sentences(text, tokens):
-                inside = [t for t in tokens if sentence.start <= t.start < sentence.end]
-                if shortest <= len(inside) <= longest:
-                    sentences.append(inside)
-                    count += len(inside)
-            if count >= max_tokens:
-                break
+    for text in ant_articles(corpus):
+        tokens = tokenize(text)
+        for sentence in split_sentences(text, tokens):
+            inside = [t for t in tokens if sentence.start <= t.start < sentence.end]
+            if shortest <= len(inside) <= longest:
+                sentences.append(inside)
+                count += len(inside)
+        if count >= max_tokens:
+            break
     return sentences
 
 
