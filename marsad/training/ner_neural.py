@@ -100,6 +100,39 @@ def build_vocabularies(
     )
 
 
+class TokenRows:
+    """The network's per-token inputs, gathered sentence by sentence, for both arrays files."""
+
+    def __init__(self, encoder: TokenEncoder):
+        self.encoder = encoder
+        self.words: list[int] = []
+        self.chars: list[list[int]] = []
+        self.bag: list[int] = []
+        self.bag_offsets = [0]
+        self.sentence_offsets = [0]
+
+    def add(self, tokens: list[Token], features: list[list[str]]) -> None:
+        """One sentence; `features`: each token's sparse features that go into its bag."""
+        for token, token_features in zip(tokens, features, strict=True):
+            self.words.append(self.encoder.words.get(vector_key(token)))
+            self.chars.append(self.encoder.chars_of(token))
+            self.bag.extend(self.encoder.bag_of(token_features))
+            self.bag_offsets.append(len(self.bag))
+        self.sentence_offsets.append(len(self.words))
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        chars = np.zeros((len(self.chars), max(map(len, self.chars))), dtype=np.int16)
+        for row, ids in enumerate(self.chars):
+            chars[row, : len(ids)] = ids
+        return {
+            "words": np.array(self.words, dtype=np.int32),
+            "chars": chars,
+            "bag": np.array(self.bag, dtype=np.int32),
+            "bag_offsets": np.array(self.bag_offsets, dtype=np.int64),
+            "sentence_offsets": np.array(self.sentence_offsets, dtype=np.int64),
+        }
+
+
 def export_arrays(
     train: TrainingSet, lexicons: Lexicons, words: list[str], vectors: np.ndarray, path: Path
 ) -> dict[str, int]:
@@ -113,43 +146,29 @@ def export_arrays(
     word_vocab, char_vocab, bag_vocab = build_vocabularies(train, sentences, extractor, words)
     encoder = TokenEncoder(extractor, word_vocab, char_vocab, bag_vocab)
     label_ids = {label: i for i, label in enumerate(LABELS)}
-    word_ids: list[int] = []
-    char_rows: list[list[int]] = []
-    bag_ids: list[int] = []
-    bag_offsets = [0]
+    rows = TokenRows(encoder)
     label_list: list[int] = []
-    sentence_offsets = [0]
     domains: list[int] = []
     weights: list[int] = []
     validation: list[bool] = []
     for position, weight in sentences:
         tokens = train.tokens[position]
         own, phrase = extractor.token_features(tokens)
-        for token, token_own, token_phrase, label in zip(
-            tokens, own, phrase, train.labels[position], strict=True
-        ):
-            word_ids.append(word_vocab.get(vector_key(token)))
-            char_rows.append(encoder.chars_of(token))
-            bag_ids.extend(encoder.bag_of([*token_own, *token_phrase]))
-            bag_offsets.append(len(bag_ids))
-            label_list.append(label_ids[label])
-        sentence_offsets.append(len(word_ids))
+        rows.add(
+            tokens, [[*token_own, *token_phrase] for token_own, token_phrase in zip(own, phrase, strict=True)]
+        )
+        label_list += [label_ids[label] for _, label in zip(tokens, train.labels[position], strict=True)]
         origin = train.origins[position]
         domains.append(DOMAINS.index("news" if origin == "anercorp" else origin))
         weights.append(weight)
         validation.append(is_validation(origin, train.indices[position]))
-    chars = _char_matrix(char_rows)
     word_vectors = np.zeros((len(word_vocab), vectors.shape[1]), dtype=np.float32)
     word_vectors[len(SPECIALS) :] = vectors
     path.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(
         path,
-        words=np.array(word_ids, dtype=np.int32),
-        chars=chars,
-        bag=np.array(bag_ids, dtype=np.int32),
-        bag_offsets=np.array(bag_offsets, dtype=np.int64),
+        **rows.arrays(),
         labels=np.array(label_list, dtype=np.int8),
-        sentence_offsets=np.array(sentence_offsets, dtype=np.int64),
         domains=np.array(domains, dtype=np.int8),
         weights=np.array(weights, dtype=np.int8),
         validation=np.array(validation, dtype=bool),
@@ -163,17 +182,10 @@ def export_arrays(
     return {
         "sentences": len(sentences),
         "validation": sum(validation),
-        "tokens": len(word_ids),
+        "tokens": len(rows.words),
         "features": len(bag_vocab),
         "chars": len(char_vocab),
     }
-
-
-def _char_matrix(char_rows: list[list[int]]) -> np.ndarray:
-    chars = np.zeros((len(char_rows), max(map(len, char_rows))), dtype=np.int16)
-    for row, ids in enumerate(char_rows):
-        chars[row, : len(ids)] = ids
-    return chars
 
 
 def news_sentences(corpus: Path, max_tokens: int) -> list[list[Token]]:
@@ -223,34 +235,20 @@ def export_unlabelled(
         kind = LM_KINDS.index(token.kind) if token.kind in LM_KINDS else len(LM_KINDS)
         return LM_OWN_WORDS + cluster_count + kind
 
-    word_ids: list[int] = []
-    char_rows: list[list[int]] = []
-    bag_ids: list[int] = []
-    bag_offsets = [0]
+    rows = TokenRows(encoder)
     targets: list[int] = []
-    sentence_offsets = [0]
     for index, tokens in enumerate(sentences):
         # Own features only: a lexicon phrase's B/I tags would tell each word about its
         # neighbours, which the language model is there to predict.
-        own, _ = extractor.token_features(tokens)
-        for token, token_own in zip(tokens, own, strict=True):
-            word_ids.append(word_vocab.get(vector_key(token)))
-            char_rows.append(encoder.chars_of(token))
-            bag_ids.extend(encoder.bag_of(token_own))
-            bag_offsets.append(len(bag_ids))
-            targets.append(target(token))
-        sentence_offsets.append(len(word_ids))
+        rows.add(tokens, [extractor.views(token)[0] for token in tokens])
+        targets += [target(token) for token in tokens]
         if index % FORGET_EVERY == FORGET_EVERY - 1:
             extractor.forget()  # the feature cache would otherwise grow with every new form
     path.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(
         path,
-        words=np.array(word_ids, dtype=np.int32),
-        chars=_char_matrix(char_rows),
-        bag=np.array(bag_ids, dtype=np.int32),
-        bag_offsets=np.array(bag_offsets, dtype=np.int64),
+        **rows.arrays(),
         targets=np.array(targets, dtype=np.int32),
-        sentence_offsets=np.array(sentence_offsets, dtype=np.int64),
         target_count=np.array(target_count),
     )
-    return {"sentences": len(sentences), "tokens": len(word_ids), "targets": target_count}
+    return {"sentences": len(sentences), "tokens": len(rows.words), "targets": target_count}
