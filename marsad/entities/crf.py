@@ -53,30 +53,34 @@ def marginals(
     """P(label at t | sentence) by forward-backward, for a padded batch.
 
     scores: (sentences, steps, labels) label scores; transitions: (from, to);
-    start, end: scores of the first and the last label. Computed with probabilities
-    rescaled at every step rather than in log space: a step is then one small matrix
-    product for all sentences. Padding rows come out as junk.
+    start, end: scores of the first and the last label. Leading axes before these are
+    models scored over the same sentences (scores (models, sentences, steps, labels),
+    transitions (models, from, to), ...): all go through one pass, which halves the
+    per-step cost of the tagger's two. Computed with probabilities rescaled at every step
+    rather than in log space: a step is then one small matrix product for all sentences.
+    Padding rows come out as junk.
     """
-    steps = scores.shape[1]
-    emitted = np.exp(scores - scores.max(axis=2, keepdims=True), dtype=np.float64)
-    moves = np.exp(transitions - transitions.max(), dtype=np.float64)
-    ending = np.exp(end - end.max(), dtype=np.float64)
+    steps = scores.shape[-2]
+    emitted = np.exp(scores - scores.max(axis=-1, keepdims=True), dtype=np.float64)
+    moves = np.exp(transitions - transitions.max(axis=(-2, -1), keepdims=True), dtype=np.float64)
+    moves_back = np.swapaxes(moves, -1, -2)
+    ending = np.exp(end - end.max(axis=-1, keepdims=True), dtype=np.float64)[..., None, :]
     alpha = np.empty(emitted.shape)
     beta = np.empty(emitted.shape)
-    forward = np.exp(start - start.max()) * emitted[:, 0]
-    alpha[:, 0] = forward / forward.sum(axis=1, keepdims=True)
+    forward = np.exp(start - start.max(axis=-1, keepdims=True))[..., None, :] * emitted[..., 0, :]
+    alpha[..., 0, :] = forward / forward.sum(axis=-1, keepdims=True)
     for step in range(1, steps):
-        forward = (alpha[:, step - 1] @ moves) * emitted[:, step]
-        alpha[:, step] = forward / (forward.sum(axis=1, keepdims=True) + 1e-300)
+        forward = (alpha[..., step - 1, :] @ moves) * emitted[..., step, :]
+        alpha[..., step, :] = forward / (forward.sum(axis=-1, keepdims=True) + 1e-300)
     last = (lengths - 1)[:, None]
-    beta[:, steps - 1] = ending
+    beta[..., steps - 1, :] = ending
     for step in range(steps - 2, -1, -1):
-        backward = (emitted[:, step + 1] * beta[:, step + 1]) @ moves.T
-        backward /= backward.sum(axis=1, keepdims=True) + 1e-300
+        backward = (emitted[..., step + 1, :] * beta[..., step + 1, :]) @ moves_back
+        backward /= backward.sum(axis=-1, keepdims=True) + 1e-300
         # A sentence's backward pass starts at its own last token, with the end scores.
-        beta[:, step] = np.where(last == step, ending, backward)
+        beta[..., step, :] = np.where(last == step, ending, backward)
     product = alpha * beta
-    return product / (product.sum(axis=2, keepdims=True) + 1e-300)
+    return product / (product.sum(axis=-1, keepdims=True) + 1e-300)
 
 
 def best_sequences(probabilities: np.ndarray, lengths: np.ndarray) -> list[list[str]]:

@@ -16,7 +16,9 @@ a document go through the LSTM together, one time step for all of them, which is
 makes numpy fast enough (the recurrence is a handful of small matrix products a step).
 
 The token part that depends on the token alone (word vector, character CNN, the sum of
-its own features) is cached per surface form, as the CRF's features are.
+its own features) is cached per surface form, as the CRF's features are, and cached
+already multiplied by the LSTM's input weights: that product, one per token, was the
+largest single cost of a sentence; per form, it is paid once.
 """
 
 from __future__ import annotations
@@ -35,9 +37,10 @@ from marsad.entities.features import FeatureExtractor
 DOMAINS = ("news", "aqmar", "wikifane")
 MAX_CHARS = 20
 UNKNOWN = 1  # row 0 of every table pads
-# Forms whose token vectors are kept (about 1 KB each): the frequent ones, which are most
-# of running text, fit; an ingest worker stays well under its share of 2 GB.
-_CACHE_LIMIT = 100_000
+# Forms whose input products are kept (4 KB each, 100 MB in all): the first forms a
+# process meets include the frequent ones, which are most of running text (the 10,000
+# most frequent are 90% of the tokens of 300 news articles).
+_CACHE_LIMIT = 25_000
 
 
 def vector_key(token: Token) -> str:
@@ -96,11 +99,7 @@ class TokenEncoder:
 
     def bag_of(self, token_features: Sequence[str]) -> list[int]:
         """Ids of a token's known sparse features (`b`, always known, keeps it non-empty)."""
-        return [i for i in (self.bag.ids.get(f, -1) for f in token_features) if i >= 0]
-
-
-def _sigmoid(x: np.ndarray) -> np.ndarray:
-    return 0.5 * (np.tanh(0.5 * x) + 1.0)
+        return [i for i in map(self.bag.ids.get, token_features) if i is not None]
 
 
 def _bilstm_weights(w: dict[str, np.ndarray], layer: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -108,15 +107,18 @@ def _bilstm_weights(w: dict[str, np.ndarray], layer: int) -> tuple[np.ndarray, n
     side (features, 8 hidden), their biases, and the two recurrent matrices stacked (2,
     hidden, 4 hidden); transposed for row-vector products, with each direction's gates
     reordered from PyTorch's (input, forget, cell, output) to (input, forget, output,
-    cell), so that the three sigmoid gates take one call per step."""
+    cell), and the three sigmoid gates' rows halved: sigmoid(x) = (tanh(x / 2) + 1) / 2,
+    so one tanh over all four gates serves every gate of a step."""
     hidden = w[f"lstm{layer}_w_hh_f"].shape[1]
     order = np.r_[0 : 2 * hidden, 3 * hidden : 4 * hidden, 2 * hidden : 3 * hidden]
+    scale = np.ones(4 * hidden, dtype=np.float32)
+    scale[: 3 * hidden] = 0.5
     inputs, biases, recurrent = [], [], []
     for direction in ("f", "b"):
         name = f"lstm{layer}_{{}}_{direction}"
-        inputs.append(w[name.format("w_ih")][order].T)
-        biases.append((w[name.format("b_ih")] + w[name.format("b_hh")])[order])
-        recurrent.append(w[name.format("w_hh")][order].T)
+        inputs.append(w[name.format("w_ih")][order].T * scale)
+        biases.append((w[name.format("b_ih")] + w[name.format("b_hh")])[order] * scale)
+        recurrent.append(w[name.format("w_hh")][order].T * scale)
     return (
         np.ascontiguousarray(np.concatenate(inputs, axis=1)),
         np.concatenate(biases),
@@ -147,12 +149,19 @@ class BiLstmCrf:
         self.news = self.w["domain_embedding"][0]
         self.input_size = self.w["lstm0_w_ih_f"].shape[1]
         self._lstm_weights = [_bilstm_weights(self.w, layer) for layer in range(self.layers)]
+        # The first layer's input product, by parts: a form's own vector, the lexicon
+        # phrases' bag rows, and what every run-time token shares (news domain, biases).
+        input_weights, bias, _ = self._lstm_weights[0]
+        width = self.input_size - len(self.news)
+        self._form_weights = input_weights[:width]
+        self._phrase_weights = input_weights[width - self.w["bag_embedding"].shape[1] : width]
+        self._shared_product = self.news @ input_weights[width:] + bias
         self._token_cache: dict[str, np.ndarray] = {}
         self._overflow: dict[str, np.ndarray] = {}  # this call's forms once the cache is full
 
-    def _token_vectors(self, tokens: Sequence[Token]) -> None:
-        """Computes and caches the word vector, character CNN and own-feature bag of the
-        forms among `tokens` not cached yet, all in one batch."""
+    def _form_products(self, tokens: Sequence[Token]) -> None:
+        """Computes and caches, for the forms among `tokens` not cached yet and all in one
+        batch, the word vector, character CNN and own-feature bag times the input weights."""
         fresh = list({t.text: t for t in tokens if t.text not in self._token_cache}.values())
         if not fresh:
             return
@@ -177,7 +186,7 @@ class BiLstmCrf:
         bag_ids = [encoder.bag_of(features) for features in own]
         starts = np.cumsum([0] + [len(ids) for ids in bag_ids[:-1]])
         bags = np.add.reduceat(w["bag_embedding"][[i for ids in bag_ids for i in ids]], starts)
-        vectors = np.concatenate([words, char_vectors, bags], axis=1)
+        vectors = np.concatenate([words, char_vectors, bags], axis=1) @ self._form_weights
         if len(self._token_cache) < _CACHE_LIMIT:
             self._token_cache.update(zip((t.text for t in fresh), vectors, strict=True))
         else:
@@ -187,22 +196,22 @@ class BiLstmCrf:
         cached = self._token_cache.get(token.text)
         return cached if cached is not None else self._overflow[token.text]
 
-    def _inputs(self, tokens: Sequence[Token], phrase: list[list[str]]) -> np.ndarray:
-        """The LSTM's input rows for one sentence: token vectors, then the news domain."""
-        bag_embedding = self.w["bag_embedding"]
-        rows = np.empty((len(tokens), self.input_size), dtype=np.float32)
-        rows[:, -len(self.news) :] = self.news
-        width = self.input_size - len(self.news)
-        rows[:, :width] = [self._vector(token) for token in tokens]
-        bag = slice(width - bag_embedding.shape[1], width)
-        for index, features in enumerate(phrase):
-            ids = self.encoder.bag_of(features) if features else None
-            if ids:
-                rows[index, bag] += bag_embedding[ids].sum(axis=0)
+    def _products(self, tokens: Sequence[Token], phrase: list[list[str]]) -> np.ndarray:
+        """The first layer's input products for one sentence (tokens, 8 hidden): each
+        form's, plus the shared part, plus the bag rows of the lexicon phrases it is in."""
+        rows = np.array([self._vector(token) for token in tokens])
+        rows += self._shared_product
+        found = [(index, self.encoder.bag_of(features)) for index, features in enumerate(phrase) if features]
+        found = [(index, ids) for index, ids in found if ids]
+        if found:
+            bag_embedding = self.w["bag_embedding"]
+            bags = np.stack([bag_embedding[ids].sum(axis=0) for _, ids in found])
+            rows[[index for index, _ in found]] += bags @ self._phrase_weights
         return rows
 
-    def _bilstm(self, inputs: np.ndarray, lengths: np.ndarray, layer: int) -> np.ndarray:
-        """One bidirectional LSTM layer over a padded batch (sentences, steps, features).
+    def _bilstm(self, products: np.ndarray, lengths: np.ndarray, layer: int) -> np.ndarray:
+        """One bidirectional LSTM layer over a padded batch of its input products
+        (sentences, steps, 8 hidden: the forward direction's gates, then the backward's).
 
         The backward direction reads each sentence reversed, so both directions run as
         one forward pass over left-aligned rows, stacked: every step is one batched
@@ -210,23 +219,17 @@ class BiLstmCrf:
         longest first, and a step computes only those still running (padding comes after
         a sentence's tokens, where it could not change their outputs anyway).
         """
-        input_weights, bias, recurrent = self._lstm_weights[layer]
-        batch, steps, _ = inputs.shape
+        recurrent = self._lstm_weights[layer][2]
+        batch, steps, _ = products.shape
         hidden = self.hidden
         order = np.argsort(-lengths, kind="stable")
-        inputs, lengths = inputs[order], lengths[order]
+        products, lengths = products[order], lengths[order]
         running = (lengths[None, :] > np.arange(steps)[:, None]).sum(axis=1)  # per step
         reverse = _reversal(lengths, steps)
         rows = np.arange(batch)[:, None]
-        # Input products for real tokens only, both directions in one product, then placed
-        # at each direction's steps (the backward one reversed).
-        real = np.arange(steps)[None, :] < lengths[:, None]
-        products = inputs[real] @ input_weights + bias  # (tokens, 8 hidden)
-        projected = np.zeros((2, batch, steps, 4 * hidden), dtype=np.float32)
-        projected[0][real] = products[:, : 4 * hidden]
-        backward = np.zeros((batch, steps, 4 * hidden), dtype=np.float32)
-        backward[real] = products[:, 4 * hidden :]
-        projected[1] = backward[rows, reverse]
+        projected = np.empty((2, batch, steps, 4 * hidden), dtype=np.float32)
+        projected[0] = products[:, :, : 4 * hidden]
+        projected[1] = products[rows, reverse, 4 * hidden :]  # each sentence read backwards
         h = np.zeros((2, batch, hidden), dtype=np.float32)
         c = np.zeros((2, batch, hidden), dtype=np.float32)
         gates = np.empty((2, batch, 4 * hidden), dtype=np.float32)
@@ -236,11 +239,14 @@ class BiLstmCrf:
             step_gates = gates[:, :k]
             np.matmul(h[:, :k], recurrent, out=step_gates)
             step_gates += projected[:, :k, step]
-            sigmoids = _sigmoid(step_gates[:, :, : 3 * hidden])  # gates i f o, then g
+            np.tanh(step_gates, out=step_gates)
+            sigmoids = step_gates[:, :, : 3 * hidden]  # gates i f o, then g
+            sigmoids *= 0.5
+            sigmoids += 0.5
             step_c = c[:, :k]
             step_c *= sigmoids[:, :, hidden : 2 * hidden]
-            step_c += sigmoids[:, :, :hidden] * np.tanh(step_gates[:, :, 3 * hidden :])
-            h[:, :k] = sigmoids[:, :, 2 * hidden :] * np.tanh(step_c)
+            step_c += sigmoids[:, :, :hidden] * step_gates[:, :, 3 * hidden :]
+            np.multiply(sigmoids[:, :, 2 * hidden :], np.tanh(step_c), out=h[:, :k])
             outputs[:, :k, step] = h[:, :k]
         both = np.concatenate([outputs[0], outputs[1][rows, reverse]], axis=2)
         unsorted = np.empty_like(both)
@@ -258,23 +264,21 @@ class BiLstmCrf:
             and the sentence lengths.
         """
         lengths = np.array([len(s) for s in sentences])
-        encoded = np.zeros((len(sentences), int(lengths.max()), self.input_size), dtype=np.float32)
-        self._token_vectors([token for tokens in sentences for token in tokens])
+        products = np.zeros((len(sentences), int(lengths.max()), 8 * self.hidden), dtype=np.float32)
+        self._form_products([token for tokens in sentences for token in tokens])
         for index, tokens in enumerate(sentences):
-            encoded[index, : lengths[index]] = self._inputs(tokens, phrases[index])
-        for layer in range(self.layers):
-            encoded = self._bilstm(encoded, lengths, layer)
+            products[index, : lengths[index]] = self._products(tokens, phrases[index])
+        encoded = self._bilstm(products, lengths, 0)
+        for layer in range(1, self.layers):
+            input_weights, bias, _ = self._lstm_weights[layer]
+            encoded = self._bilstm(encoded @ input_weights + bias, lengths, layer)
         return encoded @ self.w["out_w"].T + self.w["out_b"], lengths
 
-    def marginals(
-        self, sentences: Sequence[Sequence[Token]], phrases: Sequence[list[list[str]]]
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """P(label | sentence) of each token under the network's CRF layer, padded."""
-        scores, lengths = self.emissions(sentences, phrases)
+    @property
+    def crf_layer(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The CRF layer's transitions, start and end scores, as `crf.marginals` takes them."""
         w = self.w
-        return crf.marginals(
-            scores, lengths, w["transitions"], w["start_transitions"], w["end_transitions"]
-        ), lengths
+        return w["transitions"], w["start_transitions"], w["end_transitions"]
 
 
 def _reversal(lengths: np.ndarray, steps: int) -> np.ndarray:

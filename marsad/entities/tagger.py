@@ -59,9 +59,14 @@ class NerTagger:
         lengths = np.array([len(tokens) for tokens in present])
         phrases = [self.features.phrase_features(tokens) for tokens in present]
         scores = self.crf.scores(self.features, present, phrases, int(lengths.max()))
-        probabilities = crf.marginals(scores, lengths, self.crf.transitions, self.crf.start, self.crf.end)
-        if self.network is not None:
-            probabilities = (probabilities + self.network.marginals(present, phrases)[0]) / 2
+        crf_layer = (self.crf.transitions, self.crf.start, self.crf.end)
+        if self.network is None:
+            probabilities = crf.marginals(scores, lengths, *crf_layer)
+        else:
+            # Both models' marginals in one pass (a leading model axis), then their average.
+            both = np.stack([scores, self.network.emissions(present, phrases)[0]])
+            layers = (np.stack(pair) for pair in zip(crf_layer, self.network.crf_layer, strict=True))
+            probabilities = crf.marginals(both, lengths, *layers).mean(axis=0)
         self.features.forget()
         labelled = iter(crf.best_sequences(probabilities, lengths))
         return [next(labelled) if tokens else [] for tokens in sentences]

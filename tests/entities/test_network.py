@@ -46,7 +46,8 @@ def tiny_training_set(sentences: Sequence[ConllSentence], ner: ModuleType):  # t
 
 def _network_labels(network: BiLstmCrf, sentences: list) -> list[list[str]]:  # type: ignore[type-arg]
     phrases = [network.encoder.features.phrase_features(tokens) for tokens in sentences]
-    probabilities, lengths = network.marginals(sentences, phrases)
+    scores, lengths = network.emissions(sentences, phrases)
+    probabilities = crf.marginals(scores, lengths, *network.crf_layer)
     return crf.best_sequences(probabilities, lengths)
 
 
