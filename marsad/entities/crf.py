@@ -9,8 +9,9 @@ is what keeps numpy's per-call overhead small.
 
 from __future__ import annotations
 
+import itertools
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -150,18 +151,19 @@ class FeatureCrf:
             result[row, : len(tokens)] = self._sentence_scores(tokens, sentence_phrases)
         return result
 
-    def _sums(self, groups: Sequence[Iterable[str]]) -> np.ndarray:
+    def _sums(self, groups: Sequence[Sequence[str]]) -> np.ndarray:
         """The weight sum of each group of features (unknown features count nothing)."""
-        ids: list[int] = []
-        starts: list[int] = []
-        for features in groups:
-            starts.append(len(ids))
-            ids += [i for i in map(self.ids.get, features) if i is not None]
-        if not ids:
-            return np.zeros((len(groups), len(LABELS)), dtype=np.float32)
-        sums = np.add.reduceat(self.weights[ids], starts)
-        # reduceat gives an empty group the next group's first row.
-        sums[np.diff([*starts, len(ids)]) == 0] = 0.0
+        sums = np.zeros((len(groups), len(LABELS)), dtype=np.float32)
+        features = itertools.chain.from_iterable(groups)
+        ids = np.fromiter(map(self.ids.get, features, itertools.repeat(-1)), dtype=np.int64)
+        group = np.repeat(np.arange(len(groups)), [len(features) for features in groups])
+        known = ids >= 0
+        if known.any():
+            counts = np.bincount(group[known], minlength=len(groups))
+            filled = counts > 0
+            # Each filled group's rows run from its start to the next filled group's.
+            starts = (np.cumsum(counts) - counts)[filled]
+            sums[filled] = np.add.reduceat(self.weights[ids[known]], starts)
         return sums
 
     def _add_views(self, extractor: FeatureExtractor, tokens: Sequence[Token]) -> None:

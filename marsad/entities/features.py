@@ -110,7 +110,13 @@ class FeatureExtractor:
     def __init__(self, lexicons: Lexicons):
         self.lexicons = lexicons
         self._cache: dict[str, tuple[list[str], list[str], list[str], list[str], list[str], str]] = {}
-        self._max_phrase = min(MAX_PHRASE, max((len(p) for p in lexicons.phrases), default=1))
+        # The lengths of the phrases each first stem begins, longest first: most words begin
+        # none, and phrase matching then costs them one look-up.
+        lengths: dict[str, set[int]] = {}
+        for phrase in lexicons.phrases:
+            if len(phrase) <= MAX_PHRASE:
+                lengths.setdefault(phrase[0], set()).add(len(phrase))
+        self._phrase_lengths = {first: sorted(found, reverse=True) for first, found in lengths.items()}
 
     def views(self, token: Token) -> tuple[list[str], list[str], list[str], list[str], list[str], str]:
         """Features of a token on its own, and the shorter sets its neighbours see.
@@ -164,14 +170,15 @@ class FeatureExtractor:
         """Lexicon phrases found in the sentence, longest match first, as B/I features."""
         found: list[list[str]] = [[] for _ in tokens]
         phrases = self.lexicons.phrases
-        if not phrases:
-            return found
+        phrase_lengths = self._phrase_lengths
         stems = [t.stem if t.kind != "number" else "" for t in tokens]
         count = len(tokens)
         for start in range(count):
-            if not stems[start]:
+            if not stems[start] or stems[start] not in phrase_lengths:
                 continue
-            for length in range(min(self._max_phrase, count - start), 0, -1):
+            for length in phrase_lengths[stems[start]]:
+                if start + length > count:
+                    continue
                 kinds = phrases.get(tuple(stems[start : start + length]))
                 if kinds is None:
                     continue
