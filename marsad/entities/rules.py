@@ -143,6 +143,9 @@ class Lexicons:
     org_heads: dict[str, OrgHead]
     place_heads: frozenset[str]
     place_cues: dict[str, str]  # form -> "head" or "prep" (data/place_cues.tsv)
+    # (place name's key, the next word's stem) of an idiom in which the name is a common
+    # noun (data/place_cues.tsv, `idiom`): ("مسقط", "راس").
+    place_idioms: frozenset[tuple[str, str]]
     kunya: frozenset[str]
     nasab: frozenset[str]
     compound: frozenset[str]
@@ -265,7 +268,12 @@ class Lexicons:
             titles=titles,
             org_heads=org_heads,
             place_heads=frozenset(bare(form) for form, *_ in rows("place_heads.tsv")),
-            place_cues={bare(form): kind for form, kind, *_ in rows("place_cues.tsv")},
+            place_cues={bare(form): kind for form, kind, *_ in rows("place_cues.tsv") if kind != "idiom"},
+            place_idioms=frozenset(
+                (" ".join(word_key(t) for t in words(form)[:-1]), words(form)[-1].stem)
+                for form, kind, *_ in rows("place_cues.tsv")
+                if kind == "idiom"
+            ),
             kunya=frozenset(name_words.get("kunya", ())),
             nasab=frozenset(name_words.get("nasab", ())),
             compound=frozenset(name_words.get("compound", ())),
@@ -510,7 +518,9 @@ def registry_place(context: Context, mention: Mention, mentions: list[Mention]) 
       `جنوب أفريقيا`). A country inside a longer name is left alone: `جنوب السودان` is
       also the south of Sudan, `جنوب لبنان` always is.
     - A person whose whole name is a country or a large city is that place (`سان
-      فرنسيسكو`: a city's name read as a given name and a surname).
+      فرنسيسكو`: a city's name read as a given name and a surname); so is one whose whole
+      name is any registry place when a place head stands before it in construct
+      (`محافظة صلاح الدين`, the governorate, though `صلاح الدين` is Saladin as often).
     - A place whose whole name is a country is a GPE (`غينيا الاستوائية`).
     """
     from marsad.linking.match import name_key
@@ -522,10 +532,13 @@ def registry_place(context: Context, mention: Mention, mentions: list[Mention]) 
         key = name_key(" ".join(context.keys[first:last]))
         return [r for r in registry.by_key(key) if r.type in PLACE_TYPES]
 
-    if mention.type == "PERSON" and mention.length > 1:
+    headed = _after_place_head(context, mention.first)
+    if mention.type == "PERSON" and (mention.length > 1 or headed):
+        whole = places(mention.first, mention.last)
+        if headed and whole:
+            return context.mention(mention.first, mention.last, "GPE", "registry-place")
         if context.bare[mention.first] in context.lexicons.given_names:
             return mention  # صلاح الدين is Saladin as often as the governorate
-        whole = places(mention.first, mention.last)
         if any(r.kind == "country" or r.population >= MIN_BACKOFF_POPULATION for r in whole):
             return context.mention(mention.first, mention.last, "GPE", "registry-place")
         return mention
@@ -555,6 +568,17 @@ def registry_place(context: Context, mention: Mention, mentions: list[Mention]) 
     if best is None:
         return mention
     return context.mention(best[0], best[1], "GPE", "registry-place")
+
+
+def _after_place_head(context: Context, index: int) -> bool:
+    """Whether a place head noun in construct (data/place_heads.tsv, no article: محافظة,
+    مدينة) stands right before tokens[index], in its sentence."""
+    before = index - 1
+    return (
+        before >= context.sentence_start[index]
+        and context.bare[before] in context.lexicons.place_heads
+        and not has_article(context.tokens[before])
+    )
 
 
 def join_registry_places(context: Context, mentions: list[Mention]) -> list[Mention]:
@@ -787,6 +811,8 @@ def _name_from(context: Context, first: int, end: int, covered: set[int]) -> tup
         token = tokens[last]
         if token.kind != "arabic" or last in covered or context.bare[last] in context.lexicons.stop_words:
             return None
+        if context.lexicons.title_at(tokens, last, end) is not None:
+            return None  # `ولا رئيس الوزراء`: a role word is no name's word
         if token.prefix[:1] in CONJUNCTIONS or TANWEEN.intersection(token.text):
             return None
         if has_article(token):
@@ -1523,6 +1549,8 @@ def backoff_places(context: Context, mentions: list[Mention]) -> list[Mention]:
             if cue != "head":
                 if last == index + 1 and context.bare[index] in lexicons.given_names:
                     continue
+                if _in_construct(context, index, last, in_places):
+                    continue
                 places = [r for r in places if _large_place(r, capitals)]
             if places:
                 type_ = "GPE" if any(r.type == "GPE" for r in places) else "LOC"
@@ -1531,6 +1559,19 @@ def backoff_places(context: Context, mentions: list[Mention]) -> list[Mention]:
                 in_places.update(span)
                 break
     return found
+
+
+def _in_construct(context: Context, first: int, end: int, places: set[int]) -> bool:
+    """Whether the words tokens[first:end] are a common noun in construct with what follows:
+    before a place (`في رالي تركيا`, the Rally of Turkey, not Raleigh; `في غزة ورام الله`
+    is a list) or in an idiom of data/place_cues.tsv (`في مسقط رأسه`, his birthplace)."""
+    if end >= context.sentence_end[first]:
+        return False
+    following = context.tokens[end]
+    if end in places and not following.prefix.startswith(("و", "ف")):
+        return True
+    idiom = (" ".join(context.keys[first:end]), following.stem)
+    return idiom in context.lexicons.place_idioms
 
 
 def headed_place_name(context: Context, mention: Mention, mentions: list[Mention]) -> Mention:

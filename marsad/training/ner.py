@@ -283,6 +283,12 @@ def transfer_spans(alignment: Alignment, anercorp: ConllSentence, fane: ConllSen
     return spans
 
 
+def fane_view(anercorp: ConllSentence, alignment: Alignment, fane: ConllSentence) -> ConllSentence:
+    """A held-out ANERcorp sentence with its NewsFANE twin's fine labels on its tokens."""
+    spans = transfer_spans(alignment, anercorp, fane)
+    return ConllSentence(anercorp.tokens, tuple(spans_to_iob(spans, len(anercorp.tokens))))
+
+
 # ---------------------------------------------------------------- place types
 
 
@@ -587,11 +593,7 @@ def assemble(data_dir: Path, log: Log) -> Corpus:
             dev_anercorp.append(sentence)
             dev_letters.add(_letters(sentence.tokens)[0])
             if alignment is not None:
-                fane = newsfane[alignment.fane]
-                spans = transfer_spans(alignment, sentence, fane)
-                dev_newsfane.append(
-                    ConllSentence(sentence.tokens, tuple(spans_to_iob(spans, len(sentence.tokens))))
-                )
+                dev_newsfane.append(fane_view(sentence, alignment, newsfane[alignment.fane]))
             continue
         hints: list[EntitySpan] = []
         if alignment is not None:

@@ -25,12 +25,16 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from marsad import resources
 from marsad.document import ENTITY_TYPES, Document
 from marsad.errors import MarsadError
 from marsad.pipeline import Pipeline
 from marsad.training.conll import ConllSentence, EntitySpan, iob_spans, marsad_spans_to_file
+
+if TYPE_CHECKING:
+    from marsad.entities.tagger import NerTagger
 
 ENTITY_STAGE = "marsad.entities.v1"
 
@@ -199,7 +203,11 @@ def pipeline_mentions(text: str) -> list[Mention]:
     up to and including the entity stage; the later ones do not change mentions). Mentions
     that describe or point back to an entity (`رئيس الإقليم`, `التنظيم`) are not names, and
     NER corpora do not mark them."""
-    doc = _entity_pipeline()(Document.from_parts(text))
+    return named_mentions(_entity_pipeline()(Document.from_parts(text)))
+
+
+def named_mentions(doc: Document) -> list[Mention]:
+    """The named mentions of a document's entities (`pipeline_mentions`)."""
     return [(m.start, m.end, entity.type) for entity in doc.entities for m in entity.mentions if m.named]
 
 
@@ -210,13 +218,14 @@ def _entity_pipeline() -> Pipeline:
     return Pipeline(DEFAULT_STAGES[: DEFAULT_STAGES.index(ENTITY_STAGE) + 1])
 
 
-def tagger_mentions(text: str) -> list[Mention]:
-    """Mentions straight from the NER tagger's labels, over whole tokens."""
+def tagger_mentions(text: str, tagger: NerTagger | None = None) -> list[Mention]:
+    """Mentions straight from the NER tagger's labels (the shipped tagger's unless one is
+    given), over whole tokens."""
     from marsad.entities.tagger import label_spans
     from marsad.text import tokenize
 
     tokens = tokenize(text)
-    labels = resources.ner_tagger().predict(tokens)
+    labels = (tagger or resources.ner_tagger()).predict(tokens)
     return [(tokens[start].start, tokens[end - 1].end, kind) for start, end, kind in label_spans(labels)]
 
 

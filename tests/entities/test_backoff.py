@@ -117,3 +117,13 @@ def test_two_places_side_by_side_that_the_registry_names_together_are_one():
     # ... but two places that are no one place stay two, with a conjunction or without.
     assert _names("وصل الوفد إلى [[بغداد|GPE]] [[البصرة|GPE]] أمس.") == [("بغداد", "GPE"), ("البصرة", "GPE")]
     assert _names("في [[فلسطين|GPE]] [[ولبنان|GPE]] أمس.") == [("فلسطين", "GPE"), ("لبنان", "GPE")]
+
+
+def test_a_place_name_in_construct_or_in_an_idiom_is_no_place():
+    # مسقط رأسه is one's birthplace; رالي before a place is a rally, not Raleigh.
+    assert _names("عاد الشاعر إلى مسقط رأسه في الجنوب.") == []
+    assert _names("وانسحب من المشاركة في رالي [[تركيا|GPE]] أمس.") == [("تركيا", "GPE")]
+    # Muscat itself, and a place that continues a list with و, are still places.
+    assert _names("افتتح المعرض في مسقط أمس.") == [("مسقط", "GPE")]
+    assert _names("وصل الوفد إلى نواكشوط [[وداكار|GPE]] أمس.") == [("نواكشوط", "GPE"), ("داكار", "GPE")]
+    assert _names("وصل الوفد إلى نواكشوط [[داكار|GPE]] أمس.") == [("داكار", "GPE")]

@@ -53,6 +53,7 @@ def test_marginals_equal_the_sum_over_every_label_sequence():
         assert np.allclose(marginals[row, :length, :FEW], expected, atol=1e-9)
         assert np.allclose(marginals[row, :length].sum(axis=1), 1.0)
 
+
 def test_models_stacked_on_a_leading_axis_get_their_own_marginals():
     batches = [_random_batch(seed) for seed in (3, 4)]  # the same sentence lengths
     scores, lengths, transitions, start, end = (np.stack(parts) for parts in zip(*batches, strict=True))
@@ -61,7 +62,6 @@ def test_models_stacked_on_a_leading_axis_get_their_own_marginals():
         alone = crf.marginals(scores, lengths, transitions, start, end)
         for row, length in enumerate(lengths):
             assert np.allclose(stacked[model, row, :length], alone[row, :length], atol=1e-12)
-
 
 
 def test_best_sequences_are_the_most_probable_valid_iob2_sequences():

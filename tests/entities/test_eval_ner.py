@@ -178,6 +178,9 @@ def test_the_anercorp_scheme_cuts_the_heads_anercorp_leaves_outside_names():
     text = "قال ناشط في حركة حماس إن ديوان نهر بين جنازتين صدر"
     mentions = [(12, 21, "ORG"), (31, 47, "MISC")]
     assert cut_outside_heads(text, mentions, heads) == [(17, 21, "ORG"), (31, 47, "MISC")]
+    # A clitic on the head goes with it: لوكالة فرانس برس -> فرانس برس.
+    text = "وقال لوكالة فرانس برس إن"
+    assert cut_outside_heads(text, [(5, 21, "ORG")], heads) == [(12, 21, "ORG")]
 
 
 def test_context_analyses_consecutive_sentences_of_a_document_together():

@@ -429,3 +429,22 @@ def test_a_model_name_after_a_weapon_head_is_misc():
     # An organisation or a place named after the head keeps its type.
     _, entities = entities_of("وتطال صواريخ [[حزب الله|ORG]] مدن [[إسرائيل|GPE]] وصواريخ [[كوبا|GPE]].")
     assert [(e.name, e.type) for e in entities] == [("حزب الله", "ORG"), ("إسرائيل", "GPE"), ("كوبا", "GPE")]
+
+
+def test_particles_and_role_words_start_or_continue_no_name_after_a_role():
+    if not resources.entity_lexicons().given_names:
+        pytest.skip("the tagger's gazetteer table (given names) is not built in this checkout")
+    # ولا, أحد and بأن are also given names once normalised (ولاء, أحد, بان).
+    marked = "لم يحضر الرئيس [[بوش|PERSON]] ولا رئيس الوزراء البريطاني الاجتماع."
+    assert [e.name for e in entities_of(marked)[1]] == ["بوش"]
+    assert entities_of("قال زعيم أحد الأجنحة المتمردة إن الاتفاق فشل.")[1] == []
+    assert entities_of("وأكد نائب رئيس التحرير بأن الأمطار الغزيرة مستمرة.")[1] == []
+
+
+def test_a_person_name_after_a_place_head_is_the_place():
+    marked = "واتهم رئيس مجلس محافظة [[صلاح الدين|PERSON]] [[أحمد الجبوري|PERSON]] التنظيم."
+    _, entities = entities_of(marked)
+    assert [(e.name, e.type) for e in entities] == [("صلاح الدين", "GPE"), ("أحمد الجبوري", "PERSON")]
+    assert [(e.name, e.type) for e in entities_of("وقال [[صلاح الدين|PERSON]] إنه سيعود.")[1]] == [
+        ("صلاح الدين", "PERSON")
+    ]
