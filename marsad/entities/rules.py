@@ -146,6 +146,10 @@ class Lexicons:
     # (place name's key, the next word's stem) of an idiom in which the name is a common
     # noun (data/place_cues.tsv, `idiom`): ("مسقط", "راس").
     place_idioms: frozenset[tuple[str, str]]
+    # Heads of what is named after a person (data/named_after.tsv): form -> type; and the
+    # honorifics that may stand before the person's name there.
+    named_after_heads: dict[str, str]
+    honorifics: frozenset[str]
     kunya: frozenset[str]
     nasab: frozenset[str]
     compound: frozenset[str]
@@ -208,6 +212,7 @@ class Lexicons:
             set(self.org_heads),
             self.place_heads,
             set(self.place_cues),
+            set(self.named_after_heads),
             self.kunya,
             self.nasab,
             self.compound,
@@ -269,6 +274,12 @@ class Lexicons:
             org_heads=org_heads,
             place_heads=frozenset(bare(form) for form, *_ in rows("place_heads.tsv")),
             place_cues={bare(form): kind for form, kind, *_ in rows("place_cues.tsv") if kind != "idiom"},
+            named_after_heads={
+                bare(form): kind for form, kind, *_ in rows("named_after.tsv") if kind != "honorific"
+            },
+            honorifics=frozenset(
+                bare(form) for form, kind, *_ in rows("named_after.tsv") if kind == "honorific"
+            ),
             place_idioms=frozenset(
                 (" ".join(word_key(t) for t in words(form)[:-1]), words(form)[-1].stem)
                 for form, kind, *_ in rows("place_cues.tsv")
@@ -463,6 +474,7 @@ def apply_rules(context: Context, mentions: list[Mention]) -> list[Mention]:
     candidates += institution_names(context)
     candidates += body_names(context)
     candidates += alias_mentions(context)
+    candidates += named_after_people(context, mentions)
     resolved = [m for m in resolve_overlaps(candidates) if not _only_a_head(m, context.lexicons)]
     resolved = [_trim_descriptor_head(context, m) for m in resolved]
     _note_descriptor_heads(context, resolved)
@@ -936,6 +948,68 @@ def headed_org_names(context: Context) -> list[Mention]:
         mention.description = mention.key in context.lexicons.generic_bodies
         found.append(mention)
     return found
+
+
+def named_after_people(context: Context, mentions: list[Mention]) -> list[Mention]:
+    """`مطار الملك خالد الدولي`, `جامعة السلطان قابوس`, `مطار رفيق الحريري`: a facility,
+    institution or prize named after a person is one mention (data/named_after.tsv), and
+    the person is no actor of the article (the tagger reads `خالد` there as a person).
+
+    A head in construct, an honorific or not, the person's name, then up to
+    MAX_ORG_ADJECTIVES nisba adjectives. After an honorific the name is the tagged
+    mention that starts at the honorific or after it, or else its words: given names,
+    `بن`/`آل` and the next word, `عبد` and the next word (at most MAX_NAME_AFTER_ROLE);
+    without one, only a person the tagger found is taken (`مطار بيروت` is headed_place_name's).
+    """
+    lexicons, tokens = context.lexicons, context.tokens
+    starting = {m.first: m for m in mentions if m.type not in PLACE_TYPES}
+    found = []
+    for index, token in enumerate(tokens[:-1]):
+        type_ = lexicons.named_after_heads.get(context.bare[index])
+        if type_ is None or has_article(token):
+            continue
+        end = context.sentence_end[index]
+        name = index + 1
+        honorific = name < end and context.bare[name] in lexicons.honorifics and has_article(tokens[name])
+        tagged = starting.get(name)
+        if honorific:
+            name += 1
+            tagged = tagged or starting.get(name)
+            last = max(tagged.last if tagged is not None else name, _honoree_end(context, name, end))
+        elif tagged is not None and tagged.type == "PERSON":
+            last = tagged.last
+        else:
+            continue
+        if last == name:
+            continue
+        adjectives = last
+        while last < end and last - adjectives < MAX_ORG_ADJECTIVES and context.is_nisba(last):
+            last += 1
+        found.append(context.mention(index, last, type_, "named-after"))
+    return found
+
+
+def _honoree_end(context: Context, first: int, end: int) -> int:
+    """Where the name of a person after an honorific ends (`خالد`, `سلطان بن عبد العزيز`,
+    `خليفة بن زايد آل نهيان`)."""
+    lexicons, tokens = context.lexicons, context.tokens
+    last = first
+    limit = min(end, first + MAX_NAME_AFTER_ROLE)
+    while last < limit and tokens[last].kind == "arabic":
+        bare = context.bare[last]
+        if bare in lexicons.compound and last + 1 < end:
+            last += 2  # عبد العزيز
+        elif tokens[last].prefix:
+            break
+        elif bare in lexicons.nasab and last + 1 < end:
+            last += 1  # بن, آل: the next word is the father's or the family's, or عبد ...
+            if context.bare[last] not in lexicons.compound:
+                last += 1
+        elif bare in lexicons.given_names or bare.startswith("عبد"):
+            last += 1  # خالد, عبدالعزيز
+        else:
+            break
+    return min(last, end)
 
 
 def _movement_adjective(context: Context, index: int) -> bool:

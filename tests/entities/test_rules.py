@@ -448,3 +448,21 @@ def test_a_person_name_after_a_place_head_is_the_place():
     assert [(e.name, e.type) for e in entities_of("وقال [[صلاح الدين|PERSON]] إنه سيعود.")[1]] == [
         ("صلاح الدين", "PERSON")
     ]
+
+
+def test_what_is_named_after_a_person_is_one_mention_and_no_person():
+    def names(marked: str) -> list[tuple[str, str]]:
+        return [(e.name, e.type) for e in entities_of(marked)[1]]
+
+    assert names("وصل الوفد إلى مطار الملك [[خالد|PERSON]] الدولي.") == [("مطار الملك خالد الدولي", "FAC")]
+    # Untagged: the name's words after the honorific (given names, بن, عبد).
+    assert names("نقل المصاب إلى مستشفى الملك فيصل التخصصي.") == [("مستشفى الملك فيصل التخصصي", "ORG")]
+    assert names("زار الوزير جامعة الأمير سلطان بن عبد العزيز.") == [
+        ("جامعة الأمير سلطان بن عبد العزيز", "ORG")
+    ]
+    # Without an honorific, only a person the tagger found; a place after the head is the
+    # place's facility (headed_place_name), a house is no institution.
+    assert names("هبطت الطائرة في مطار [[رفيق الحريري|PERSON]].") == [("مطار رفيق الحريري", "FAC")]
+    assert names("هبطت الطائرة في مطار [[بيروت|GPE]].") == [("مطار بيروت", "FAC")]
+    assert names("زار الوزير منزل [[محمد العلي|PERSON]].") == [("محمد العلي", "PERSON")]
+    assert names("وقال [[الملك خالد|PERSON]] إن الزيارة مهمة.") == [("خالد", "PERSON")]
