@@ -766,7 +766,11 @@ def rare_name_words(context: Context, person: Mention, mentions: list[Mention]) 
 
 def _unknown_name(context: Context, first: int, covered: set[int]) -> tuple[int, int] | None:
     """Two or three rare name words from tokens[first] (MAX_UNKNOWN_NAME_FREQUENCY) that
-    no other name word follows: a name no list knows (`جاكوب زوما`)."""
+    no other name word follows: a name no list knows (`جاكوب زوما`). A first word of the
+    nisba shape is an adjective of the role noun, not a name (`ممثل كويتي متوف`, `زعيم
+    دموي قسي القلب`)."""
+    if context.tokens[first].stem.endswith(NISBA_ENDINGS):
+        return None
     last = first
     end = min(context.sentence_end[first], first + 4)
     while last < end and _rare_name_word(context, last, MAX_UNKNOWN_NAME_FREQUENCY, covered):
@@ -817,7 +821,9 @@ def _after_role_phrase(context: Context, index: int, mentions: list[Mention]) ->
 
 
 def _name_from(context: Context, first: int, end: int, covered: set[int]) -> tuple[int, int] | None:
-    """The words of a name starting at a given name, ended by its first definite word."""
+    """The words of a name starting at a given name, ended by its first definite word,
+    which must look like a family name: nisba-shaped (البارزاني), or a name word of the
+    gazetteer table (الغبان) or of data/person_words.tsv."""
     tokens = context.tokens
     for last in range(first + 1, min(end, first + MAX_NAME_AFTER_ROLE)):
         token = tokens[last]
@@ -832,6 +838,10 @@ def _name_from(context: Context, first: int, end: int, covered: set[int]) -> tup
             head = context.bare[last] in lexicons.org_heads or context.bare[last] in lexicons.place_heads
             if token.prefix != ARTICLE or head or context.keys[last] in lexicons.anaphors:
                 return None  # `حاكم الولاية`, `باسم الوزارة`: a head noun ends no name
+            family = context.bare[last]
+            known = family in lexicons.known_names or family in lexicons.person_words
+            if not (known or context.is_nisba(last)):
+                return None  # `طالب المجتمع`, `صاحب الأرض`: a common noun ends no name
             return first, last + 1
         if context.bare[last] not in context.lexicons.given_names:
             return None  # a middle name is a father's given name: محمد سالم الغبان
@@ -999,8 +1009,8 @@ def _honoree_end(context: Context, first: int, end: int) -> int:
         bare = context.bare[last]
         if bare in lexicons.compound and last + 1 < end:
             last += 2  # عبد العزيز
-        elif tokens[last].prefix:
-            break
+        elif tokens[last].prefix or bare in lexicons.stop_words:
+            break  # `كأس الملك من ربع النهائي`: no name after the honorific
         elif bare in lexicons.nasab and last + 1 < end:
             last += 1  # بن, آل: the next word is the father's or the family's, or عبد ...
             if context.bare[last] not in lexicons.compound:
