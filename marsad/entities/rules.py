@@ -80,10 +80,17 @@ QUOTED_SOURCES = frozenset({"org-quoted", "title-quoted", "place-quoted"})
 CONJUNCTIONS = ("و", "ف")
 AND = "و"
 PLACE_TYPES = frozenset({"GPE", "LOC"})
-# A registry place found after a preposition alone (في, إلى, ب-) must be at least this
-# large, or a country, province or capital: the registry's many villages are named by
-# common words (الحرية, النصر) that follow a preposition all the time.
+# A registry place found after a preposition alone (في, إلى, ب-) must be a country or a
+# capital, or in the Arab world a province or a town at least this large, elsewhere a
+# place at least MIN_FAR_BACKOFF_POPULATION large: the registry's many towns are named by
+# common words (الحرية, النصر; far away حيلة in Bulgaria, الترف in China) that follow a
+# preposition all the time.
 MIN_BACKOFF_POPULATION = 100_000
+MIN_FAR_BACKOFF_POPULATION = 1_000_000
+# After a preposition, a definite word whose form without the article is seen at least
+# this often in unlabelled news is a common noun with its article (الزاوية, the corner;
+# البحيرة, the lake), not the place it also names (الزاوية in Libya, البحيرة in Egypt).
+MIN_COMMON_NOUN_FREQUENCY = 30
 BROAD_PLACE_KINDS = frozenset({"country", "admin1"})
 # A word seen more often than this in unlabelled news (`resources.word_frequencies()`)
 # is a common word (جنوب, مايو, رجل) or a place the tagger knows well; the place
@@ -1614,6 +1621,10 @@ def backoff_places(context: Context, mentions: list[Mention]) -> list[Mention]:
             continue
         if cue == "prep" and frequencies.get(context.keys[index], 0) > MAX_PREP_BACKOFF_FREQUENCY:
             continue
+        if cue == "prep" and has_article(token):
+            indefinite = context.keys[index].removeprefix(ARTICLE)
+            if frequencies.get(indefinite, 0) >= MIN_COMMON_NOUN_FREQUENCY:
+                continue
         end = min(context.sentence_end[index], index + MAX_BACKOFF_WORDS)
         for last in range(end, index, -1):
             span = range(index, last)
@@ -1979,12 +1990,15 @@ def registry_places(words: Sequence[str]) -> list[Record]:
 
 
 def _large_place(record: Record, capitals: set[str]) -> bool:
-    """A place a preposition alone may introduce: large, a country, a province or a capital."""
-    return (
-        record.population >= MIN_BACKOFF_POPULATION
-        or record.kind in BROAD_PLACE_KINDS
-        or record.id in capitals
-    )
+    """A place a preposition alone may introduce: a country or a capital; in the Arab world
+    a province or a large town; elsewhere only a very large place (MIN_FAR_BACKOFF_POPULATION)."""
+    from marsad.linking.registry import ARAB_LEAGUE
+
+    if record.kind == "country" or record.id in capitals:
+        return True
+    if record.country in ARAB_LEAGUE:
+        return record.kind in BROAD_PLACE_KINDS or record.population >= MIN_BACKOFF_POPULATION
+    return record.population >= MIN_FAR_BACKOFF_POPULATION
 
 
 def _place_cue(context: Context, index: int, places: set[int] | frozenset[int] = frozenset()) -> str | None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from marsad.linking.match import loose_key, name_key
-from marsad.linking.registry import Record
+from marsad.linking.registry import ARAB_LEAGUE, Record
 
 # Prior by kind of place for a bare name: a name that is a country is the country
 # (الكويت), a name shared by a city and its governorate is the city (أربيل).
@@ -35,12 +35,9 @@ ADMIN1_CONTEXT = 1.5
 # A capital city, for a bare name.
 CAPITAL = 1.0
 # Arabic news is mostly about the Arab world: a candidate in a member state of the Arab
-# League gets this much (Gaza in Palestine, not the province of Mozambique).
+# League (registry.ARAB_LEAGUE) gets this much (Gaza in Palestine, not the province of
+# Mozambique).
 ARAB_WORLD = 1.0
-ARAB_LEAGUE = frozenset(
-    {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA", "SO",
-     "SD", "SY", "TN", "AE", "YE"}
-)  # fmt: skip
 # The gazetteer lacks the population of some towns (most of Palestine); a town without
 # one is taken to be this big.
 IMPUTED_CITY_POPULATION = 20_000

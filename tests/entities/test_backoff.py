@@ -127,3 +127,14 @@ def test_a_place_name_in_construct_or_in_an_idiom_is_no_place():
     assert _names("افتتح المعرض في مسقط أمس.") == [("مسقط", "GPE")]
     assert _names("وصل الوفد إلى نواكشوط [[وداكار|GPE]] أمس.") == [("نواكشوط", "GPE"), ("داكار", "GPE")]
     assert _names("وصل الوفد إلى نواكشوط [[داكار|GPE]] أمس.") == [("داكار", "GPE")]
+
+
+def test_after_a_preposition_far_places_must_be_very_large_and_common_nouns_are_no_places():
+    # حيلة is a province of Bulgaria and الترف a county of China: far and small, not taken.
+    assert _names("لجأت الفنانة إلى حيلة ذكية.") == []
+    assert _names("يعيش في الترف منذ سنوات.") == []
+    # الزاوية is a Libyan city, but زاوية is a common word: here the corner of a screen.
+    assert _names("يظهر الرمز في الزاوية العلوية من الشاشة.") == []
+    # A very large city far away, and a town of the Arab world, still are places.
+    assert _names("توفي أثناء وجوده في بنغالور أمس.") == [("بنغالور", "GPE")]
+    assert _names("خسر الفريق في الرفاع أمس.") == [("الرفاع", "GPE")]
