@@ -495,6 +495,7 @@ def apply_rules(context: Context, mentions: list[Mention]) -> list[Mention]:
     resolved = speaker_names(context, resolved)
     resolved = [event_name(context, m, resolved) for m in resolved]
     resolved = weapon_names(context, resolved)
+    resolved = [compound_first_half(context, m, resolved) for m in resolved]
     resolved = join_adjacent_people(context, resolved)
     resolved = people_after_roles(context, resolved)
     resolved = [rare_name_words(context, m, resolved) for m in resolved]
@@ -511,7 +512,7 @@ def _clean(context: Context, mention: Mention) -> Mention | None:
     """Cuts a tagged mention before a word that never stands in a name (`أن`, `التي`) and
     drops words with tanween at its end (`مثنياً`); None when nothing is left."""
     lexicons, tokens = context.lexicons, context.tokens
-    if all(len(t.norm) <= 2 for t in tokens[mention.first : mention.last]):
+    if mention.length > 1 and all(len(t.norm) <= 2 for t in tokens[mention.first : mention.last]):
         return mention  # a spelled acronym: سي إن إن
     last = next(
         (i for i in range(mention.first, mention.last) if tokens[i].norm in lexicons.clause_words),
@@ -647,6 +648,27 @@ def _is_stop_word(context: Context, index: int) -> bool:
     if bare not in context.lexicons.stop_words:
         return False
     return bare not in context.lexicons.maqsura_stop_words or not context.tokens[index].text.endswith("ي")
+
+
+def compound_first_half(context: Context, mention: Mention, mentions: list[Mention]) -> Mention:
+    """`الله غولن` -> `فتح الله غولن`: no person's name starts with the second half of a
+    compound name (data/names.tsv, `theophoric`: الله, الدين); the untagged word before it,
+    without the article or a clitic, is the first half (`فتح`, `نور`)."""
+    before = mention.first - 1
+    if (
+        mention.type != "PERSON"
+        or context.keys[mention.first] not in context.lexicons.theophoric
+        or before < context.sentence_start[mention.first]
+    ):
+        return mention
+    token = context.tokens[before]
+    if token.kind != "arabic" or token.prefix or token.suffix or _is_stop_word(context, before):
+        return mention
+    if any(m.first <= before < m.last for m in mentions):
+        return mention
+    whole = context.mention(before, mention.last, "PERSON", mention.source)
+    whole.heads = mention.heads
+    return whole
 
 
 def join_adjacent_people(context: Context, mentions: list[Mention]) -> list[Mention]:
@@ -1873,13 +1895,25 @@ def hashtag_name(context: Context, mention: Mention, mentions: list[Mention]) ->
     when the whole hashtag is a place the registry knows (for a place), or when each word
     left is a name's word (for a person: a known name, a word of data/person_words.tsv,
     or one `_speaker_word` accepts); a hashtag that goes on with a verb or a common noun
-    (`#اليمن_ينتصر`) stays as the tagger found it.
+    (`#اليمن_ينتصر`) stays as the tagger found it. A person followed by a hashtag of name
+    words takes it in too (`الرئيس الأميركي دونالد #ترمب`: web copy tags the surname).
     """
+    covered = {i for m in mentions if m is not mention for i in range(m.first, m.last)}
+    following = _hashtag_words(context, mention.last + 1) if mention.last + 1 < len(context.tokens) else []
+    if (
+        mention.type == "PERSON"
+        and mention.length <= 2  # a given name and perhaps a father's; not `كيم يونغ أون #أعدم`
+        and following
+        and not covered.intersection(following)
+        and all(_hashtag_surname_word(context, i, covered) for i in following)
+    ):
+        whole = context.mention(mention.first, following[-1] + 1, "PERSON", mention.source)
+        whole.heads = mention.heads
+        return whole
     words = _hashtag_words(context, mention.first)
     if not words or mention.last > words[-1] or mention.last - 1 == words[-1]:
         return mention
     rest = [i for i in words if i >= mention.last]
-    covered = {i for m in mentions if m is not mention for i in range(m.first, m.last)}
     if covered.intersection(rest):
         return mention
     type_ = mention.type
@@ -1920,6 +1954,23 @@ def _hashtag_name_word(context: Context, index: int, covered: set[int]) -> bool:
     lexicons = context.lexicons
     return (
         key in lexicons.known_names or key in lexicons.person_words or _speaker_word(context, index, covered)
+    )
+
+
+def _hashtag_surname_word(context: Context, index: int, covered: set[int]) -> bool:
+    """A hashtag's word after a person's given name (`دونالد #ترمب`): a name's word, or any
+    word without clitics that news almost never writes with the article (MAX_DEFINITE_SHARE;
+    `ترمب` looks like a verb to `_speaker_word`, but here follows a given name)."""
+    if _hashtag_name_word(context, index, covered):
+        return True
+    token, key = context.tokens[index], context.keys[index]
+    frequencies = resources.word_frequencies()
+    return (
+        token.kind == "arabic"
+        and not token.prefix
+        and not token.suffix
+        and not _is_stop_word(context, index)
+        and frequencies.get(ARTICLE + key, 0) <= MAX_DEFINITE_SHARE * frequencies.get(key, 0)
     )
 
 

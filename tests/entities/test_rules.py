@@ -483,3 +483,24 @@ def test_a_name_after_a_role_ends_in_a_family_name_not_a_common_noun():
 
 def test_no_name_is_read_after_an_honorific_when_a_particle_follows_it():
     assert entities_of("وودع الفريق كأس الملك من ربع النهائي.")[1] == []
+
+
+def test_a_hashtag_of_name_words_after_a_person_continues_the_name():
+    text, entities = entities_of("فرض الرئيس الأميركي [[دونالد|PERSON]] #ترمب رسوما. وقال [[ترمب|PERSON]] إن")
+    person = by_name(entities, "دونالد ترمب")
+    assert [text[m.start : m.end] for m in person.mentions] == ["دونالد #ترمب", "ترمب"]
+    # A hashtag of common words is the article's tag, not the name.
+    assert [e.name for e in entities_of("وقال [[محمد|PERSON]] #عاجل إن الوضع هادئ.")[1]] == ["محمد"]
+
+
+def test_li_after_a_verb_of_saying_is_to_me_not_a_person():
+    assert entities_of("اتصل بي الوكيل وقال [[لي|PERSON]] إنه قرأ الخبر.")[1] == []
+    # Two-letter words together are still a spelled acronym.
+    assert [e.name for e in entities_of("وقالت شبكة [[سي إن إن|ORG]] إن")[1]] == ["سي إن إن"]
+
+
+def test_a_person_never_starts_with_the_second_half_of_a_compound_name():
+    _, entities = entities_of("شنت السلطات حملة ضد أنصار فتح [[الله غولن|PERSON]] أمس.")
+    assert [(e.name, e.type) for e in entities] == [("فتح الله غولن", "PERSON")]
+    # A word with a clitic before it is not the first half: وقال.
+    assert [e.name for e in entities_of("وقال [[الدين غولن|PERSON]] إن")[1]] == ["الدين غولن"]
