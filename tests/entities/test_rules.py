@@ -504,3 +504,9 @@ def test_a_person_never_starts_with_the_second_half_of_a_compound_name():
     assert [(e.name, e.type) for e in entities] == [("فتح الله غولن", "PERSON")]
     # A word with a clitic before it is not the first half: وقال.
     assert [e.name for e in entities_of("وقال [[الدين غولن|PERSON]] إن")[1]] == ["الدين غولن"]
+
+
+def test_an_alias_matches_with_its_number_glued_and_a_clitic():
+    assert [(e.name, e.type) for e in entities_of("وقال المحامي لفرانس24 إن موكله بخير.")[1]] == [
+        ("فرانس24", "ORG")
+    ]
