@@ -26,7 +26,7 @@ from __future__ import annotations
 import gzip
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -91,6 +91,9 @@ MIN_FAR_BACKOFF_POPULATION = 1_000_000
 # this often in unlabelled news is a common noun with its article (الزاوية, the corner;
 # البحيرة, the lake), not the place it also names (الزاوية in Libya, البحيرة in Egypt).
 MIN_COMMON_NOUN_FREQUENCY = 30
+# Proclitic letters that the clitic analysis cuts off names that start with them
+# (كاليفورنيا, كابل, فرنسا): a word with one is checked against the place registry.
+HIDING_PROCLITICS = frozenset("كف")
 BROAD_PLACE_KINDS = frozenset({"country", "admin1"})
 # A word seen more often than this in unlabelled news (`resources.word_frequencies()`)
 # is a common word (جنوب, مايو, رجل) or a place the tagger knows well; the place
@@ -408,7 +411,12 @@ def _known_whole(token: Token, lexicons: Lexicons) -> Token:
     own tokens are left as they are. A name particle (فان) is kept whole too.
     """
     known_names = lexicons.known_names
-    if token.kind != "arabic" or not token.prefix or has_article(token):
+    if token.kind != "arabic" or not token.prefix:
+        return token
+    place = _hidden_place(token)
+    if place is not None:
+        return place
+    if has_article(token):
         return token
     particle = token.norm in lexicons.particles  # فان (van), not ف + ان
     if token.norm not in known_names and not particle:
@@ -419,6 +427,36 @@ def _known_whole(token: Token, lexicons: Lexicons) -> Token:
     return replace(
         token, prefix="", stem=token.norm[: len(token.norm) - len(token.suffix)], stem_start=token.start
     )
+
+
+@cache
+def _capitals() -> frozenset[str]:
+    """The registry ids of the countries' capitals."""
+    return frozenset(resources.registry().capital_of.values())
+
+
+def _hidden_place(token: Token) -> Token | None:
+    """The token split anew when the clitic analysis cut into a large place's name:
+    `كاليفورنيا` read as ك + ال + يفورنيا, `وكابل` as و + ك + ابل. The longest rest of the
+    word (after none, one or more of its proclitic letters) that is a country, a province,
+    a capital or a place of MIN_BACKOFF_POPULATION in the registry is the name. Only the
+    rarer proclitics ك and ف are checked: names start with these letters often, and the
+    analysis reads them as "like" and "so" (فرنسا: ف + رنسا); و, ب and ل split right."""
+    if not HIDING_PROCLITICS.intersection(token.prefix):
+        return None
+    for cut in range(len(token.prefix)):
+        rest = token.norm[cut:]
+        if not token.text.startswith(token.norm[:cut]) or len(rest) < MIN_BACKOFF_LETTERS + 1:
+            continue
+        if any(
+            r.kind in BROAD_PLACE_KINDS or r.population >= MIN_BACKOFF_POPULATION or r.id in _capitals()
+            for r in registry_places([rest])
+        ):
+            prefix = token.norm[:cut]
+            return replace(
+                token, prefix=prefix, stem=rest, suffix="", stem_start=token.start + cut, stem_end=token.end
+            )
+    return None
 
 
 class Context:

@@ -510,3 +510,13 @@ def test_an_alias_matches_with_its_number_glued_and_a_clitic():
     assert [(e.name, e.type) for e in entities_of("وقال المحامي لفرانس24 إن موكله بخير.")[1]] == [
         ("فرانس24", "ORG")
     ]
+
+
+def test_a_place_name_the_clitic_analysis_cut_into_is_whole():
+    # The text layer reads كاليفورنيا as ك + ال + يفورنيا and وكابل as و + ك + ابل.
+    names = [
+        e.name for e in entities_of("وقال حاكم ولاية [[كاليفورنيا|GPE]] إن الوفد وصل إلى [[وكابل|GPE]].")[1]
+    ]
+    assert names == ["كاليفورنيا", "كابل"]
+    # A proclitic before a name is still left out: ولبنان is لبنان.
+    assert [e.name for e in entities_of("زار الوفد فرنسا [[ولبنان|GPE]].")[1]] == ["لبنان"]
