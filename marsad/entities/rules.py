@@ -533,7 +533,7 @@ def apply_rules(context: Context, mentions: list[Mention]) -> list[Mention]:
     resolved = speaker_names(context, resolved)
     resolved = [event_name(context, m, resolved) for m in resolved]
     resolved = weapon_names(context, resolved)
-    resolved = [compound_first_half(context, m, resolved) for m in resolved]
+    resolved = [compound_halves(context, m, resolved) for m in resolved]
     resolved = join_adjacent_people(context, resolved)
     resolved = people_after_roles(context, resolved)
     resolved = [rare_name_words(context, m, resolved) for m in resolved]
@@ -688,23 +688,31 @@ def _is_stop_word(context: Context, index: int) -> bool:
     return bare not in context.lexicons.maqsura_stop_words or not context.tokens[index].text.endswith("ي")
 
 
-def compound_first_half(context: Context, mention: Mention, mentions: list[Mention]) -> Mention:
-    """`الله غولن` -> `فتح الله غولن`: no person's name starts with the second half of a
-    compound name (data/names.tsv, `theophoric`: الله, الدين); the untagged word before it,
-    without the article or a clitic, is the first half (`فتح`, `نور`)."""
-    before = mention.first - 1
-    if (
-        mention.type != "PERSON"
-        or context.keys[mention.first] not in context.lexicons.theophoric
-        or before < context.sentence_start[mention.first]
-    ):
+def compound_halves(context: Context, mention: Mention, mentions: list[Mention]) -> Mention:
+    """A compound name is whole: no person's name starts with its second half (`الله`,
+    `الدين`: data/names.tsv, `theophoric`), whose untagged first half stands before it
+    (`الله غولن` -> `فتح الله غولن`), nor ends with its first half (`عبد`), whose second
+    half follows (`عبد` -> `عبد الحق`). The word taken in is Arabic, outside every other
+    mention, and has no clitic but the article."""
+    if mention.type != "PERSON":
         return mention
-    token = context.tokens[before]
-    if token.kind != "arabic" or token.prefix or token.suffix or _is_stop_word(context, before):
+    lexicons, tokens = context.lexicons, context.tokens
+    covered = {i for m in mentions if m is not mention for i in range(m.first, m.last)}
+    first, last = mention.first, mention.last
+    before, after = first - 1, last
+    if context.keys[first] in lexicons.theophoric and before >= context.sentence_start[first]:
+        token = tokens[before]
+        plain = token.kind == "arabic" and not token.prefix and not token.suffix
+        if plain and before not in covered and not _is_stop_word(context, before):
+            first = before
+    if context.bare[last - 1] in lexicons.compound and after < context.sentence_end[last - 1]:
+        token = tokens[after]
+        named = token.kind == "arabic" and token.prefix in ("", ARTICLE) and after not in covered
+        if named and not _is_stop_word(context, after):  # not `عبد من عبيد`
+            last = after + 1
+    if (first, last) == (mention.first, mention.last):
         return mention
-    if any(m.first <= before < m.last for m in mentions):
-        return mention
-    whole = context.mention(before, mention.last, "PERSON", mention.source)
+    whole = context.mention(first, last, "PERSON", mention.source)
     whole.heads = mention.heads
     return whole
 
@@ -720,7 +728,7 @@ def join_adjacent_people(context: Context, mentions: list[Mention]) -> list[Ment
         if (
             previous is not None
             and previous.type == mention.type == "PERSON"
-            and previous.last == mention.first
+            and _side_by_side(context, previous, mention)
             and context.sentence_of[previous.first] == context.sentence_of[mention.first]
             and context.tokens[mention.first].prefix[:1] not in OUTSIDE_PROCLITICS  # و, ل: two
             and not _ends_in_family_name(context, previous)
@@ -729,6 +737,15 @@ def join_adjacent_people(context: Context, mentions: list[Mention]) -> list[Ment
         else:
             result.append(mention)
     return result
+
+
+def _side_by_side(context: Context, left: Mention, right: Mention) -> bool:
+    """Whether nothing but perhaps a hashtag's mark stands between two mentions
+    (`فلاديمير #بوتين`: web copy tags the surname)."""
+    if left.last == right.first:
+        return True
+    mark = context.tokens[left.last]
+    return left.last + 1 == right.first and mark.text == "#" and mark.end == context.tokens[right.first].start
 
 
 def _ends_in_family_name(context: Context, person: Mention) -> bool:

@@ -520,3 +520,9 @@ def test_a_place_name_the_clitic_analysis_cut_into_is_whole():
     assert names == ["كاليفورنيا", "كابل"]
     # A proclitic before a name is still left out: ولبنان is لبنان.
     assert [e.name for e in entities_of("زار الوفد فرنسا [[ولبنان|GPE]].")[1]] == ["لبنان"]
+
+
+def test_two_people_with_a_hashtag_mark_between_are_one_and_a_compound_is_whole():
+    marked = "وعلق الرئيس الروسي [[فلاديمير|PERSON]] #[[بوتين|PERSON]] على الاتهامات."
+    assert [e.name for e in entities_of(marked)[1]] == ["فلاديمير بوتين"]
+    assert [e.name for e in entities_of("وأكد المدير [[عبد|PERSON]] الحق أن الخطة جاهزة.")[1]] == ["عبد الحق"]
