@@ -154,8 +154,8 @@ class FeatureCrf:
     def _sums(self, groups: Sequence[Sequence[str]]) -> np.ndarray:
         """The weight sum of each group of features (unknown features count nothing)."""
         sums = np.zeros((len(groups), len(LABELS)), dtype=np.float32)
-        features = itertools.chain.from_iterable(groups)
-        ids = np.fromiter(map(self.ids.get, features, itertools.repeat(-1)), dtype=np.int64)
+        every_feature = itertools.chain.from_iterable(groups)
+        ids = np.fromiter(map(self.ids.get, every_feature, itertools.repeat(-1)), dtype=np.int64)
         group = np.repeat(np.arange(len(groups)), [len(features) for features in groups])
         known = ids >= 0
         if known.any():
