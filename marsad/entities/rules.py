@@ -91,6 +91,9 @@ MIN_FAR_BACKOFF_POPULATION = 1_000_000
 # this often in unlabelled news is a common noun with its article (الزاوية, the corner;
 # البحيرة, the lake), not the place it also names (الزاوية in Libya, البحيرة in Egypt).
 MIN_COMMON_NOUN_FREQUENCY = 30
+# The temporal stage's units (data/units.tsv there) that are currencies: an ISO 4217
+# code, or one of these where the code depends on the country (ريال, دينار).
+CURRENCY_UNITS = frozenset({"riyal", "dinar", "dirham", "lira", "pound"})
 # Proclitic letters that the clitic analysis cuts off names that start with them
 # (كاليفورنيا, كابل, فرنسا): a word with one is checked against the place registry.
 HIDING_PROCLITICS = frozenset("كف")
@@ -550,6 +553,11 @@ def _clean(context: Context, mention: Mention) -> Mention | None:
     """Cuts a tagged mention before a word that never stands in a name (`أن`, `التي`) and
     drops words with tanween at its end (`مثنياً`); None when nothing is left."""
     lexicons, tokens = context.lexicons, context.tokens
+    if mention.length == 1 and _month_pair(context, mention.first):
+        return None  # `نيسان/أبريل` is April, not Nissan
+    if mention.length == 1 and mention.type != "MISC" and _counted_unit(context, mention.first):
+        # `1.65 مليون ريال` is a sum of riyals, not Real Madrid: a currency, as `دولار` is.
+        return context.mention(mention.first, mention.last, "MISC", mention.source)
     if mention.length > 1 and all(len(t.norm) <= 2 for t in tokens[mention.first : mention.last]):
         return mention  # a spelled acronym: سي إن إن
     last = next(
@@ -567,6 +575,36 @@ def _clean(context: Context, mention: Mention) -> Mention | None:
     if last == mention.first or all(is_mark(t) for t in tokens[mention.first : last]):
         return None
     return context.mention(mention.first, last, mention.type, mention.source)
+
+
+def _month_pair(context: Context, index: int) -> bool:
+    """Whether tokens[index] is a month name written with its other calendar's name after
+    a slash or in brackets (`نيسان/أبريل`, `تموز (يوليو)`), as Levantine and Iraqi copy
+    does: a month, though `نيسان` is also the carmaker (the temporal stage's month list)."""
+    months = resources.temporal_lexicon().months
+    tokens = context.tokens
+    following = index + 2
+    return (
+        tokens[index].stem in months
+        and following < context.sentence_end[index]
+        and tokens[index + 1].text in ("/", "(")
+        and tokens[following].norm in months
+    )
+
+
+def _counted_unit(context: Context, index: int) -> bool:
+    """Whether tokens[index] is a currency of the temporal stage's unit list (ريال, دينار)
+    right after a number or a number word (`مليون ريال`, `500 دينار`)."""
+    lexicon = resources.temporal_lexicon()
+    before = index - 1
+    entry = lexicon.units.get(context.tokens[index].stem)
+    if before < context.sentence_start[index] or entry is None:
+        return False
+    currency = entry.unit in CURRENCY_UNITS or (len(entry.unit) == 3 and entry.unit.isupper())
+    if not currency:
+        return False  # `ستة فلسطينيين`: a count of people
+    previous = context.tokens[before]
+    return previous.kind == "number" or previous.norm in lexicon.number_words
 
 
 def registry_place(context: Context, mention: Mention, mentions: list[Mention]) -> Mention:

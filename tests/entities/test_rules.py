@@ -526,3 +526,18 @@ def test_two_people_with_a_hashtag_mark_between_are_one_and_a_compound_is_whole(
     marked = "وعلق الرئيس الروسي [[فلاديمير|PERSON]] #[[بوتين|PERSON]] على الاتهامات."
     assert [e.name for e in entities_of(marked)[1]] == ["فلاديمير بوتين"]
     assert [e.name for e in entities_of("وأكد المدير [[عبد|PERSON]] الحق أن الخطة جاهزة.")[1]] == ["عبد الحق"]
+
+
+def test_a_month_with_its_other_name_is_no_name_and_a_counted_currency_is_misc():
+    assert entities_of("ورفض القانون في [[نيسان|ORG]]/أبريل الماضي.")[1] == []
+    assert [(e.name, e.type) for e in entities_of("وأعلنت شركة [[نيسان|ORG]] اليابانية أن")[1]] == [
+        ("نيسان", "ORG")
+    ]
+    marked = "فرضت غرامة بقيمة مليون [[ريال|ORG]] على الشركة."
+    assert [(e.name, e.type) for e in entities_of(marked)[1]] == [("ريال", "MISC")]
+    assert [(e.name, e.type) for e in entities_of("وفاز [[ريال مدريد|ORG]] أمس.")[1]] == [
+        ("ريال مدريد", "ORG")
+    ]
+    # A count of people is no currency.
+    marked = "وتم اعتقال ستة [[فلسطينيين|NORP]] أمس."
+    assert [(e.name, e.type) for e in entities_of(marked)[1]] == [("فلسطينيين", "NORP")]
