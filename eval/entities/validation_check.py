@@ -26,6 +26,7 @@ from marsad.document import Document
 from marsad.entities.features import load_lexicons
 from marsad.entities.stage import EntityStage
 from marsad.entities.tagger import NerTagger
+from marsad.errors import MarsadError
 from marsad.pipeline import Pipeline
 from marsad.training import ner, ner_eval
 from marsad.training.conll import ConllSentence, read_conll
@@ -62,19 +63,29 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "ner-noval")
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     args = parser.parse_args()
-    crf_model = args.out / "ner-crf.npz"
+    if not (args.data / ner.NER_DIR / "anercorp-camel-train.conll").is_file():
+        parser.exit(2, f"error: no NER corpora under {args.data} (give --data ../shared/data)\n")
+    try:
+        check(args.network, args.out, args.data)
+    except MarsadError as error:
+        parser.exit(2, f"error: {error}\n")
+
+
+def check(network: Path, out: Path, data: Path) -> None:
+    """Trains the CRF if --out lacks it, then prints the four scores."""
+    crf_model = out / "ner-crf.npz"
     if not crf_model.is_file():
         print(f"training the CRF without the validation blocks into {crf_model}")
-        train_crf_without_validation(args.data, crf_model)
-    tagger = NerTagger(crf_model, load_lexicons(resources.data_file("entities", "")), args.network)
+        train_crf_without_validation(data, crf_model)
+    tagger = NerTagger(crf_model, load_lexicons(resources.data_file("entities", "")), network)
     text_layer = Pipeline(("marsad.text.v1",))
     entity_stage = EntityStage(tagger=tagger)
 
     def stage_mentions(text: str) -> list[ner_eval.Mention]:
         return ner_eval.named_mentions(entity_stage(text_layer(Document.from_parts(text))))
 
-    anercorp, newsfane = validation_views(args.data)
-    fane_map = ner_eval.read_label_map(args.data / ner.NER_DIR / "fane-fine-to-coarse.tsv")
+    anercorp, newsfane = validation_views(data)
+    fane_map = ner_eval.read_label_map(data / ner.NER_DIR / "fane-fine-to-coarse.tsv")
     for title, sentences, file_map, scheme in (
         ("ANERcorp validation (PERS/LOC/ORG/MISC)", anercorp, None, "anercorp"),
         ("NewsFANE validation (coarse PER/ORG/GPE/LOC/FAC)", newsfane, fane_map, "fane-coarse"),

@@ -451,10 +451,7 @@ def _hidden_place(token: Token) -> Token | None:
         rest = token.norm[cut:]
         if not token.text.startswith(token.norm[:cut]) or len(rest) < MIN_BACKOFF_LETTERS + 1:
             continue
-        if any(
-            r.kind in BROAD_PLACE_KINDS or r.population >= MIN_BACKOFF_POPULATION or r.id in _capitals()
-            for r in registry_places([rest])
-        ):
+        if any(_notable_place(r) for r in registry_places([rest])):
             prefix = token.norm[:cut]
             return replace(
                 token, prefix=prefix, stem=rest, suffix="", stem_start=token.start + cut, stem_end=token.end
@@ -1718,7 +1715,6 @@ def backoff_places(context: Context, mentions: list[Mention]) -> list[Mention]:
     from marsad.linking.match import name_key
 
     registry = resources.registry()
-    capitals = set(registry.capital_of.values())
     lexicons, tokens = context.lexicons, context.tokens
     covered = {i for m in mentions for i in range(m.first, m.last)}
     in_places = {i for m in mentions if m.type in PLACE_TYPES for i in range(m.first, m.last)}
@@ -1761,7 +1757,7 @@ def backoff_places(context: Context, mentions: list[Mention]) -> list[Mention]:
                     continue
                 if _in_construct(context, index, last, in_places):
                     continue
-                places = [r for r in places if _large_place(r, capitals)]
+                places = [r for r in places if _large_place(r)]
             if places:
                 type_ = "GPE" if any(r.type == "GPE" for r in places) else "LOC"
                 found.append(context.mention(index, last, type_, "place-backoff"))
@@ -2133,15 +2129,24 @@ def registry_places(words: Sequence[str]) -> list[Record]:
     return [r for r in resources.registry().by_key(name_key(" ".join(words))) if r.type in PLACE_TYPES]
 
 
-def _large_place(record: Record, capitals: set[str]) -> bool:
+def _notable_place(record: Record) -> bool:
+    """A country, a province, a capital or a town of MIN_BACKOFF_POPULATION."""
+    return (
+        record.kind in BROAD_PLACE_KINDS
+        or record.population >= MIN_BACKOFF_POPULATION
+        or record.id in _capitals()
+    )
+
+
+def _large_place(record: Record) -> bool:
     """A place a preposition alone may introduce: a country or a capital; in the Arab world
-    a province or a large town; elsewhere only a very large place (MIN_FAR_BACKOFF_POPULATION)."""
+    any notable place; elsewhere only a very large one (MIN_FAR_BACKOFF_POPULATION)."""
     from marsad.linking.registry import ARAB_LEAGUE
 
-    if record.kind == "country" or record.id in capitals:
+    if record.kind == "country" or record.id in _capitals():
         return True
     if record.country in ARAB_LEAGUE:
-        return record.kind in BROAD_PLACE_KINDS or record.population >= MIN_BACKOFF_POPULATION
+        return _notable_place(record)
     return record.population >= MIN_FAR_BACKOFF_POPULATION
 
 
