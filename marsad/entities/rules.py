@@ -125,8 +125,9 @@ IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
 SPEECH_MARKS = frozenset({'"', "«", "“", ":"})
 # إن/أن with a pronoun on it, normalised: what a speaker's words start with, never a name.
 COMPLEMENTISERS = frozenset({"ان", "انه", "انها", "انهم", "انهما", "اني", "انني", "اننا", "انما"})
-# Endings of sound plurals and duals (normalised), which name no one speaking alone.
-PLURAL_ENDINGS = ("ون", "ين", "ان", "تا", "و")
+# Endings of sound plurals and duals (normalised), which name no one speaking alone; a
+# plural in construct with a pronoun (مساعدوه, his aides; منتقدوها) too.
+PLURAL_ENDINGS = ("ون", "ين", "ان", "تا", "و", "وه", "وها", "وهم")
 # Longest place name, in words, the place back-off looks up.
 MAX_BACKOFF_WORDS = 3
 # Marks after the first word of a paragraph that make it a dateline (المنامة - ...).
@@ -2072,7 +2073,7 @@ def _speaker_word(context: Context, index: int, covered: set[int]) -> bool:
     Never: fewer than MIN_STRIPPED_WORD letters (`قال لي إن`), a pronoun (`تفاصيلها`),
     the complementiser itself (`قال إنه`, `إني`), a word news puts there and that names
     no one (`شاهد`, `ناشط`, `أيضا`), or a plural or dual ending unless a given name has it
-    (`سياسيون`, `مسؤولان`, `موظفو`)."""
+    (`سياسيون`, `مسؤولان`, `موظفو`, `مساعدوه`)."""
     token = context.tokens[index]
     key = context.keys[index]
     lexicons = context.lexicons

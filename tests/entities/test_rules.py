@@ -351,6 +351,7 @@ def test_a_head_noun_with_the_article_or_inside_another_name_stays_outside():
         # Common nouns, pronouns and the complementiser itself name no one.
         ("وقال مسؤول إن الهجوم فشل.", None),
         ("وقال سياسيون إن الحكومة سترحل.", None),
+        ("وقال مساعدوه إن الرئيس سيعود غدا.", None),
         ("وقال شاهد إن الجيش أطلق النار.", None),
         ("وقالت ناشطة إن الحملة مستمرة.", None),
         # A name in quotation marks after a noun is no speech: قالت جريدة "ديلي ميل".
