@@ -522,6 +522,7 @@ def apply_rules(context: Context, mentions: list[Mention]) -> list[Mention]:
     candidates += alias_mentions(context)
     candidates += named_after_people(context, mentions)
     resolved = [m for m in resolve_overlaps(candidates) if not _only_a_head(m, context.lexicons)]
+    resolved = [m for m in resolved if not _only_titles(context, m)]
     resolved = [_trim_descriptor_head(context, m) for m in resolved]
     _note_descriptor_heads(context, resolved)
     resolved = [m for m in resolved if not _only_a_place_head(m, context)]
@@ -1329,6 +1330,20 @@ def _only_a_head(mention: Mention, lexicons: Lexicons) -> bool:
     return len(mention.key) == 1 and mention.key[0].removeprefix(ARTICLE) in lexicons.org_heads
 
 
+def _only_titles(context: Context, mention: Mention) -> bool:
+    """A person tagged on title words alone (`الميجر` of `الميجر جنرال روبرت جونز`) names
+    no one: the name comes after the titles."""
+    if mention.type != "PERSON":
+        return False
+    index = mention.first
+    while index < mention.last:
+        title = context.lexicons.title_at(context.tokens, index, mention.last)
+        if title is None:
+            return False
+        index += title[1]
+    return True
+
+
 def _only_a_place_head(mention: Mention, context: Context) -> bool:
     """A one-word place that is only an indefinite head noun (`ريف` of `ريف إدلب`, `مدينة`
     tagged alone) names nothing: the place is the name after it."""
@@ -1516,6 +1531,7 @@ def attach_roles(context: Context, person: Mention, mentions: list[Mention]) -> 
     lexicons, tokens = context.lexicons, context.tokens
     # Titles the tagger took into the name: `الشيخ محمد` tagged whole.
     leading: list[str] = []
+    tagged_first = person.first
     while person.length > 1:
         title = lexicons.title_at(tokens, person.first, person.last)
         if title is None or title[1] >= person.length:
@@ -1527,7 +1543,7 @@ def attach_roles(context: Context, person: Mention, mentions: list[Mention]) -> 
         person.first, person.start, person.name, person.key = (
             trimmed.first, trimmed.start, trimmed.name, trimmed.key,
         )  # fmt: skip
-    before = _roles_before(context, person, mentions)
+    before = _roles_before(context, person, mentions, tagged_first)
     after = _role_after(context, person, mentions)
     for first, last in [*before, *([after] if after else [])]:
         leading.append(_role_text(context, first, last))
@@ -1537,8 +1553,11 @@ def attach_roles(context: Context, person: Mention, mentions: list[Mention]) -> 
             person.roles.append(role)
 
 
-def _roles_before(context: Context, person: Mention, mentions: list[Mention]) -> list[tuple[int, int]]:
-    """Role phrases that end right before the name: `وزير الداخلية العراقي محمد ...`.
+def _roles_before(
+    context: Context, person: Mention, mentions: list[Mention], name_first: int
+) -> list[tuple[int, int]]:
+    """Role phrases that end right before the name (at name_first, before any titles the
+    tagger took into it): `وزير الداخلية العراقي محمد ...`.
 
     Reading back from the name, role words are collected until a stop word, a mark other
     than a quotation mark or bracket, another person or the sentence start. The nearest
@@ -1548,8 +1567,8 @@ def _roles_before(context: Context, person: Mention, mentions: list[Mention]) ->
     lexicons, tokens = context.lexicons, context.tokens
     people = {i for m in mentions if m.type == "PERSON" and m is not person for i in range(m.first, m.last)}
     found: list[tuple[int, str, int]] = []  # (index, kind, words), nearest first
-    start = context.sentence_start[person.first]
-    index = person.first - 1
+    start = context.sentence_start[name_first]
+    index = name_first - 1
     words = 0
     while index >= start and words < MAX_ROLE_WORDS:
         token = tokens[index]
@@ -1558,9 +1577,11 @@ def _roles_before(context: Context, person: Mention, mentions: list[Mention]) ->
             continue
         if token.kind != "arabic" or index in people or context.bare[index] in lexicons.stop_words:
             break
-        title = lexicons.title_at(tokens, index, person.first)
+        title = lexicons.title_at(tokens, index, name_first)
         conjoined = token.prefix[:1] in CONJUNCTIONS
         if title is not None:
+            while found and index + title[1] > found[-1][0]:
+                found.pop()  # the nearer word is inside this longer title: الميجر جنرال
             found.append((index, title[0], title[1]))
         if conjoined:
             break
@@ -1569,7 +1590,7 @@ def _roles_before(context: Context, person: Mention, mentions: list[Mention]) ->
     if not found:
         return []
     phrases: list[tuple[int, int]] = []
-    end = person.first
+    end = name_first
     position = 0
     while position < len(found) and len(phrases) < 2:
         first = found[position][0]

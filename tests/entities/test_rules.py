@@ -154,6 +154,15 @@ def test_title_tagged_inside_the_name_goes_to_roles():
     assert mention_texts(person) == ["حمد الراشد"]
 
 
+def test_ranks_of_two_words_are_one_role_and_a_rank_alone_is_no_person():
+    # The tagger took the rank into the name: the whole rank is the role, read once.
+    _, entities = entities_of("وقالت [[اللفتنانت كوماندر ريبيكا ريبرتش|PERSON]] إن الدعم مستمر")
+    assert [(e.name, e.roles) for e in entities] == [("ريبيكا ريبرتش", ["اللفتنانت كوماندر"])]
+    # The tagger took the first word of the rank for a person of its own.
+    _, entities = entities_of("وقال [[الميجر|PERSON]] جنرال [[روبرت جونز|PERSON]] إن القوات مستعدة")
+    assert [(e.name, e.roles) for e in entities] == [("روبرت جونز", ["الميجر جنرال"])]
+
+
 def test_alias_found_without_the_model():
     _, entities = entities_of('وأعلن "الدولة الإسلامية في العراق والشام" مسؤوليته')
     group = by_name(entities, "الدولة الإسلامية في العراق والشام")
