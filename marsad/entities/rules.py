@@ -1972,7 +1972,9 @@ def event_name(context: Context, mention: Mention, mentions: list[Mention]) -> M
     العالم للمصارعة`. A MISC mention that starts with a head of data/event_heads.tsv takes
     in a year (a number from 1900 to 2099) right after it, or a noun with ل or لل and a
     nisba adjective after that if one follows (`للألعاب المائية`; not `اليوم`), when no
-    other mention stands there."""
+    other mention stands there. An indefinite noun with ل is in construct, so the definite
+    noun after it is the name's too (`بطولة العالم لسباقات الهجن`), also where the
+    tagger stopped before it."""
     tokens = context.tokens
     end = context.sentence_end[mention.first]
     last = mention.last
@@ -1985,17 +1987,35 @@ def event_name(context: Context, mention: Mention, mentions: list[Mention]) -> M
     if any(m is not mention and m.first <= last < m.last for m in mentions):
         return mention
     following = tokens[last]
-    if following.kind == "number" and following.text.isdigit() and 1900 <= int(following.text) <= 2099:
+    year = following.kind == "number" and following.text.isdigit() and 1900 <= int(following.text) <= 2099
+    if year or _genitive_follows(context, last - 1):
         last += 1
     elif following.kind == "arabic" and following.prefix in ("لل", "ل") and not following.suffix:
         last += 1
-        if last < end and context.is_nisba(last):
+        if _genitive_follows(context, last - 1):
+            last += 1  # بطولة العالم لكرة القدم
+        elif last < end and context.is_nisba(last):
             last += 1  # بطولة العالم للألعاب المائية
     else:
         return mention
     whole = context.mention(mention.first, last, "MISC", mention.source)
     whole.heads = mention.heads
     return whole
+
+
+def _genitive_follows(context: Context, index: int) -> bool:
+    """Whether tokens[index] is an indefinite noun with ل (`لكرة`) and the next token the
+    definite noun it is in construct with (`القدم`)."""
+    tokens = context.tokens
+    following = index + 1
+    return (
+        tokens[index].kind == "arabic"
+        and tokens[index].prefix == "ل"
+        and not tokens[index].suffix
+        and following < context.sentence_end[index]
+        and tokens[following].kind == "arabic"
+        and tokens[following].prefix == ARTICLE
+    )
 
 
 def hashtag_name(context: Context, mention: Mention, mentions: list[Mention]) -> Mention:

@@ -424,6 +424,11 @@ def test_an_event_name_runs_on_over_its_year_or_purpose():
         "فاز بميدالية في [[بطولة العالم|MISC]] 2002 ثم في [[بطولة العالم|MISC]] للمصارعة اليوم."
     )
     assert sorted(e.name for e in entities) == ["بطولة العالم 2002", "بطولة العالم للمصارعة"]
+    # An indefinite noun with ل takes the noun it is in construct with.
+    _, entities = entities_of(
+        "وفاز في [[بطولة العالم لسباقات|MISC]] الهجن ثم في [[كأس العالم|MISC]] لكرة القدم."
+    )
+    assert sorted(e.name for e in entities) == ["بطولة العالم لسباقات الهجن", "كأس العالم لكرة القدم"]
     # Another mention right after the event stays apart; a plain number is no year.
     _, entities = entities_of("وخسر في [[كأس العالم|MISC]] 3 مباريات.")
     assert [e.name for e in entities] == ["كأس العالم"]
