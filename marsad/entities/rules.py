@@ -1731,8 +1731,9 @@ def backoff_places(context: Context, mentions: list[Mention]) -> list[Mention]:
     is a large place (MIN_BACKOFF_POPULATION), a country, a province or a capital. Words
     are matched whole with the article (`البغدادي` is not `بغداد`); never taken: a given
     name after a preposition, a name shorter than MIN_BACKOFF_LETTERS letters, a first
-    word more frequent in news than MAX_BACKOFF_FREQUENCY (جنوب, مايو) or an indefinite
-    feminine adjective (دولة إسلامية).
+    word more frequent in news than MAX_BACKOFF_FREQUENCY (جنوب, مايو), an indefinite
+    feminine adjective (دولة إسلامية) or, after a head, a word news writes more often
+    with the article than without (دولة عظمى).
     """
     from marsad.linking.match import name_key
 
@@ -1757,6 +1758,13 @@ def backoff_places(context: Context, mentions: list[Mention]) -> list[Mention]:
         if cue == "prep" and has_article(token):
             indefinite = context.keys[index].removeprefix(ARTICLE)
             if frequencies.get(indefinite, 0) >= MIN_COMMON_NOUN_FREQUENCY:
+                continue
+        if cue == "head" and not has_article(token):
+            # A word news writes more often with the article than without is a common
+            # word, here an adjective of the head (محافظات محاصرة, مخيم تابع, دولة عظمى),
+            # though the registry has a hamlet so named; towns are rarely definite (صعدة).
+            key = context.keys[index]
+            if frequencies.get(ARTICLE + key, 0) > frequencies.get(key, 0):
                 continue
         end = min(context.sentence_end[index], index + MAX_BACKOFF_WORDS)
         for last in range(end, index, -1):
