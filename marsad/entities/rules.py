@@ -204,6 +204,10 @@ class Lexicons:
     weapon_heads: frozenset[str] = frozenset()
     # Latin letters' names as Arabic spells them (data/weapon_heads.tsv, kind letter): إف.
     letter_names: frozenset[str] = frozenset()
+    # Words of sports reports and teams' adjectives the registry lacks (data/sports.tsv).
+    sports_cues: frozenset[str] = frozenset()
+    team_adjectives: frozenset[str] = frozenset()
+    club_prefixes: frozenset[str] = frozenset()
 
     @cached_property
     def alias_keys(self) -> frozenset[tuple[str, ...]]:
@@ -331,6 +335,11 @@ class Lexicons:
             letter_names=frozenset(
                 bare(form) for form, kind, *_ in rows("weapon_heads.tsv") if kind == "letter"
             ),
+            sports_cues=frozenset(bare(form) for form, kind, *_ in rows("sports.tsv") if kind == "cue"),
+            team_adjectives=frozenset(
+                bare(form) for form, kind, *_ in rows("sports.tsv") if kind == "adjective"
+            ),
+            club_prefixes=frozenset(bare(form) for form, kind, *_ in rows("sports.tsv") if kind == "prefix"),
             generic_bodies=frozenset(
                 tuple(word_key(t) for t in words(form)) for form, *_ in rows("generic_bodies.tsv")
             ),
@@ -428,6 +437,11 @@ def _known_whole(token: Token, lexicons: Lexicons) -> Token:
     rest = bare_key(token)
     if len(rest) >= 3 and rest in known_names and token.norm not in lexicons.given_names:
         return token  # لعباس: ل + عباس, both forms are in the table; trust the split
+    return _unsplit(token)
+
+
+def _unsplit(token: Token) -> Token:
+    """A copy of the token read as one word, without its proclitics."""
     return replace(
         token, prefix="", stem=token.norm[: len(token.norm) - len(token.suffix)], stem_start=token.start
     )
@@ -535,6 +549,7 @@ def apply_rules(context: Context, mentions: list[Mention]) -> list[Mention]:
     resolved = speaker_names(context, resolved)
     resolved = [event_name(context, m, resolved) for m in resolved]
     resolved = weapon_names(context, resolved)
+    resolved = sports_clubs(context, resolved)
     resolved = [compound_halves(context, m, resolved) for m in resolved]
     resolved = join_adjacent_people(context, resolved)
     resolved = people_after_roles(context, resolved)
@@ -1964,6 +1979,164 @@ def weapon_names(context: Context, mentions: list[Mention]) -> list[Mention]:
         if any(tokens[i].kind != "number" for i in range(name, last)):
             result.append(context.mention(name, last, "MISC", "weapon"))
     return result
+
+
+def sports_clubs(context: Context, mentions: list[Mention]) -> list[Mention]:
+    """Clubs named after their city: `فاز على هامبورغ الألماني 1 - صفر` (ORG).
+
+    In a sports report (a word of data/sports.tsv or a score in the sentence), a place
+    followed by a country's masculine adjective is a club: a town takes the feminine
+    (`مدينة هامبورغ الألمانية`), a club the masculine. The place is a place mention or an
+    untagged town of the registry; when the registry knows it, in that country (`ليل
+    الفرنسي`), and not in construct after a head noun (`مطار عمان الأردني`). An
+    organisation found with such an adjective loses it (`سيلتك الاسكتلندي`), unless it
+    starts with a head noun (`الاتحاد الكويتي`, the federation, is named by its country).
+    RETURNS (list[Mention]): the mentions, so corrected, and the clubs found.
+    """
+    tokens = context.tokens
+    covered = {i: m for m in mentions for i in range(m.first, m.last)}
+    result = list(mentions)
+    sports: dict[int, bool] = {}
+    for index in range(1, len(tokens)):
+        country = _team_adjective(context, index)
+        before = index - 1
+        if country is None or context.sentence_of[before] != context.sentence_of[index]:
+            continue
+        sentence = context.sentence_of[index]
+        if sentence not in sports:
+            sports[sentence] = _sports_sentence(context, context.sentence_start[index])
+        if not sports[sentence]:
+            continue
+        tagged = covered.get(before)
+        if tagged is None:
+            if tokens[before].kind == "arabic" and _club_city(context, before, index, country, known=False):
+                result.append(_club(context, before, index, covered, result))
+            continue
+        if tagged.last == index + 1 and tagged.length > 1:  # the adjective tagged inside
+            if tagged.type == "ORG":
+                head = context.bare[tagged.first]
+                named_by_country = head in context.lexicons.org_heads or head in context.lexicons.body_heads
+                if not named_by_country:
+                    result[result.index(tagged)] = context.mention(tagged.first, index, "ORG", tagged.source)
+            elif _club_city(context, tagged.first, index, country, known=False):
+                # `وفالنسيا الإسباني` tagged a person: only a town of that country is cut,
+                # as a country's nisba is also a family name (`طاهر المصري`).
+                result[result.index(tagged)] = context.mention(tagged.first, index, "ORG", "club")
+        elif (
+            tagged.last == index
+            and tagged.type in PLACE_TYPES
+            and _club_city(context, tagged.first, index, country, known=True)
+        ):
+            result[result.index(tagged)] = _club(context, tagged.first, index, covered, result)
+    return result
+
+
+def _club(
+    context: Context, first: int, end: int, covered: Mapping[int, Mention], mentions: list[Mention]
+) -> Mention:
+    """The club named by its city at tokens[first:end], with the word that opens its name
+    before the city (`ريال مدريد`, `سبورتينغ لشبونة`) if there is one; a mention of that
+    word alone is removed from `mentions`."""
+    opening = covered.get(first - 1)
+    if opening is not None and opening.last == first and _club_opening(context, opening):
+        mentions.remove(opening)  # `سبورتينغ` tagged alone, then its city
+        first = opening.first
+    elif _club_prefix(context, first - 1, covered):
+        first -= 1
+    if _is_club_prefix(context, first):
+        tokens = list(context.tokens)
+        tokens[first] = _unsplit(tokens[first])  # بروسيا, not ب + روسيا
+        return make_mention(context.text, tokens, first, end, "ORG", "club")
+    return context.mention(first, end, "ORG", "club")
+
+
+def _team_adjective(context: Context, index: int) -> str | None:
+    """The country (ISO code, or the adjective itself where the registry lacks it) of a
+    definite masculine nationality adjective at tokens[index] (`الألماني`), else None."""
+    from marsad.linking.match import loose_key
+
+    token = context.tokens[index]
+    if token.kind != "arabic" or token.prefix != ARTICLE or not token.stem.endswith("ي"):
+        return None
+    adjective = context.bare[index]
+    if adjective in context.lexicons.team_adjectives:
+        return adjective
+    return resources.registry().demonyms.get(loose_key(adjective))
+
+
+def _sports_sentence(context: Context, start: int) -> bool:
+    """Whether the sentence starting at tokens[start] reports sport: a word of
+    data/sports.tsv or a score (`2 - 1`)."""
+    end = context.sentence_end[start]
+    tokens = context.tokens
+    for index in range(start, end):
+        if context.bare[index] in context.lexicons.sports_cues:
+            return True
+        score = tokens[index].text in ("-", "/") and start < index < end - 1
+        if score and _score_number(tokens[index - 1]) and _score_number(tokens[index + 1]):
+            return True
+    return False
+
+
+def _club_prefix(context: Context, index: int, covered: Mapping[int, Mention]) -> bool:
+    """Whether tokens[index], right before a club's city, opens the club's name: a word of
+    data/sports.tsv, kind prefix (`ريال مدريد`, `بروسيا دورتموند`), or an untagged rare
+    word without clitics (`سبورتينغ لشبونة`, `فيسيل كوبي`)."""
+    if index < context.sentence_start[index + 1] or index in covered:
+        return False
+    token = context.tokens[index]
+    if _is_club_prefix(context, index):
+        return True
+    return (
+        token.kind == "arabic"
+        and not token.prefix
+        and not token.suffix
+        and context.bare[index] not in context.lexicons.words
+        and not _is_stop_word(context, index)
+        and resources.word_frequencies().get(context.keys[index], 0) <= MAX_NAME_WORD_FREQUENCY
+    )
+
+
+def _club_opening(context: Context, mention: Mention) -> bool:
+    """Whether a mention right before a club's city opens the club's name: one the tagger
+    typed ORG (`سبورتينغ`) or a word of data/sports.tsv, kind prefix (`بروسيا`, a GPE)."""
+    prefix = mention.length == 1 and _is_club_prefix(context, mention.first)
+    return mention.length <= 2 and (mention.type == "ORG" or prefix)
+
+
+def _is_club_prefix(context: Context, index: int) -> bool:
+    # The whole word too: the clitic analysis reads بروسيا as ب + روسيا.
+    prefixes = context.lexicons.club_prefixes
+    return context.tokens[index].norm in prefixes or context.bare[index] in prefixes
+
+
+def _score_number(token: Token) -> bool:
+    return token.kind == "number" or token.norm == "صفر"  # 1 - صفر
+
+
+def _club_city(context: Context, first: int, end: int, country: str, *, known: bool) -> bool:
+    """Whether tokens[first:end] may be a club named after its city: not after a head
+    noun in construct, and a town of `country` in the registry (a name the tagger found
+    as a place may be one the registry lacks: `بيهورا`). Never a body's head noun
+    (`الاتحاد الإنجليزي`, the FA) nor a definite word after a definite one, its
+    adjective (`المسافات الطويلة الإنجليزي`)."""
+    lexicons, tokens = context.lexicons, context.tokens
+    if context.bare[first] in lexicons.org_heads or context.bare[first] in lexicons.body_heads:
+        return False
+    if first > context.sentence_start[first]:
+        previous = context.bare[first - 1]
+        heads = (lexicons.place_heads, lexicons.name_heads, lexicons.org_heads, lexicons.body_heads)
+        if has_article(tokens[first - 1]):
+            if has_article(tokens[first]):
+                return False
+        elif any(previous in h for h in heads):
+            return False
+    places = registry_places(context.keys[first:end])
+    if not places:
+        return known
+    return any(r.country == country or len(country) != 2 for r in places if r.kind != "country") or any(
+        r.kind == "country" and r.country == country for r in places
+    )
 
 
 def _model_word(context: Context, index: int) -> bool:

@@ -556,3 +556,35 @@ def test_a_month_with_its_other_name_is_no_name_and_a_counted_currency_is_misc()
     # A count of people is no currency.
     marked = "وتم اعتقال ستة [[فلسطينيين|NORP]] أمس."
     assert [(e.name, e.type) for e in entities_of(marked)[1]] == [("فلسطينيين", "NORP")]
+
+
+def test_a_city_with_a_masculine_country_adjective_in_a_sports_report_is_its_club():
+    # The tagger's place, and an untagged registry town, become clubs without the adjective.
+    _, entities = entities_of(
+        "وفاز [[سسكا موسكو|ORG]] على [[هامبورغ|GPE]] الألماني 1 - صفر وتعادل ليل الفرنسي."
+    )
+    assert sorted((e.name, e.type) for e in entities) == [
+        ("سسكا موسكو", "ORG"),
+        ("ليل", "ORG"),
+        ("هامبورغ", "ORG"),
+    ]
+    # A word that opens the club's name before its city joins it; a club tagged with its
+    # adjective loses it.
+    _, entities = entities_of(
+        "وانتقل اللاعب من بروسيا دورتموند الألماني إلى [[سيلتك الاسكتلندي|ORG]] في المباراة."
+    )
+    assert sorted(e.name for e in entities) == ["بروسيا دورتموند", "سيلتك"]
+
+
+def test_a_city_with_a_country_adjective_outside_sport_or_after_a_head_stays_a_place():
+    # No word of sport: the adjective is the city's (a hamlet of the airport's country).
+    assert [(e.name, e.type) for e in entities_of("هبطت الطائرة في [[ليل|GPE]] الفرنسي أمس.")[1]] == [
+        ("ليل", "GPE")
+    ]
+    # In construct after a head noun the adjective qualifies the head: مطار عمان الأردني.
+    _, entities = entities_of("وصل فريق الإنقاذ إلى مطار [[عمان|GPE]] الأردني قبل المباراة.")
+    assert [(e.name, e.type) for e in entities] == [("مطار عمان", "FAC")]
+    # A federation is named by its country; the feminine adjective names the town.
+    assert entities_of("وغرم الاتحاد الإنجليزي اللاعب بعد المباراة.")[1] == []
+    _, entities = entities_of("وأقيمت المباراة في مدينة [[هامبورغ|GPE]] الألمانية.")
+    assert [(e.name, e.type) for e in entities] == [("هامبورغ", "GPE")]
