@@ -24,7 +24,7 @@ only the logic. `apply_rules` is the entry point.
 from __future__ import annotations
 
 import gzip
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from pathlib import Path
@@ -91,6 +91,9 @@ MIN_FAR_BACKOFF_POPULATION = 1_000_000
 # this often in unlabelled news is a common noun with its article (الزاوية, the corner;
 # البحيرة, the lake), not the place it also names (الزاوية in Libya, البحيرة in Egypt).
 MIN_COMMON_NOUN_FREQUENCY = 30
+# How many times sports_clubs goes over a document for clubs beside clubs (`السد والريان
+# والوكرة`: each pass reads one more of a list).
+MAX_CLUB_PASSES = 4
 # The temporal stage's units (data/units.tsv there) that are currencies: an ISO 4217
 # code, or one of these where the code depends on the country (ريال, دينار).
 CURRENCY_UNITS = frozenset({"riyal", "dinar", "dirham", "lira", "pound"})
@@ -208,6 +211,9 @@ class Lexicons:
     sports_cues: frozenset[str] = frozenset()
     team_adjectives: frozenset[str] = frozenset()
     club_prefixes: frozenset[str] = frozenset()
+    team_positions: frozenset[str] = frozenset()
+    # Clubs named by a common word, as keys, and whether the name alone may be read so.
+    club_names: Mapping[tuple[str, ...], bool] = field(default_factory=dict)
 
     @cached_property
     def alias_keys(self) -> frozenset[tuple[str, ...]]:
@@ -340,6 +346,14 @@ class Lexicons:
                 bare(form) for form, kind, *_ in rows("sports.tsv") if kind == "adjective"
             ),
             club_prefixes=frozenset(bare(form) for form, kind, *_ in rows("sports.tsv") if kind == "prefix"),
+            team_positions=frozenset(
+                bare(form) for form, kind, *_ in rows("sports.tsv") if kind == "position"
+            ),
+            club_names={
+                tuple(word_key(t) for t in words(form)): kind == "club"
+                for form, kind, *_ in rows("sports.tsv")
+                if kind.startswith("club")
+            },
             generic_bodies=frozenset(
                 tuple(word_key(t) for t in words(form)) for form, *_ in rows("generic_bodies.tsv")
             ),
@@ -1982,41 +1996,58 @@ def weapon_names(context: Context, mentions: list[Mention]) -> list[Mention]:
 
 
 def sports_clubs(context: Context, mentions: list[Mention]) -> list[Mention]:
-    """Clubs named after their city: `فاز على هامبورغ الألماني 1 - صفر` (ORG).
+    """Clubs in sports reports: named after their city (`فاز على هامبورغ الألماني 1 -
+    صفر`) or by a common word (`تعادل السد مع الوكرة`), as ORG.
 
-    In a sports report (a word of data/sports.tsv or a score in the sentence), a place
-    followed by a country's masculine adjective is a club: a town takes the feminine
-    (`مدينة هامبورغ الألمانية`), a club the masculine. The place is a place mention or an
-    untagged town of the registry; when the registry knows it, in that country (`ليل
-    الفرنسي`), and not in construct after a head noun (`مطار عمان الأردني`). An
-    organisation found with such an adjective loses it (`سيلتك الاسكتلندي`), unless it
-    starts with a head noun (`الاتحاد الكويتي`, the federation, is named by its country).
+    A sentence is a sports report when it has a word of data/sports.tsv (kind cue) or a
+    score. There, a place followed by a country's masculine adjective is a club: a town
+    takes the feminine (`مدينة هامبورغ الألمانية`), a club the masculine. The place is a
+    place mention or an untagged town of the registry; when the registry knows it, in
+    that country (`ليل الفرنسي`), and not in construct after a head noun (`مطار عمان
+    الأردني`). A club of data/sports.tsv's list (`النصر`, `السد`) is one before such an
+    adjective, and, unless only then (kind club-with-country: `الأهلي`), after a word of
+    a team's position (`لاعب العربي`, `أمام الوكرة`) or beside another club (`السد
+    والريان`, `العربي مع الوكرة`). An organisation found with such an adjective loses it
+    (`سيلتك الاسكتلندي`), unless it starts with a head noun (`الاتحاد الكويتي`, the
+    federation, is named by its country).
     RETURNS (list[Mention]): the mentions, so corrected, and the clubs found.
     """
     tokens = context.tokens
     covered = {i: m for m in mentions for i in range(m.first, m.last)}
     result = list(mentions)
     sports: dict[int, bool] = {}
+
+    def in_sports(index: int) -> bool:
+        sentence = context.sentence_of[index]
+        if sentence not in sports:
+            sports[sentence] = _sports_sentence(context, context.sentence_start[index])
+        return sports[sentence]
+
     for index in range(1, len(tokens)):
         country = _team_adjective(context, index)
         before = index - 1
         if country is None or context.sentence_of[before] != context.sentence_of[index]:
             continue
-        sentence = context.sentence_of[index]
-        if sentence not in sports:
-            sports[sentence] = _sports_sentence(context, context.sentence_start[index])
-        if not sports[sentence]:
+        if not in_sports(index):
+            continue
+        named = _club_name_ending(context, index)
+        if named is not None:
+            _put_club(context, result, named, index, adjective=True)
             continue
         tagged = covered.get(before)
         if tagged is None:
-            if tokens[before].kind == "arabic" and _club_city(context, before, index, country, known=False):
+            word = tokens[before].kind == "arabic" and not _is_stop_word(context, before)
+            if word and _club_city(context, before, index, country, known=False):
                 result.append(_club(context, before, index, covered, result))
             continue
         if tagged.last == index + 1 and tagged.length > 1:  # the adjective tagged inside
             if tagged.type == "ORG":
+                # A name, not a common noun it qualifies: `سيلتك الاسكتلندي`, not `النادي
+                # المكناسي المغربي` or `معهد الفيلم الأمريكي`.
                 head = context.bare[tagged.first]
                 named_by_country = head in context.lexicons.org_heads or head in context.lexicons.body_heads
-                if not named_by_country:
+                definite = any(has_article(t) for t in tokens[tagged.first : index])
+                if not named_by_country and not definite:
                     result[result.index(tagged)] = context.mention(tagged.first, index, "ORG", tagged.source)
             elif _club_city(context, tagged.first, index, country, known=False):
                 # `وفالنسيا الإسباني` tagged a person: only a town of that country is cut,
@@ -2028,7 +2059,74 @@ def sports_clubs(context: Context, mentions: list[Mention]) -> list[Mention]:
             and _club_city(context, tagged.first, index, country, known=True)
         ):
             result[result.index(tagged)] = _club(context, tagged.first, index, covered, result)
+    for _ in range(MAX_CLUB_PASSES):  # a list of clubs is read a club at a time
+        if not _clubs_in_place(context, result, in_sports):
+            break
     return result
+
+
+def _club_name_ending(context: Context, end: int) -> int | None:
+    """Where a club of data/sports.tsv's list that ends at tokens[end] starts, or None."""
+    names = context.lexicons.club_names
+    start = context.sentence_start[end - 1]
+    for first in range(max(start, end - 2), end):
+        if tuple(context.keys[first:end]) in names:
+            return first
+    return None
+
+
+def _put_club(
+    context: Context, mentions: list[Mention], first: int, end: int, *, adjective: bool = False
+) -> bool:
+    """Makes tokens[first:end] a club in `mentions`, replacing what the tagger found inside
+    it (or over it and its `adjective` after it); False, changing nothing, when a mention
+    there starts before it or runs on further."""
+    limit = end + 1 if adjective else end
+    overlapping = [m for m in mentions if m.first < limit and first < m.last]
+    if any(m.first < first or m.last > limit for m in overlapping):
+        return False
+    if any(m.first == first and m.last == end and m.type == "ORG" for m in overlapping):
+        return False
+    for mention in overlapping:
+        mentions.remove(mention)
+    mentions.append(context.mention(first, end, "ORG", "club"))
+    return True
+
+
+def _clubs_in_place(context: Context, mentions: list[Mention], in_sports: Callable[[int], bool]) -> bool:
+    """Adds the clubs of the list (kind club) read after a team's position word or beside
+    another club (see sports_clubs); True when one was added."""
+    names = context.lexicons.club_names
+    clubs = {(m.first, m.last) for m in mentions if m.type == "ORG"}
+    club_ends = {last for _, last in clubs}
+    club_starts = {first for first, _ in clubs}
+    tokens = context.tokens
+    added = False
+    for first in range(len(tokens)):
+        for length in (2, 1):
+            end = first + length
+            alone = names.get(tuple(context.keys[first:end]))
+            if not alone or end > context.sentence_end[first] or (first, end) in clubs:
+                continue
+            if not in_sports(first):
+                break
+            previous = first - 1
+            start = context.sentence_start[first]
+            position = (
+                previous >= start
+                and not has_article(tokens[previous])
+                and context.bare[previous] in context.lexicons.team_positions
+            )
+            joined = tokens[first].prefix.startswith("و") and first in club_ends
+            with_before = previous > start and tokens[previous].norm == "مع" and previous in club_ends
+            with_after = end < context.sentence_end[first] and (
+                (tokens[end].prefix.startswith("و") and end in club_starts)
+                or (tokens[end].norm == "مع" and end + 1 in club_starts)
+            )
+            if (position or joined or with_before or with_after) and _put_club(context, mentions, first, end):
+                added = True
+            break
+    return added
 
 
 def _club(

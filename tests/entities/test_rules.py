@@ -588,3 +588,18 @@ def test_a_city_with_a_country_adjective_outside_sport_or_after_a_head_stays_a_p
     assert entities_of("وغرم الاتحاد الإنجليزي اللاعب بعد المباراة.")[1] == []
     _, entities = entities_of("وأقيمت المباراة في مدينة [[هامبورغ|GPE]] الألمانية.")
     assert [(e.name, e.type) for e in entities] == [("هامبورغ", "GPE")]
+
+
+def test_a_club_named_by_a_common_word_is_read_as_one_only_in_a_team_s_place():
+    # After a position word, beside another club, with a country's adjective.
+    _, entities = entities_of("وفي الجولة يجمع لقاء أم صلال مع السد والريان مع الوكرة.")
+    assert sorted(e.name for e in entities) == sorted(["أم صلال", "السد", "الريان", "الوكرة"])
+    assert {e.type for e in entities} == {"ORG"}
+    _, entities = entities_of("وسدد مهاجم الفريق الكرة في مرمى العربي وتأهل على حساب [[النصر العماني|ORG]].")
+    assert sorted(e.name for e in entities) == sorted(["العربي", "النصر"])
+    # The same words outside a sports report, or in no team's place, are no clubs.
+    assert entities_of("وأكد الوزير أن السد سيكتمل مع الشمال في الموسم المقبل.")[1] == []
+    assert entities_of("وطالب بتعزيز التعاون مع الشباب العربي.")[1] == []
+    # A word too common to stand alone is a club only with a country's adjective.
+    _, entities = entities_of("وتعاقد الأهلي المصري مع لاعب الشباب في المباراة.")
+    assert [(e.name, e.type) for e in entities] == [("الأهلي", "ORG")]
