@@ -787,11 +787,21 @@ def join_adjacent_people(context: Context, mentions: list[Mention]) -> list[Ment
     """Two people the tagger put side by side (`سمير` `جعجع`, B-PERSON B-PERSON) are one
     name: news copy never lists two people without a comma or a conjunction. A name that
     ends in a family name or nisba with the article is whole, though: `التقى السيسي
-    بوتين` is a subject and an object (but `عبد العزيز بوتفليقة` is one name)."""
+    بوتين` is a subject and an object (but `عبد العزيز بوتفليقة` is one name). A
+    nationality adjective tagged as a person right before one is no one
+    (`الكاميروني صامويل إيتو`)."""
     result: list[Mention] = []
     for mention in sorted(mentions, key=lambda m: m.first):
         previous = result[-1] if result else None
         if (
+            previous is not None
+            and previous.type == mention.type == "PERSON"
+            and previous.length == 1
+            and previous.last == mention.first
+            and _nationality_country(context, previous.first) is not None
+        ):
+            result[-1] = mention  # `الكاميروني صامويل إيتو`: the nationality describes him
+        elif (
             previous is not None
             and previous.type == mention.type == "PERSON"
             and _side_by_side(context, previous, mention)
@@ -2024,7 +2034,7 @@ def sports_clubs(context: Context, mentions: list[Mention]) -> list[Mention]:
         return sports[sentence]
 
     for index in range(1, len(tokens)):
-        country = _team_adjective(context, index)
+        country = _nationality_country(context, index)
         before = index - 1
         if country is None or context.sentence_of[before] != context.sentence_of[index]:
             continue
@@ -2148,7 +2158,7 @@ def _club(
     return context.mention(first, end, "ORG", "club")
 
 
-def _team_adjective(context: Context, index: int) -> str | None:
+def _nationality_country(context: Context, index: int) -> str | None:
     """The country (ISO code, or the adjective itself where the registry lacks it) of a
     definite masculine nationality adjective at tokens[index] (`الألماني`), else None."""
     from marsad.linking.match import loose_key

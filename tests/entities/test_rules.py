@@ -603,3 +603,11 @@ def test_a_club_named_by_a_common_word_is_read_as_one_only_in_a_team_s_place():
     # A word too common to stand alone is a club only with a country's adjective.
     _, entities = entities_of("وتعاقد الأهلي المصري مع لاعب الشباب في المباراة.")
     assert [(e.name, e.type) for e in entities] == [("الأهلي", "ORG")]
+
+
+def test_a_nationality_tagged_as_a_person_before_one_is_no_one():
+    _, entities = entities_of("أصيب مهاجمه الدولي [[الكاميروني|PERSON]] [[صامويل إيتو|PERSON]] بتمزق.")
+    assert [(e.name, e.type) for e in entities] == [("صامويل إيتو", "PERSON")]
+    # Alone it may be a family name that the article named in full before.
+    _, entities = entities_of("وقال [[المصري|PERSON]] إن الحكومة ستستقيل.")
+    assert [(e.name, e.type) for e in entities] == [("المصري", "PERSON")]
