@@ -2069,10 +2069,33 @@ def sports_clubs(context: Context, mentions: list[Mention]) -> list[Mention]:
             and _club_city(context, tagged.first, index, country, known=True)
         ):
             result[result.index(tagged)] = _club(context, tagged.first, index, covered, result)
+    for index in range(2, len(tokens) - 2):
+        if tokens[index].text == "(" and tokens[index + 2].text == ")" and in_sports(index):
+            _club_by_country_in_brackets(context, result, index)
     for _ in range(MAX_CLUB_PASSES):  # a list of clubs is read a club at a time
         if not _clubs_in_place(context, result, in_sports):
             break
     return result
+
+
+def _club_by_country_in_brackets(context: Context, mentions: list[Mention], bracket: int) -> None:
+    """A results table's team: a place before its country in brackets (`كوبنهاغن (
+    الدنمارك ) 1 - صفر`) is a club of that country."""
+    country = [r for r in registry_places([context.keys[bracket + 1]]) if r.kind == "country"]
+    if not country or context.sentence_of[bracket - 1] != context.sentence_of[bracket]:
+        return
+    covered = {i: m for m in mentions for i in range(m.first, m.last)}
+    before = bracket - 1
+    tagged = covered.get(before)
+    if tagged is not None:
+        if tagged.last == bracket and tagged.type in PLACE_TYPES:
+            known = _club_city(context, tagged.first, bracket, country[0].country, known=True)
+            if known:
+                mentions[mentions.index(tagged)] = _club(context, tagged.first, bracket, covered, mentions)
+        return
+    word = context.tokens[before].kind == "arabic" and not _is_stop_word(context, before)
+    if word and _club_city(context, before, bracket, country[0].country, known=False):
+        mentions.append(_club(context, before, bracket, covered, mentions))
 
 
 def _club_name_ending(context: Context, end: int) -> int | None:
@@ -2207,9 +2230,14 @@ def _club_prefix(context: Context, index: int, covered: Mapping[int, Mention]) -
 
 def _club_opening(context: Context, mention: Mention) -> bool:
     """Whether a mention right before a club's city opens the club's name: one the tagger
-    typed ORG (`سبورتينغ`) or a word of data/sports.tsv, kind prefix (`بروسيا`, a GPE)."""
-    prefix = mention.length == 1 and _is_club_prefix(context, mention.first)
-    return mention.length <= 2 and (mention.type == "ORG" or prefix)
+    typed ORG (`سبورتينغ`), a word of data/sports.tsv, kind prefix (`بروسيا`, a GPE), or
+    a rare word that is no place the registry knows (`سسكا`, a GPE)."""
+    if mention.length == 1:
+        frequency = resources.word_frequencies().get(context.keys[mention.first], 0)
+        rare = frequency <= MAX_NAME_WORD_FREQUENCY and not registry_places(mention.key)
+        if rare or _is_club_prefix(context, mention.first):
+            return True
+    return mention.length <= 2 and mention.type == "ORG"
 
 
 def _is_club_prefix(context: Context, index: int) -> bool:

@@ -576,6 +576,17 @@ def test_a_city_with_a_masculine_country_adjective_in_a_sports_report_is_its_clu
     assert sorted(e.name for e in entities) == ["بروسيا دورتموند", "سيلتك"]
 
 
+def test_a_team_of_a_results_table_is_a_club_of_the_country_in_brackets():
+    _, entities = entities_of(
+        "نتائج المجموعة : [[سسكا|GPE]] [[موسكو|GPE]] ( [[روسيا|GPE]] ) - كوبنهاغن ( [[الدنمارك|GPE]] ) 1 - صفر"
+    )
+    clubs = sorted(e.name for e in entities if e.type == "ORG")
+    assert clubs == sorted(["سسكا موسكو", "كوبنهاغن"])
+    # Outside a sports report the same brackets give a town its country.
+    _, entities = entities_of("وصل الوفد إلى [[بغداد|GPE]] ( [[العراق|GPE]] ) أمس.")
+    assert {e.type for e in entities} == {"GPE"}
+
+
 def test_a_city_with_a_country_adjective_outside_sport_or_after_a_head_stays_a_place():
     # No word of sport: the adjective is the city's (a hamlet of the airport's country).
     assert [(e.name, e.type) for e in entities_of("هبطت الطائرة في [[ليل|GPE]] الفرنسي أمس.")[1]] == [
