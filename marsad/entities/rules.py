@@ -209,7 +209,6 @@ class Lexicons:
     letter_names: frozenset[str] = frozenset()
     # Words of sports reports and teams' adjectives the registry lacks (data/sports.tsv).
     sports_cues: frozenset[str] = frozenset()
-    team_adjectives: frozenset[str] = frozenset()
     club_prefixes: frozenset[str] = frozenset()
     team_positions: frozenset[str] = frozenset()
     # Clubs named by a common word, as keys, and whether the name alone may be read so.
@@ -342,9 +341,6 @@ class Lexicons:
                 bare(form) for form, kind, *_ in rows("weapon_heads.tsv") if kind == "letter"
             ),
             sports_cues=frozenset(bare(form) for form, kind, *_ in rows("sports.tsv") if kind == "cue"),
-            team_adjectives=frozenset(
-                bare(form) for form, kind, *_ in rows("sports.tsv") if kind == "adjective"
-            ),
             club_prefixes=frozenset(bare(form) for form, kind, *_ in rows("sports.tsv") if kind == "prefix"),
             team_positions=frozenset(
                 bare(form) for form, kind, *_ in rows("sports.tsv") if kind == "position"
@@ -578,8 +574,9 @@ def apply_rules(context: Context, mentions: list[Mention]) -> list[Mention]:
 
 
 def _clean(context: Context, mention: Mention) -> Mention | None:
-    """Cuts a tagged mention before a word that never stands in a name (`أن`, `التي`) and
-    drops words with tanween at its end (`مثنياً`); None when nothing is left."""
+    """Cuts a tagged mention before a word that never stands in a name (`أن`, `التي`),
+    drops words with tanween at its end (`مثنياً`) and a nationality adjective at a
+    person's start (`العاجي كولو توريه`); None when nothing is left."""
     lexicons, tokens = context.lexicons, context.tokens
     if mention.length == 1 and _month_pair(context, mention.first):
         return None  # `نيسان/أبريل` is April, not Nissan
@@ -588,6 +585,14 @@ def _clean(context: Context, mention: Mention) -> Mention | None:
         return context.mention(mention.first, mention.last, "MISC", mention.source)
     if mention.length > 1 and all(len(t.norm) <= 2 for t in tokens[mention.first : mention.last]):
         return mention  # a spelled acronym: سي إن إن
+    if mention.type == "PERSON" and mention.length > 1 and _nationality_country(context, mention.first):
+        # `العاجي كولو توريه`: the nationality describes the person, it is no name's word.
+        # The name's first word was read inside a name: whole (`كولو`, not ك + ولو).
+        first = mention.first + 1
+        tokens = list(context.tokens)
+        tokens[first] = _unsplit(tokens[first])
+        trimmed = make_mention(context.text, tokens, first, mention.last, "PERSON", mention.source)
+        return _clean(context, trimmed)
     last = next(
         (i for i in range(mention.first, mention.last) if tokens[i].norm in lexicons.clause_words),
         mention.last,
@@ -2182,17 +2187,14 @@ def _club(
 
 
 def _nationality_country(context: Context, index: int) -> str | None:
-    """The country (ISO code, or the adjective itself where the registry lacks it) of a
-    definite masculine nationality adjective at tokens[index] (`الألماني`), else None."""
+    """The country (ISO code) of a definite masculine nationality adjective of the place
+    registry at tokens[index] (`الألماني`: DE), else None."""
     from marsad.linking.match import loose_key
 
     token = context.tokens[index]
     if token.kind != "arabic" or token.prefix != ARTICLE or not token.stem.endswith("ي"):
         return None
-    adjective = context.bare[index]
-    if adjective in context.lexicons.team_adjectives:
-        return adjective
-    return resources.registry().demonyms.get(loose_key(adjective))
+    return resources.registry().demonyms.get(loose_key(context.bare[index]))
 
 
 def _sports_sentence(context: Context, start: int) -> bool:
@@ -2270,9 +2272,7 @@ def _club_city(context: Context, first: int, end: int, country: str, *, known: b
     places = registry_places(context.keys[first:end])
     if not places:
         return known
-    return any(r.country == country or len(country) != 2 for r in places if r.kind != "country") or any(
-        r.kind == "country" and r.country == country for r in places
-    )
+    return any(r.country == country for r in places)
 
 
 def _model_word(context: Context, index: int) -> bool:

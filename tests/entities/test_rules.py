@@ -619,6 +619,9 @@ def test_a_club_named_by_a_common_word_is_read_as_one_only_in_a_team_s_place():
 def test_a_nationality_tagged_as_a_person_before_one_is_no_one():
     _, entities = entities_of("أصيب مهاجمه الدولي [[الكاميروني|PERSON]] [[صامويل إيتو|PERSON]] بتمزق.")
     assert [(e.name, e.type) for e in entities] == [("صامويل إيتو", "PERSON")]
+    # Tagged inside the name it is cut off, and the name's first word is read whole.
+    _, entities = entities_of("وافتتح التسجيل مدافعه الدولي [[العاجي كولو توريه|PERSON]] أمس.")
+    assert [(e.name, e.type) for e in entities] == [("كولو توريه", "PERSON")]
     # Alone it may be a family name that the article named in full before.
     _, entities = entities_of("وقال [[المصري|PERSON]] إن الحكومة ستستقيل.")
     assert [(e.name, e.type) for e in entities] == [("المصري", "PERSON")]
