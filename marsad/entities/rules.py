@@ -91,6 +91,9 @@ MIN_FAR_BACKOFF_POPULATION = 1_000_000
 # this often in unlabelled news is a common noun with its article (الزاوية, the corner;
 # البحيرة, the lake), not the place it also names (الزاوية in Libya, البحيرة in Egypt).
 MIN_COMMON_NOUN_FREQUENCY = 30
+# Nationality adjectives that are far more often a common adjective: المالي is
+# 'financial' (التعاون المالي) before it is Malian.
+COMMON_WORD_DEMONYMS = frozenset({"مالي"})
 # How many times sports_clubs goes over a document for clubs beside clubs (`السد والريان
 # والوكرة`: each pass reads one more of a list).
 MAX_CLUB_PASSES = 4
@@ -2194,7 +2197,8 @@ def _nationality_country(context: Context, index: int) -> str | None:
     token = context.tokens[index]
     if token.kind != "arabic" or token.prefix != ARTICLE or not token.stem.endswith("ي"):
         return None
-    return resources.registry().demonyms.get(loose_key(context.bare[index]))
+    key = loose_key(context.bare[index])
+    return None if key in COMMON_WORD_DEMONYMS else resources.registry().demonyms.get(key)
 
 
 def _sports_sentence(context: Context, start: int) -> bool:

@@ -611,6 +611,8 @@ def test_a_club_named_by_a_common_word_is_read_as_one_only_in_a_team_s_place():
     # The same words outside a sports report, or in no team's place, are no clubs.
     assert entities_of("وأكد الوزير أن السد سيكتمل مع الشمال في الموسم المقبل.")[1] == []
     assert entities_of("وطالب بتعزيز التعاون مع الشباب العربي.")[1] == []
+    # أهداف is also 'objectives', and المالي 'financial' before it is Malian.
+    assert entities_of("وناقش الوزيران أهداف التعاون المالي بين البلدين.")[1] == []
     # A word too common to stand alone is a club only with a country's adjective.
     _, entities = entities_of("وتعاقد الأهلي المصري مع لاعب الشباب في المباراة.")
     assert [(e.name, e.type) for e in entities] == [("الأهلي", "ORG")]
