@@ -2514,7 +2514,9 @@ def _large_place(record: Record) -> bool:
 
 
 def _place_cue(context: Context, index: int, places: set[int] | frozenset[int] = frozenset()) -> str | None:
-    """What says that tokens[index] starts a place name: "head", "prep" or None.
+    """What says that tokens[index] starts a place name: "head" (a head noun before it,
+    also with the article and an adjective between when the name is a rare word:
+    `العاصمة الأيرلندية دبلن`), "prep" or None.
 
     places: the tokens already inside place mentions; a name joined by و right after
     one continues a list of places (`كركوك وديالى`) and counts as "prep".
@@ -2537,6 +2539,13 @@ def _place_cue(context: Context, index: int, places: set[int] | frozenset[int] =
         bare
     ) == "head":
         return "head"
+    if index - 2 >= start and context.is_nisba(index - 1) and has_article(tokens[index - 2]):
+        # `العاصمة الأيرلندية دبلن`: a head, its adjective, the name in apposition, which
+        # is then a rare word (not `العاصمة الإيطالية رحلة سياحية`).
+        head = context.bare[index - 2]
+        rare = resources.word_frequencies().get(context.keys[index], 0) <= MAX_PREP_BACKOFF_FREQUENCY
+        if rare and (head in lexicons.place_heads or lexicons.place_cues.get(head) == "head"):
+            return "head"
     if lexicons.place_cues.get(bare) == "prep" and not previous.suffix:
         return "prep"
     return None

@@ -33,6 +33,12 @@ def test_common_words_and_small_places_after_a_preposition_are_not_places():
     assert _names("التقى الوزير بالبغدادي أمس.") == []
 
 
+def test_a_rare_registry_place_after_a_definite_head_and_its_adjective_is_a_place():
+    assert _names("وقصفت الطائرات البلدة السورية سرمين أمس.") == [("سرمين", "GPE")]
+    # A common word there goes on with the sentence: a trip, not the hamlet رحلة.
+    assert _names("وصل الفريق إلى العاصمة الإيطالية رحلة سياحية.") == []
+
+
 def test_an_indefinite_adjective_after_a_place_head_is_no_place():
     assert _names("أعلن التنظيم قيام دولة إسلامية في المنطقة.") == []
     # Registry hamlets, but words news writes more often with the article: adjectives.
