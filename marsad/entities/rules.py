@@ -103,6 +103,8 @@ CURRENCY_UNITS = frozenset({"riyal", "dinar", "dirham", "lira", "pound"})
 # Proclitic letters that the clitic analysis cuts off names that start with them
 # (كاليفورنيا, كابل, فرنسا): a word with one is checked against the place registry.
 HIDING_PROCLITICS = frozenset("كف")
+# One-letter proclitics glued on a name the text layer did not split (لفيتيل).
+GLUED_PROCLITICS = frozenset("وفبلك")
 BROAD_PLACE_KINDS = frozenset({"country", "admin1"})
 # A word seen more often than this in unlabelled news (`resources.word_frequencies()`)
 # is a common word (جنوب, مايو, رجل) or a place the tagger knows well; the place
@@ -569,6 +571,7 @@ def apply_rules(context: Context, mentions: list[Mention]) -> list[Mention]:
     resolved = [rare_name_words(context, m, resolved) for m in resolved]
     resolved = complete_person_names(context, resolved)
     resolved = drop_nisba_places(context, resolved)
+    resolved = glued_names(context, resolved)
     agree_with_coordinated(context, resolved)
     for mention in resolved:
         if mention.type == "PERSON":
@@ -611,6 +614,41 @@ def _clean(context: Context, mention: Mention) -> Mention | None:
     if last == mention.first or all(is_mark(t) for t in tokens[mention.first : last]):
         return None
     return context.mention(mention.first, last, mention.type, mention.source)
+
+
+def glued_names(context: Context, mentions: list[Mention]) -> list[Mention]:
+    """A one-word name with a preposition or conjunction glued on that the text layer
+    left whole, as it does with words it has not seen (`بالسماح لفيتيل`, `صورة لرودريغ`),
+    is the name the article writes elsewhere without it (`سيباستيان فيتيل`): it loses
+    the letter, so that coreference finds the person."""
+    names = {
+        (context.keys[i], m.type)
+        for m in mentions
+        for i in range(m.first, m.last)
+        if context.tokens[i].kind == "arabic"
+    }
+    result = []
+    for mention in mentions:
+        token = context.tokens[mention.first]
+        rest = token.norm[1:]
+        if (
+            mention.length == 1
+            and token.kind == "arabic"
+            and not token.prefix
+            and token.norm[:1] in GLUED_PROCLITICS
+            and token.text.startswith(token.norm[:1])
+            and len(rest) >= MIN_BACKOFF_LETTERS + 1
+            and (rest, mention.type) in names
+        ):
+            tokens = list(context.tokens)
+            tokens[mention.first] = replace(
+                token, prefix=token.norm[:1], stem=rest, stem_start=token.start + 1
+            )
+            mention = make_mention(
+                context.text, tokens, mention.first, mention.last, mention.type, mention.source
+            )
+        result.append(mention)
+    return result
 
 
 def _month_pair(context: Context, index: int) -> bool:

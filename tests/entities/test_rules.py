@@ -627,3 +627,15 @@ def test_a_nationality_tagged_as_a_person_before_one_is_no_one():
     # Alone it may be a family name that the article named in full before.
     _, entities = entities_of("وقال [[المصري|PERSON]] إن الحكومة ستستقيل.")
     assert [(e.name, e.type) for e in entities] == [("المصري", "PERSON")]
+
+
+def test_a_name_with_a_glued_preposition_is_the_name_the_article_writes_without_it():
+    _, entities = entities_of(
+        "تغلب الألماني [[سيباستيان فيتيل|PERSON]] على المشكلة. وسمح الفريق [[لفيتيل|PERSON]] بإنهاء السباق."
+    )
+    assert [(e.name, [m.text for m in e.mentions]) for e in entities] == [
+        ("سيباستيان فيتيل", ["سيباستيان فيتيل", "فيتيل"])
+    ]
+    # Without the bare name in the article the word is left as the tagger found it.
+    _, entities = entities_of("وسمح الفريق [[لفيتيل|PERSON]] بإنهاء السباق.")
+    assert [e.name for e in entities] == ["لفيتيل"]
