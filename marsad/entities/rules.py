@@ -1477,7 +1477,8 @@ def complete_person_names(context: Context, mentions: list[Mention]) -> list[Men
 
     A person's name is extended left over a kunya word (أبو, أم), the first half of a
     compound name (عبد) or a particle (فان), and right over nasab links (بن, آل) and the
-    name after each; a particle and rare words after it are a person (`فان باستن`).
+    name after each; a kunya tagged alone takes the word after it (`أبو ذكري`) or is
+    dropped; a particle and rare words after it are a person (`فان باستن`).
     A kunya + name + nisba (`أبو بكر البغدادي`) is a person even when the tagger saw only
     a place in the nisba, which is exactly the error this corrects.
     """
@@ -1531,6 +1532,11 @@ def complete_person_names(context: Context, mentions: list[Mention]) -> list[Men
         ):
             first -= 2
         end = context.sentence_end[last - 1]
+        if mention.length == 1 and context.bare[first] in lexicons.kunya:
+            # `أبو` tagged alone (`كاملة أبو ذكري`) names no one: the name after it does.
+            if not _kunya_name_follows(context, last, covered):
+                continue
+            last += 1
         while last + 1 < end and context.bare[last] in lexicons.nasab and _name_word(context, last + 1):
             last += 2
             following = covered.get(last - 1)
@@ -1551,6 +1557,21 @@ def _name_particle(context: Context, index: int) -> bool:
     """A name particle as written (`فان`); `فإن` with its hamza is the conjunction."""
     token = context.tokens[index]
     return token.norm in context.lexicons.particles and token.norm == token.text
+
+
+def _kunya_name_follows(context: Context, index: int, covered: Mapping[int, Mention]) -> bool:
+    """Whether tokens[index] can be the name after a kunya: a word, untagged, without a
+    pronoun or a proclitic other than the article (`أبو ذكري`, `أبو الفضل`), no stop word
+    and no complementiser (`قال أبو إن`)."""
+    if index >= context.sentence_end[index - 1] or index in covered or not context.is_word(index):
+        return False
+    token = context.tokens[index]
+    return (
+        token.prefix in ("", ARTICLE)
+        and not token.suffix
+        and not _is_stop_word(context, index)
+        and context.keys[index] not in COMPLEMENTISERS
+    )
 
 
 def _name_word(context: Context, index: int) -> bool:

@@ -639,3 +639,9 @@ def test_a_name_with_a_glued_preposition_is_the_name_the_article_writes_without_
     # Without the bare name in the article the word is left as the tagger found it.
     _, entities = entities_of("وسمح الفريق [[لفيتيل|PERSON]] بإنهاء السباق.")
     assert [e.name for e in entities] == ["لفيتيل"]
+
+
+def test_a_kunya_tagged_alone_takes_the_name_after_it_or_names_no_one():
+    assert [e.name for e in entities_of("وكان للمخرجة كاملة [[أبو|PERSON]] ذكري شهادة.")[1]] == ["أبو ذكري"]
+    assert [e.name for e in entities_of("وقال [[أبو|PERSON]] الفضل إن الأمر انتهى.")[1]] == ["أبو الفضل"]
+    assert entities_of("وقال [[أبو|PERSON]] إن الأمر انتهى.")[1] == []
