@@ -1,18 +1,31 @@
-"""A second held-out check: the validation blocks, scored with models that never saw them.
+"""Held-out checks on ANERcorp blocks, scored with models that never saw them.
 
 The development set is where the entity stage's rules were written, so its figures are
-optimistic for them. The validation blocks (every tenth block of 40 ANERcorp sentences,
-offset 7: `ner_neural.is_validation`) chose the network's settings but no rule; the
-shipped CRF and network are trained on them too, though, so they cannot be scored there.
-This script trains a CRF on the training sentences without the validation blocks (once,
-into --out), takes a network trained without them (`python
-marsad/training/ner_network.py sweep base --arrays A.npz --unlabelled U.npz --out DIR`
-writes one, DIR/sweep-base.npz; docs/ner.md), and scores the tagger and the whole entity
-stage, each sentence alone, on the 400 validation sentences in ANERcorp's labels and on
-the 340 of them that NewsFANE aligns in its coarse types.
+optimistic for them. Two other tenths of ANERcorp's training part (blocks of 40
+sentences, every tenth from an offset) serve as further checks:
 
-    nice -n 10 .venv/bin/python eval/entities/validation_check.py --network DIR/sweep-base.npz \
-        [--out build/ner-noval]
+- the validation blocks (offset 7, `ner_neural.is_validation`) chose the network's
+  settings, and rule fixes were found on them later, so they too are no longer clean;
+- the blind blocks (offset 5) were never read by anyone: only their scores were printed.
+
+The shipped CRF and network are trained on both, so they cannot be scored there. This
+script trains a CRF on the training sentences without the chosen blocks (once, into
+--out) and takes a network trained without them, then scores the tagger and the whole
+entity stage, each sentence alone, on the 400 sentences in ANERcorp's labels and on those
+NewsFANE aligns, in its coarse types.
+
+Validation (the network from `python marsad/training/ner_network.py sweep base --arrays
+A.npz --unlabelled U.npz --out DIR`, docs/ner.md):
+
+    nice -n 10 .venv/bin/python eval/entities/validation_check.py --network DIR/sweep-base.npz
+
+Blind blocks: first arrays whose held-out mask is those blocks, then a network trained for
+the shipped number of epochs without scoring them, then the check:
+
+    .venv/bin/python eval/entities/validation_check.py --offset 5 --mask-arrays A.npz A5.npz
+    python marsad/training/ner_network.py holdout base --arrays A5.npz --unlabelled U.npz \
+        --epochs 5 --out DIR5
+    nice -n 10 .venv/bin/python eval/entities/validation_check.py --offset 5 --network DIR5/holdout-base.npz
 """
 
 from __future__ import annotations
@@ -20,6 +33,8 @@ from __future__ import annotations
 import argparse
 import functools
 from pathlib import Path
+
+import numpy as np
 
 from marsad import resources
 from marsad.document import Document
@@ -30,53 +45,84 @@ from marsad.errors import MarsadError
 from marsad.pipeline import Pipeline
 from marsad.training import ner, ner_eval
 from marsad.training.conll import ConllSentence, read_conll
-from marsad.training.ner_neural import is_validation
+from marsad.training.ner import DEV_BLOCK, DEV_EVERY, DEV_OFFSET
+from marsad.training.ner_neural import VALIDATION_OFFSET, distinct_sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def validation_views(data: Path) -> tuple[list[ConllSentence], list[ConllSentence]]:
-    """The validation sentences with ANERcorp's labels, and those NewsFANE aligns with its."""
+def in_blocks(offset: int, origin: str, index: int) -> bool:
+    """Whether an ANERcorp sentence lies in the blocks of this offset."""
+    return origin == "anercorp" and (index // DEV_BLOCK) % DEV_EVERY == offset
+
+
+def held_out_views(data: Path, offset: int) -> tuple[list[ConllSentence], list[ConllSentence]]:
+    """The blocks' sentences with ANERcorp's labels, and those NewsFANE aligns with its."""
     anercorp = read_conll(data / ner.NER_DIR / "anercorp-camel-train.conll")
     newsfane = read_conll(data / ner.NER_DIR / "newsfane-train.conll")
     alignments = ner.align_news(anercorp, newsfane)
-    chosen = [i for i in range(len(anercorp)) if is_validation("anercorp", i)]
+    chosen = [i for i in range(len(anercorp)) if in_blocks(offset, "anercorp", i)]
     aligned = [i for i in chosen if i in alignments]
     fane = [ner.fane_view(anercorp[i], alignments[i], newsfane[alignments[i].fane]) for i in aligned]
     return [anercorp[i] for i in chosen], fane
 
 
-def train_crf_without_validation(data: Path, model: Path) -> None:
-    """The shipped CRF's training, less the validation blocks (about 7 minutes)."""
+def train_crf_without(data: Path, model: Path, offset: int) -> None:
+    """The shipped CRF's training, less the blocks of `offset` (about 7 minutes)."""
     corpus = ner.assemble(data, print)
     train = corpus.train
-    kept = [i for i in range(len(train.tokens)) if not is_validation(train.origins[i], train.indices[i])]
+    kept = [i for i in range(len(train.tokens)) if not in_blocks(offset, train.origins[i], train.indices[i])]
     lexicons = ner.shipped_lexicons(resources.data_file("entities", ""))
     domains = ["" if train.origins[i] in ner.NEWS_CORPORA else train.origins[i] for i in kept]
     tokens, labels = [train.tokens[i] for i in kept], [train.labels[i] for i in kept]
     ner.train_crf(tokens, labels, lexicons, model, domains=domains)
 
 
+def mask_arrays(data: Path, arrays: Path, out: Path, offset: int) -> None:
+    """Copies the network's training arrays (`ner_neural.export_arrays`) with the blocks
+    of `offset` as their held-out mask in place of the validation blocks."""
+    train = ner.assemble(data, lambda message: None).train
+    firsts = [first for first, _ in distinct_sentences(train)]
+    content = dict(np.load(arrays))
+    validation = [in_blocks(VALIDATION_OFFSET, train.origins[f], train.indices[f]) for f in firsts]
+    if validation != content["validation"].tolist():
+        raise ValueError(f"{arrays} was not exported from this corpus assembly")
+    content["validation"] = np.array([in_blocks(offset, train.origins[f], train.indices[f]) for f in firsts])
+    np.savez(out, **content)
+    print(f"wrote {out}: {int(content['validation'].sum())} held-out sentences (offset {offset})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--network", type=Path, required=True, help="a network trained without validation")
-    parser.add_argument("--out", type=Path, default=ROOT / "build" / "ner-noval")
+    parser.add_argument("--network", type=Path, help="a network trained without the blocks")
+    parser.add_argument("--offset", type=int, default=VALIDATION_OFFSET, help="7 validation, 5 blind")
+    parser.add_argument("--mask-arrays", type=Path, nargs=2, metavar=("IN", "OUT"), help="write, then stop")
+    parser.add_argument("--out", type=Path, help="the CRF's folder (build/ner-noval, build/ner-heldout-N)")
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     args = parser.parse_args()
     if not (args.data / ner.NER_DIR / "anercorp-camel-train.conll").is_file():
         parser.exit(2, f"error: no NER corpora under {args.data} (give --data ../shared/data)\n")
+    if args.offset == DEV_OFFSET or not 0 <= args.offset < DEV_EVERY:
+        message = f"--offset must be 0-{DEV_EVERY - 1} and not the development set's {DEV_OFFSET}"
+        parser.exit(2, f"error: {message}\n")
     try:
-        check(args.network, args.out, args.data)
-    except MarsadError as error:
+        if args.mask_arrays:
+            mask_arrays(args.data, *args.mask_arrays, args.offset)
+        elif args.network is None:
+            parser.exit(2, "error: give --network (or --mask-arrays)\n")
+        else:
+            default = "ner-noval" if args.offset == VALIDATION_OFFSET else f"ner-heldout-{args.offset}"
+            check(args.network, args.out or ROOT / "build" / default, args.data, args.offset)
+    except (MarsadError, OSError, KeyError, ValueError) as error:
         parser.exit(2, f"error: {error}\n")
 
 
-def check(network: Path, out: Path, data: Path) -> None:
+def check(network: Path, out: Path, data: Path, offset: int) -> None:
     """Trains the CRF if --out lacks it, then prints the four scores."""
     crf_model = out / "ner-crf.npz"
     if not crf_model.is_file():
-        print(f"training the CRF without the validation blocks into {crf_model}")
-        train_crf_without_validation(data, crf_model)
+        print(f"training the CRF without the blocks of offset {offset} into {crf_model}")
+        train_crf_without(data, crf_model, offset)
     tagger = NerTagger(crf_model, load_lexicons(resources.data_file("entities", "")), network)
     text_layer = Pipeline(("marsad.text.v1",))
     entity_stage = EntityStage(tagger=tagger)
@@ -84,11 +130,12 @@ def check(network: Path, out: Path, data: Path) -> None:
     def stage_mentions(text: str) -> list[ner_eval.Mention]:
         return ner_eval.named_mentions(entity_stage(text_layer(Document.from_parts(text))))
 
-    anercorp, newsfane = validation_views(data)
+    anercorp, newsfane = held_out_views(data, offset)
     fane_map = ner_eval.read_label_map(data / ner.NER_DIR / "fane-fine-to-coarse.tsv")
+    blocks = "validation" if offset == VALIDATION_OFFSET else f"blocks {offset}"
     for title, sentences, file_map, scheme in (
-        ("ANERcorp validation (PERS/LOC/ORG/MISC)", anercorp, None, "anercorp"),
-        ("NewsFANE validation (coarse PER/ORG/GPE/LOC/FAC)", newsfane, fane_map, "fane-coarse"),
+        (f"ANERcorp {blocks} (PERS/LOC/ORG/MISC)", anercorp, None, "anercorp"),
+        (f"NewsFANE {blocks} (coarse PER/ORG/GPE/LOC/FAC)", newsfane, fane_map, "fane-coarse"),
     ):
         print(f"{title}: {len(sentences)} sentences")
         heads = ner_eval.scheme_outside_heads(scheme)

@@ -7,6 +7,7 @@ Marsad, too):
 
     python marsad/training/ner_network.py sweep CONFIG --arrays A.npz --out DIR [--unlabelled U.npz]
     python marsad/training/ner_network.py final --arrays A.npz --out DIR [--unlabelled U.npz]
+    python marsad/training/ner_network.py holdout CONFIG --arrays A.npz --out DIR --epochs N [...]
 
 (`--device cuda` on a GPU machine).
 
@@ -15,7 +16,10 @@ on unlabelled news (`pretrain`). `sweep` trains one configuration on the trainin
 sentences and scores it on the validation sentences after every epoch
 (`DIR/sweep-CONFIG.json`). `final` takes the
 configuration and epoch count that scored best there and trains the shipped network on
-training and validation sentences together (`DIR/ner-neural.npz`). `marsad train ner`
+training and validation sentences together (`DIR/ner-neural.npz`). `holdout` trains a
+configuration for a fixed number of epochs on the training sentences alone and never
+scores the held-out ones (`DIR/holdout-CONFIG.npz`): a network for a held-out check
+(eval/entities/validation_check.py) that must not be chosen by it. `marsad train ner`
 calls the same functions in-process. The architecture is described in
 `marsad.entities.neural`, which runs the exported arrays.
 
@@ -518,9 +522,23 @@ def final(
     return {"config": name, "epochs": epochs, "trained_epochs": len(history)}
 
 
+def holdout(
+    name: str, arrays: Path, out: Path, device: torch.device, epochs: int, unlabelled: Path | None = None
+) -> dict:
+    """Trains configuration `name` for `epochs` on the sentences outside the arrays'
+    held-out mask, without scoring those (see the module docstring)."""
+    data = Data(arrays)
+    config = CONFIGS[name]
+    initial = pretrain(config, data, Unlabelled(unlabelled), device) if unlabelled else None
+    model, history = train(config, data, device, epochs=epochs, initial=initial)
+    out.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(out / f"holdout-{name}.npz", **export(model, data))
+    return {"config": name, "epochs": epochs, "trained_epochs": len(history)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=("sweep", "final"))
+    parser.add_argument("command", choices=("sweep", "final", "holdout"))
     parser.add_argument("config", nargs="?")
     parser.add_argument("--arrays", type=Path, required=True)
     parser.add_argument("--out", type=Path, required=True)
@@ -536,6 +554,10 @@ def main() -> None:
     if args.command == "sweep":
         result = sweep(args.config, args.arrays, args.out, device, args.epochs, args.budget, args.unlabelled)
         print(json.dumps(result["best"]))
+    elif args.command == "holdout":
+        if not args.config or not args.epochs:
+            parser.error("holdout needs a CONFIG and --epochs")
+        print(json.dumps(holdout(args.config, args.arrays, args.out, device, args.epochs, args.unlabelled)))
     else:
         result = final(args.arrays, args.out, device, args.config, args.epochs, args.budget, args.unlabelled)
         print(json.dumps(result))

@@ -180,3 +180,29 @@ def test_pretraining_learns_to_predict_neighbours_and_hands_on_the_encoder(tmp_p
         log=lambda _: None,
     )  # fmt: skip
     assert ner_network.torch.equal(model.state_dict()["lstm.weight_ih_l0"], encoder["lstm.weight_ih_l0"])
+
+
+def test_a_holdout_network_trains_the_epochs_asked_on_the_unmasked_sentences_only(tmp_path, monkeypatch):
+    if importlib.util.find_spec("torch") is None:
+        pytest.skip("training the network needs torch (the train extra)")
+    from marsad.training import ner_network
+
+    arrays = _labelled_arrays(tmp_path / "arrays.npz", Lexicons())
+    content = dict(np.load(arrays))
+    content["validation"] = np.arange(len(content["validation"])) % 2 == 0  # half held out
+    np.savez(arrays, **content)
+    seen = {}
+    real_batch = ner_network.Data.batch
+
+    def batch(self, indices, device):
+        seen.setdefault("sentences", set()).update(int(i) for i in indices)
+        return real_batch(self, indices, device)
+
+    monkeypatch.setattr(ner_network.Data, "batch", batch)
+    result = ner_network.holdout("base", arrays, tmp_path / "out", ner_network.torch.device("cpu"), epochs=2)
+    assert result == {"config": "base", "epochs": 2, "trained_epochs": 2}
+    held_out = set(np.flatnonzero(content["validation"]).tolist())
+    assert seen["sentences"] and not seen["sentences"] & held_out
+    network = BiLstmCrf(tmp_path / "out" / "holdout-base.npz", FeatureExtractor(Lexicons()))
+    sentence = tokenize("قال الوزير خالد النجار إن الاجتماع انتهى")
+    assert len(_network_labels(network, [sentence])[0]) == len(sentence)
