@@ -50,8 +50,24 @@ SCHEMES: dict[str, dict[str, str]] = {
 # Scheme -> file of the head nouns its corpus leaves outside names (marsad/training/data).
 SCHEME_OUTSIDE_HEADS: dict[str, str] = {"anercorp": "anercorp-outside-heads.tsv"}
 DATA_DIR = Path(__file__).parent / "data"
-# The kinds of data/*-outside-heads.tsv: the Marsad types a head is cut from.
-HEAD_KINDS = {"place": frozenset({"GPE", "LOC", "FAC"}), "org": frozenset({"ORG"})}
+
+
+@dataclass(frozen=True)
+class HeadConvention:
+    """What a scheme's corpus does with a head noun that starts a Marsad mention of one of
+    `types`: leaves it outside the name (cut off), or annotates no name that starts with
+    it at all (`dropped`: ANERcorp tags no ministry, `وزارة` 43 times O)."""
+
+    types: frozenset[str]
+    dropped: bool = False
+
+
+# The kinds of data/*-outside-heads.tsv.
+HEAD_KINDS = {
+    "place": HeadConvention(frozenset({"GPE", "LOC", "FAC"})),
+    "org": HeadConvention(frozenset({"ORG"})),
+    "body": HeadConvention(frozenset({"ORG"}), dropped=True),
+}
 
 # What joins the sentences analysed together: a paragraph break, which always ends one.
 PARAGRAPH_BREAK = "\n\n"
@@ -151,7 +167,7 @@ def scheme_labels(scheme: str) -> dict[str, str]:
         raise MarsadError("E296", scheme=scheme, known=", ".join(SCHEMES)) from None
 
 
-def scheme_outside_heads(scheme: str | None) -> dict[str, frozenset[str]]:
+def scheme_outside_heads(scheme: str | None) -> dict[str, HeadConvention]:
     """The head nouns the scheme's corpus leaves outside a name, normalised, each with the
     Marsad types of the mentions it is cut from (none for most schemes)."""
     name = SCHEME_OUTSIDE_HEADS.get(scheme or "")
@@ -163,7 +179,7 @@ def scheme_outside_heads(scheme: str | None) -> dict[str, frozenset[str]]:
     return {word(form.strip()): HEAD_KINDS[kind.strip()] for form, kind, *_ in rows}
 
 
-def outside_heads_for(scheme: str | None, labels: dict[str, str] | None) -> dict[str, frozenset[str]]:
+def outside_heads_for(scheme: str | None, labels: dict[str, str] | None) -> dict[str, HeadConvention]:
     """The heads to cut for a comparison: the named scheme's, or, for a mapping given
     label by label, ANERcorp's when it maps people onto ANERcorp's own label (PERS, which
     no other corpus uses), so `--labels PERSON=PERS ...` compares as `--scheme anercorp`."""
@@ -174,10 +190,11 @@ def outside_heads_for(scheme: str | None, labels: dict[str, str] | None) -> dict
     return {}
 
 
-def cut_outside_heads(text: str, mentions: list[Mention], heads: dict[str, frozenset[str]]) -> list[Mention]:
+def cut_outside_heads(text: str, mentions: list[Mention], heads: dict[str, HeadConvention]) -> list[Mention]:
     """The mentions with a leading head noun of `heads` cut off (`مطار بغداد` -> `بغداد`,
     `حركة حماس` -> `حماس`), when the mention is of a type the head is cut from (a title
-    that starts with one, `نهر بين جنازتين`, is kept)."""
+    that starts with one, `نهر بين جنازتين`, is kept), and without those that start with a
+    head the corpus names nothing with (`وزارة الخارجية الأمريكية` for ANERcorp)."""
     if not heads:
         return mentions
     from marsad.entities.mentions import word_key
@@ -186,8 +203,12 @@ def cut_outside_heads(text: str, mentions: list[Mention], heads: dict[str, froze
     cut = []
     for start, end, kind in mentions:
         words = [t for t in tokens if t.end > start and t.start < end]
-        if len(words) >= 2 and kind in heads.get(word_key(words[0]), ()):
-            start = words[1].start
+        convention = heads.get(word_key(words[0])) if words else None
+        if convention is not None and kind in convention.types:
+            if convention.dropped:
+                continue
+            if len(words) >= 2:
+                start = words[1].start
         cut.append((start, end, kind))
     return cut
 

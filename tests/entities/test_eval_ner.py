@@ -18,6 +18,7 @@ from marsad.training.conll import (
 )
 from marsad.training.ner_eval import (
     SCHEMES,
+    HeadConvention,
     cut_outside_heads,
     evaluate,
     outside_heads_for,
@@ -172,7 +173,7 @@ def test_the_anercorp_scheme_cuts_the_heads_anercorp_leaves_outside_names():
     assert outside_heads_for(None, {"PERSON": "PERS", "GPE": "LOC"}) == heads
     assert outside_heads_for(None, {"PERSON": "PER"}) == {} == outside_heads_for("aqmar", None)
     # A head with the article is part of another name, not cut: الجبل الأسود.
-    place = frozenset({"GPE", "LOC", "FAC"})
+    place = HeadConvention(frozenset({"GPE", "LOC", "FAC"}))
     assert cut_outside_heads("زار الجبل الأسود", [(4, 16, "GPE")], {"جبل": place}) == [(4, 16, "GPE")]
     # An organisation's head is cut from organisations only: `نهر` opens a book's title too.
     text = "قال ناشط في حركة حماس إن ديوان نهر بين جنازتين صدر"
@@ -181,6 +182,10 @@ def test_the_anercorp_scheme_cuts_the_heads_anercorp_leaves_outside_names():
     # A clitic on the head goes with it: لوكالة فرانس برس -> فرانس برس.
     text = "وقال لوكالة فرانس برس إن"
     assert cut_outside_heads(text, [(5, 21, "ORG")], heads) == [(12, 21, "ORG")]
+    # ANERcorp names no ministry and no army: such an organisation is left out entirely.
+    text = "وقالت وزارة الخارجية الأمريكية إن الجيش الإسرائيلي انسحب من غزة"
+    mentions = [(6, 30, "ORG"), (34, 50, "ORG"), (60, 63, "GPE")]
+    assert cut_outside_heads(text, mentions, heads) == [(60, 63, "GPE")]
 
 
 def test_context_analyses_consecutive_sentences_of_a_document_together():
