@@ -203,13 +203,15 @@ def cut_outside_heads(text: str, mentions: list[Mention], heads: dict[str, HeadC
     cut = []
     for start, end, kind in mentions:
         words = [t for t in tokens if t.end > start and t.start < end]
-        convention = heads.get(word_key(words[0])) if words else None
-        if convention is not None and kind in convention.types:
-            if convention.dropped:
-                continue
-            if len(words) >= 2:
-                start = words[1].start
-        cut.append((start, end, kind))
+        dropped = False
+        while words and (convention := heads.get(word_key(words[0]))) and kind in convention.types:
+            dropped = convention.dropped
+            if dropped or len(words) < 2:
+                break
+            words = words[1:]  # قوات الاحتلال الإسرائيلي: the head off, then the body's
+            start = words[0].start
+        if not dropped:
+            cut.append((start, end, kind))
     return cut
 
 

@@ -186,6 +186,8 @@ def test_the_anercorp_scheme_cuts_the_heads_anercorp_leaves_outside_names():
     text = "وقالت وزارة الخارجية الأمريكية إن الجيش الإسرائيلي انسحب من غزة"
     mentions = [(6, 30, "ORG"), (34, 50, "ORG"), (60, 63, "GPE")]
     assert cut_outside_heads(text, mentions, heads) == [(60, 63, "GPE")]
+    # Also under a head that is cut first: قوات الاحتلال الإسرائيلي.
+    assert cut_outside_heads("قصفت قوات الاحتلال الإسرائيلي", [(5, 29, "ORG")], heads) == []
 
 
 def test_context_analyses_consecutive_sentences_of_a_document_together():
