@@ -606,7 +606,7 @@ def _clean(context: Context, mention: Mention) -> Mention | None:
     while last > mention.first and (
         TANWEEN.intersection(tokens[last - 1].text)
         or _is_stop_word(context, last - 1)
-        or (mention.type == "PERSON" and lexicons.title_at(tokens, last - 1, last) == ("role", 1))
+        or (mention.type == "PERSON" and _not_a_name_end(context, last - 1))
     ):
         last -= 1  # `صوفي محمد زعيم`: a role word after the name is not part of it
     if last == mention.last:
@@ -649,6 +649,15 @@ def glued_names(context: Context, mentions: list[Mention]) -> list[Mention]:
             )
         result.append(mention)
     return result
+
+
+def _not_a_name_end(context: Context, index: int) -> bool:
+    """Whether tokens[index], the last word of a person's mention, cannot end a name: a
+    role word (`صوفي محمد زعيم`) or a verb of saying (`آبي قال`)."""
+    lexicons, tokens = context.lexicons, context.tokens
+    if lexicons.title_at(tokens, index, index + 1) == ("role", 1):
+        return True
+    return context.bare[index] in lexicons.speech_verbs and not tokens[index].prefix
 
 
 def _month_pair(context: Context, index: int) -> bool:
@@ -1532,8 +1541,13 @@ def complete_person_names(context: Context, mentions: list[Mention]) -> list[Men
         ):
             first -= 2
         end = context.sentence_end[last - 1]
-        if mention.length == 1 and context.bare[first] in lexicons.kunya:
-            # `أبو` tagged alone (`كاملة أبو ذكري`) names no one: the name after it does.
+        if (
+            mention.length == 1
+            and context.bare[first] in lexicons.kunya
+            and not tokens[first].text.startswith("آ")
+        ):
+            # `أبو` tagged alone (`كاملة أبو ذكري`) names no one: the name after it does
+            # (`آبي` is Abe, not the kunya أبي it normalises to).
             if not _kunya_name_follows(context, last, covered):
                 continue
             last += 1
@@ -1571,6 +1585,7 @@ def _kunya_name_follows(context: Context, index: int, covered: Mapping[int, Ment
         and not token.suffix
         and not _is_stop_word(context, index)
         and context.keys[index] not in COMPLEMENTISERS
+        and context.bare[index] not in context.lexicons.speech_verbs
     )
 
 

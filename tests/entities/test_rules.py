@@ -645,3 +645,6 @@ def test_a_kunya_tagged_alone_takes_the_name_after_it_or_names_no_one():
     assert [e.name for e in entities_of("وكان للمخرجة كاملة [[أبو|PERSON]] ذكري شهادة.")[1]] == ["أبو ذكري"]
     assert [e.name for e in entities_of("وقال [[أبو|PERSON]] الفضل إن الأمر انتهى.")[1]] == ["أبو الفضل"]
     assert entities_of("وقال [[أبو|PERSON]] إن الأمر انتهى.")[1] == []
+    # آبي (Abe) normalises to the kunya أبي but is none, and a verb of saying is no name.
+    assert [e.name for e in entities_of("وقال إن [[آبي|PERSON]] قال إن الحكومة ستعمل.")[1]] == ["آبي"]
+    assert [e.name for e in entities_of("وقال إن [[آبي قال|PERSON]] إن الحكومة ستعمل.")[1]] == ["آبي"]
