@@ -103,6 +103,8 @@ CURRENCY_UNITS = frozenset({"riyal", "dinar", "dirham", "lira", "pound"})
 # Proclitic letters that the clitic analysis cuts off names that start with them
 # (كاليفورنيا, كابل, فرنسا): a word with one is checked against the place registry.
 HIDING_PROCLITICS = frozenset("كف")
+# Prepositions written on the next word (بالمدينة, للنادي, كالعادة).
+PREPOSITION_LETTERS = frozenset({"ب", "ل", "ك"})
 # One-letter proclitics glued on a name the text layer did not split (لفيتيل).
 GLUED_PROCLITICS = frozenset("وفبلك")
 BROAD_PLACE_KINDS = frozenset({"country", "admin1"})
@@ -600,7 +602,12 @@ def _clean(context: Context, mention: Mention) -> Mention | None:
         trimmed = make_mention(context.text, tokens, first, mention.last, "PERSON", mention.source)
         return _clean(context, trimmed)
     last = next(
-        (i for i in range(mention.first, mention.last) if tokens[i].norm in lexicons.clause_words),
+        (
+            i
+            for i in range(mention.first, mention.last)
+            if tokens[i].norm in lexicons.clause_words
+            or (mention.type == "PERSON" and i > mention.first and _prepositional(tokens[i]))
+        ),
         mention.last,
     )
     while last > mention.first and (
@@ -649,6 +656,17 @@ def glued_names(context: Context, mentions: list[Mention]) -> list[Mention]:
             )
         result.append(mention)
     return result
+
+
+def _prepositional(token: Token) -> bool:
+    """A word with a preposition and the article on it, which no person's name has inside
+    it: `للنادي`, and with ب or ك a nisba (`زيدان بالكوستاريكي` is Zidane and what he did).
+    Other words that read as ب or ك + the article are foreign names as often (`كالديرون`,
+    `بالاسيوس`, `كالزي`: the nisba must be longer than a short name's end)."""
+    letters = token.prefix.removesuffix(ARTICLE).removesuffix(ARTICLE[1:]).lstrip("وف")
+    if token.kind != "arabic" or not has_article(token) or letters not in PREPOSITION_LETTERS:
+        return False
+    return letters == "ل" or (token.stem.endswith(NISBA_ENDINGS) and len(token.stem) > MIN_STRIPPED_WORD)
 
 
 def _not_a_name_end(context: Context, index: int) -> bool:

@@ -648,3 +648,11 @@ def test_a_kunya_tagged_alone_takes_the_name_after_it_or_names_no_one():
     # آبي (Abe) normalises to the kunya أبي but is none, and a verb of saying is no name.
     assert [e.name for e in entities_of("وقال إن [[آبي|PERSON]] قال إن الحكومة ستعمل.")[1]] == ["آبي"]
     assert [e.name for e in entities_of("وقال إن [[آبي قال|PERSON]] إن الحكومة ستعمل.")[1]] == ["آبي"]
+
+
+def test_a_person_is_cut_before_a_word_with_a_preposition_and_the_article():
+    _, entities = entities_of("وتفوق [[زيدان بالكوستاريكي|PERSON]] على منافسه.")
+    assert [e.name for e in entities] == ["زيدان"]
+    # Foreign names that read as ب or ك + the article stay whole.
+    for name in ("رامون كالديرون", "خوان بالاسيوس", "اندريس بوني كالزي"):
+        assert [e.name for e in entities_of(f"وقال [[{name}|PERSON]] إن الفريق جاهز.")[1]] == [name]
