@@ -214,7 +214,8 @@ class Lexicons:
     weapon_heads: frozenset[str] = frozenset()
     # Latin letters' names as Arabic spells them (data/weapon_heads.tsv, kind letter): إف.
     letter_names: frozenset[str] = frozenset()
-    # Words of sports reports and teams' adjectives the registry lacks (data/sports.tsv).
+    # Words of sports reports, words that open a club's name, words of a team's place
+    # (data/sports.tsv).
     sports_cues: frozenset[str] = frozenset()
     club_prefixes: frozenset[str] = frozenset()
     team_positions: frozenset[str] = frozenset()
