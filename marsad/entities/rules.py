@@ -533,8 +533,16 @@ class Context:
             adjective = adjective[:-1]  # the feminine: الأردنية
         return adjective in self.lexicons.scope_adjectives
 
-    def mention(self, first: int, last: int, type_: str, source: str) -> Mention:
-        return make_mention(self.text, self.tokens, first, last, type_, source)
+    def mention(
+        self, first: int, last: int, type_: str, source: str, *, opening: Token | None = None
+    ) -> Mention:
+        """The mention of tokens[first:last]; `opening`, a re-read first token (`بروسيا`
+        whole, not ب + روسيا), stands for tokens[first] in it."""
+        if opening is None:
+            return make_mention(self.text, self.tokens, first, last, type_, source)
+        tokens = list(self.tokens)
+        tokens[first] = opening
+        return make_mention(self.text, tokens, first, last, type_, source)
 
 
 def apply_rules(context: Context, mentions: list[Mention]) -> list[Mention]:
@@ -598,10 +606,10 @@ def _clean(context: Context, mention: Mention) -> Mention | None:
         # `العاجي كولو توريه`: the nationality describes the person, it is no name's word.
         # The name's first word was read inside a name: whole (`كولو`, not ك + ولو).
         first = mention.first + 1
-        tokens = list(context.tokens)
-        tokens[first] = _unsplit(tokens[first])
-        trimmed = make_mention(context.text, tokens, first, mention.last, "PERSON", mention.source)
-        return _clean(context, trimmed)
+        opening = _unsplit(context.tokens[first])
+        return _clean(
+            context, context.mention(first, mention.last, "PERSON", mention.source, opening=opening)
+        )
     last = next(
         (
             i
@@ -648,12 +656,9 @@ def glued_names(context: Context, mentions: list[Mention]) -> list[Mention]:
             and len(rest) >= MIN_BACKOFF_LETTERS + 1
             and (rest, mention.type) in names
         ):
-            tokens = list(context.tokens)
-            tokens[mention.first] = replace(
-                token, prefix=token.norm[:1], stem=rest, stem_start=token.start + 1
-            )
-            mention = make_mention(
-                context.text, tokens, mention.first, mention.last, mention.type, mention.source
+            opening = replace(token, prefix=token.norm[:1], stem=rest, stem_start=token.start + 1)
+            mention = context.mention(
+                mention.first, mention.last, mention.type, mention.source, opening=opening
             )
         result.append(mention)
     return result
@@ -2275,11 +2280,8 @@ def _club(
         first = opening.first
     elif _club_prefix(context, first - 1, covered):
         first -= 1
-    if _is_club_prefix(context, first):
-        tokens = list(context.tokens)
-        tokens[first] = _unsplit(tokens[first])  # بروسيا, not ب + روسيا
-        return make_mention(context.text, tokens, first, end, "ORG", "club")
-    return context.mention(first, end, "ORG", "club")
+    opening = _unsplit(context.tokens[first]) if _is_club_prefix(context, first) else None
+    return context.mention(first, end, "ORG", "club", opening=opening)  # بروسيا, not ب + روسيا
 
 
 def _nationality_country(context: Context, index: int) -> str | None:
