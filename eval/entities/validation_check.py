@@ -84,6 +84,8 @@ def mask_arrays(data: Path, arrays: Path, out: Path, offset: int) -> None:
     train = ner.assemble(data, lambda message: None).train
     firsts = [first for first, _ in distinct_sentences(train)]
     content = dict(np.load(arrays))
+    if "validation" not in content:
+        raise ValueError(f"{arrays} is not a network arrays file from ner_neural.export_arrays")
     validation = [in_blocks(VALIDATION_OFFSET, train.origins[f], train.indices[f]) for f in firsts]
     if validation != content["validation"].tolist():
         raise ValueError(f"{arrays} was not exported from this corpus assembly")
@@ -113,7 +115,7 @@ def main() -> None:
         else:
             default = "ner-noval" if args.offset == VALIDATION_OFFSET else f"ner-heldout-{args.offset}"
             check(args.network, args.out or ROOT / "build" / default, args.data, args.offset)
-    except (MarsadError, OSError, KeyError, ValueError) as error:
+    except (MarsadError, OSError, ValueError) as error:
         parser.exit(2, f"error: {error}\n")
 
 
