@@ -12,7 +12,8 @@ Sentences are scored one at a time, so what needs a whole article (a family name
 again three paragraphs later, a role standing alone) barely shows there; a third row
 scores the entity stage with `--context` consecutive sentences (default 10, about an
 ANERcorp article's length) analysed together as one article, as `marsad eval ner
---context` does.
+--context` does. NewsFANE is scored twice: its labels on ANERcorp's tokens, and its own
+sentences, whose clitics it writes apart (`و قال`), as `marsad eval ner` reads such a file.
 """
 
 from __future__ import annotations
@@ -36,6 +37,12 @@ def main() -> None:
     sets = [
         ("ANERcorp dev (PERS/LOC/ORG/MISC)", corpus.dev_anercorp, None, "anercorp"),
         ("NewsFANE dev (coarse PER/ORG/GPE/LOC/FAC)", corpus.dev_newsfane, fane_map, "fane-coarse"),
+        (
+            "NewsFANE dev, its own tokens (clitics split, attached again for analysis)",
+            ner_eval.as_published(corpus.dev_newsfane_own)[0],
+            fane_map,
+            "fane-coarse",
+        ),
     ]
     for title, sentences, file_map, scheme in sets:
         labels = ner_eval.scheme_labels(scheme)

@@ -47,6 +47,12 @@ SCHEME_HELP = (
     is_flag=True,
     help="Score the NER tagger's own mentions, without the entity stage's rules and coreference.",
 )
+@click.option(
+    "--as-written",
+    is_flag=True,
+    help="Join the file's tokens with spaces even where it splits clitics off their words (FANE's "
+    "و قال); by default such a file's clitics are attached again before analysis.",
+)
 def eval_ner_command(
     conll: Path,
     map_file: Path | None,
@@ -54,14 +60,18 @@ def eval_ner_command(
     label_specs: tuple[str, ...],
     context: int,
     tagger_only: bool,
+    as_written: bool,
 ) -> None:
     """Score Marsad's entity mentions against a CoNLL file (IOB1 or IOB2, conlleval-style).
 
     Each sentence (tokens joined by spaces) goes through the real pipeline; predicted
     mentions are mapped onto the file's tokens and must match the gold ones exactly.
+    A file that writes clitics as tokens of their own (FANE: `و قال`, `زيارت ها`) is read
+    with them attached again, as published text has them.
     """
     from marsad.training.conll import read_conll
     from marsad.training.ner_eval import (
+        as_published,
         evaluate,
         outside_heads_for,
         parse_label_options,
@@ -76,9 +86,10 @@ def eval_ner_command(
         labels.update(parse_label_options(label_specs))
     file_map = read_label_map(map_file) if map_file is not None else None
     heads = outside_heads_for(scheme, labels)
+    sentences, attached = (read_conll(conll), False) if as_written else as_published(read_conll(conll))
     if tagger_only:
         scores = evaluate(
-            read_conll(conll),
+            sentences,
             file_map=file_map,
             labels=labels,
             predictor=tagger_mentions,
@@ -87,7 +98,7 @@ def eval_ner_command(
             context=context,
         )
     else:
-        scores = evaluate(
-            read_conll(conll), file_map=file_map, labels=labels, outside_heads=heads, context=context
-        )
+        scores = evaluate(sentences, file_map=file_map, labels=labels, outside_heads=heads, context=context)
     click.echo(scores.report())
+    if attached:
+        click.echo("clitics: the file writes them apart (و قال); attached to their words for analysis")

@@ -63,7 +63,8 @@ def wordfreq_command(data_dir: Path, out: Path) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("build/ner-dev"),
     show_default=True,
-    help="Where to write the held-out development files (dev-anercorp.conll, dev-newsfane.conll).",
+    help="Where to write the held-out development files (dev-anercorp.conll, dev-newsfane.conll, "
+    "dev-newsfane-own-tokens.conll).",
 )
 @click.option(
     "--reuse-tables",

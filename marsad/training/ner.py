@@ -53,10 +53,13 @@ from marsad.errors import MarsadError
 from marsad.linking.registry import ARAB_LEAGUE
 from marsad.training import ANT_TRAIN, ant_articles, write_npz
 from marsad.training.conll import (
+    ENCLITICS,
+    PROCLITICS,
     ConllSentence,
     EntitySpan,
     align_to_marsad,
     iob_spans,
+    is_arabic_word,
     project_tags,
     read_conll,
     spans_to_iob,
@@ -150,9 +153,6 @@ def retype(sentence: ConllSentence, mapping: dict[str, str]) -> ConllSentence:
 
 # ---------------------------------------------------------------- FANE tokens
 
-_PROCLITICS = frozenset("وفبلكس")
-_ENCLITICS = frozenset({"ه", "ها", "هم", "هما", "هن", "كم", "كما", "كن", "نا", "ني", "ي", "ك"})
-
 
 def glue_clitics(sentence: ConllSentence) -> ConllSentence:
     """Re-attaches FANE's separated clitics to their words: `و تعتبر` -> `وتعتبر`.
@@ -164,11 +164,11 @@ def glue_clitics(sentence: ConllSentence) -> ConllSentence:
     tags: list[str] = []
     pending, pending_tag = "", ""
     for token, tag in zip(sentence.tokens, sentence.tags, strict=True):
-        if token in _PROCLITICS:
+        if token in PROCLITICS:
             pending += token
             pending_tag = pending_tag or tag
             continue
-        if token in _ENCLITICS and tokens and not pending and _is_arabic_word(tokens[-1]):
+        if token in ENCLITICS and tokens and not pending and is_arabic_word(tokens[-1]):
             # A ta marbuta is written open before a pronoun: عاصمة + ها = عاصمتها.
             tokens[-1] = tokens[-1][:-1] + "ت" + token if tokens[-1].endswith("ة") else tokens[-1] + token
             continue
@@ -186,10 +186,6 @@ def glue_clitics(sentence: ConllSentence) -> ConllSentence:
         tokens.append(pending)
         tags.append(pending_tag)
     return ConllSentence(tuple(tokens), tuple(tags))
-
-
-def _is_arabic_word(token: str) -> bool:
-    return any("\u0621" <= char <= "\u064a" for char in token)
 
 
 # ---------------------------------------------------------------- ANERcorp <-> NewsFANE
@@ -444,7 +440,7 @@ def person_name_phrases() -> list[tuple[str, str]]:
             ).fetchall()
         finally:
             connection.close()
-    return [("GIVEN" if role == "given" else "SURNAME", key) for key, role, _ in rows if _is_arabic_word(key)]
+    return [("GIVEN" if role == "given" else "SURNAME", key) for key, role, _ in rows if is_arabic_word(key)]
 
 
 def build_phrase_table(rows: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -551,11 +547,14 @@ def _write_gzip(path: Path, lines: Iterable[str]) -> None:
 
 @dataclass(slots=True)
 class Corpus:
-    """The training set and the two views of the development set."""
+    """The training set and three views of the development set: ANERcorp's sentences,
+    NewsFANE's labels carried onto them, and NewsFANE's own sentences (its tokens, clitics
+    split off: what a NewsFANE test file looks like)."""
 
     train: TrainingSet
     dev_anercorp: list[ConllSentence]
     dev_newsfane: list[ConllSentence]
+    dev_newsfane_own: list[ConllSentence]
     place_decisions: Counter[str]
 
 
@@ -582,6 +581,7 @@ def assemble(data_dir: Path, log: Log) -> Corpus:
     train = TrainingSet([], [], Counter())
     dev_anercorp: list[ConllSentence] = []
     dev_newsfane: list[ConllSentence] = []
+    dev_newsfane_own: list[ConllSentence] = []
     dev_letters: set[str] = set()
     for index, sentence in enumerate(anercorp):
         alignment = alignments.get(index)
@@ -590,6 +590,7 @@ def assemble(data_dir: Path, log: Log) -> Corpus:
             dev_letters.add(_letters(sentence.tokens)[0])
             if alignment is not None:
                 dev_newsfane.append(fane_view(sentence, alignment, newsfane[alignment.fane]))
+                dev_newsfane_own.append(newsfane[alignment.fane])
             continue
         hints: list[EntitySpan] = []
         if alignment is not None:
@@ -610,7 +611,7 @@ def assemble(data_dir: Path, log: Log) -> Corpus:
         f"dev: {len(dev_anercorp)} ANERcorp, {len(dev_newsfane)} NewsFANE"
     )
     log(f"ANERcorp/AQMAR LOC typed by: {dict(typer.decided)}")
-    return Corpus(train, dev_anercorp, dev_newsfane, typer.decided)
+    return Corpus(train, dev_anercorp, dev_newsfane, dev_newsfane_own, typer.decided)
 
 
 # ---------------------------------------------------------------- training
@@ -739,6 +740,7 @@ def train_ner(
     if dev_dir is not None:
         write_conll(corpus.dev_anercorp, dev_dir / "dev-anercorp.conll")
         write_conll(corpus.dev_newsfane, dev_dir / "dev-newsfane.conll")
+        write_conll(corpus.dev_newsfane_own, dev_dir / "dev-newsfane-own-tokens.conll")
         log(f"development files written to {dev_dir}")
     lexicons = shipped_lexicons(out_dir)
     lexicons.triggers = read_triggers(out_dir / "ner-triggers.tsv")

@@ -31,7 +31,14 @@ from marsad import resources
 from marsad.document import ENTITY_TYPES, Document
 from marsad.errors import MarsadError
 from marsad.pipeline import Pipeline
-from marsad.training.conll import ConllSentence, EntitySpan, iob_spans, marsad_spans_to_file
+from marsad.training.conll import (
+    ConllSentence,
+    EntitySpan,
+    attach_split_clitics,
+    iob_spans,
+    marsad_spans_to_file,
+    splits_clitics,
+)
 
 if TYPE_CHECKING:
     from marsad.entities.tagger import NerTagger
@@ -243,13 +250,17 @@ def _entity_pipeline() -> Pipeline:
 
 def tagger_mentions(text: str, tagger: NerTagger | None = None) -> list[Mention]:
     """Mentions straight from the NER tagger's labels (the shipped tagger's unless one is
-    given), over whole tokens."""
+    given), over whole tokens less a leading conjunction or preposition (`وسوريا` is
+    `سوريا`, as the entity stage's mentions are)."""
+    from marsad.entities.mentions import mention_start
     from marsad.entities.tagger import label_spans
     from marsad.text import tokenize
 
     tokens = tokenize(text)
     labels = (tagger or resources.ner_tagger()).predict(tokens)
-    return [(tokens[start].start, tokens[end - 1].end, kind) for start, end, kind in label_spans(labels)]
+    return [
+        (mention_start(tokens[start]), tokens[end - 1].end, kind) for start, end, kind in label_spans(labels)
+    ]
 
 
 def default_predictor() -> tuple[Predictor, str]:
@@ -257,6 +268,15 @@ def default_predictor() -> tuple[Predictor, str]:
     if entity_stage_in_pipeline():
         return pipeline_mentions, f"pipeline: {ENTITY_STAGE}"
     return tagger_mentions, "NER tagger (no entity stage in the default pipeline)"
+
+
+def as_published(sentences: Sequence[ConllSentence]) -> tuple[list[ConllSentence], bool]:
+    """The sentences as the pipeline should read them: a file that splits clitics off
+    their words (FANE's `و قال`) has them attached again, as published text writes them;
+    any other file as it is. RETURNS: the sentences, and whether clitics were attached."""
+    if not splits_clitics(sentences):
+        return list(sentences), False
+    return [attach_split_clitics(sentence) for sentence in sentences], True
 
 
 def evaluate(

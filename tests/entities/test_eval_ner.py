@@ -11,14 +11,17 @@ from marsad.cli.main import cli
 from marsad.errors import MarsadError
 from marsad.training.conll import (
     EntitySpan,
+    attach_split_clitics,
     iob_spans,
     marsad_spans_to_file,
     parse_conll,
     read_conll,
+    splits_clitics,
 )
 from marsad.training.ner_eval import (
     SCHEMES,
     HeadConvention,
+    as_published,
     cut_outside_heads,
     evaluate,
     outside_heads_for,
@@ -29,6 +32,7 @@ from marsad.training.ner_eval import (
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EVAL_FILE = FIXTURES / "eval-iob1.conll"
+SPLIT_FILE = FIXTURES / "eval-fane-split.conll"  # clitics written apart, as FANE does
 
 
 def phrase_predictor(phrases: dict[str, str]):
@@ -219,3 +223,50 @@ def test_context_analyses_consecutive_sentences_of_a_document_together():
     assert sum(together.true_positives.values()) == 2
     assert sum(together.false_positives.values()) == 0  # the cross-sentence ORG is dropped
     assert together.sentences == 3 and together.tokens == alone.tokens
+
+
+def test_split_clitics_are_attached_to_their_words_and_still_map_onto_the_file_tokens():
+    sentence = read_conll(SPLIT_FILE)[0]
+    assert sentence.text.startswith("و قال الوزير سامي النجار ل الصحفيين إن ه سيزور")
+    attached = attach_split_clitics(sentence)
+    assert attached.tokens == sentence.tokens and attached.tags == sentence.tags
+    assert (
+        attached.text
+        == "وقال الوزير سامي النجار للصحفيين إنه سيزور العراق الأسبوع المقبل وسيلتقي في بغداد برئيس وزراءها ."
+    )
+    offsets = attached.offsets()
+    written = [attached.text[start:end] for start, end in offsets]
+    # Each token keeps its own characters, but the article's alef after ل (ل + ال is لل).
+    assert written[:7] == ["و", "قال", "الوزير", "سامي", "النجار", "ل", "لصحفيين"]
+    assert all(w == t for w, t in zip(written, attached.tokens, strict=True) if t != "الصحفيين")
+    baghdad = attached.text.index("بغداد")
+    assert marsad_spans_to_file([(baghdad, baghdad + 5, "GPE")], attached) == [EntitySpan(16, 17, "GPE")]
+    chain = attach_split_clitics(
+        next(parse_conll(["و O", "ب O", "الكويت B-Nation", "و O", "خارجية O", "ها O"]))
+    )
+    assert chain.text == "وبالكويت وخارجيتها" and chain.offsets()[2] == (2, 8)
+    # A lone letter before a one-letter token is an abbreviation's (د ب ا, dpa), not a clitic.
+    assert attach_split_clitics(read_conll(SPLIT_FILE)[1]).text.startswith("( د ب ا ) وأضاف أن زيارته")
+
+
+def test_only_a_file_that_splits_clitics_is_read_with_them_attached():
+    split = read_conll(SPLIT_FILE)
+    assert splits_clitics(split) and not splits_clitics(read_conll(EVAL_FILE))
+    published, attached = as_published(split)
+    assert attached and published[0].text.startswith("وقال")
+    glued, attached = as_published(read_conll(EVAL_FILE))
+    assert not attached and [s.text for s in glued] == [s.text for s in read_conll(EVAL_FILE)]
+
+
+def test_cli_reads_a_file_with_split_clitics_as_published_text(tmp_path: Path):
+    table = tmp_path / "map.tsv"
+    table.write_text("Politician\tPER\nNation\tGPE\nPopulation-Center\tGPE\nMedia\tORG\n", encoding="utf-8")
+    args = ["eval", "ner", str(SPLIT_FILE), "--map", str(table), "--scheme", "fane-coarse"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert "clitics: the file writes them apart" in result.output
+    assert "processed 38 tokens in 2 sentences" in result.output and "gold: 5" in result.output
+    # `بغداد` after `في`, `العراق` and `لبنان`: the places are found on the file's own tokens.
+    assert "GPE           1.0000    1.0000    1.0000       3       3" in result.output
+    as_written = CliRunner().invoke(cli, [*args, "--as-written"])
+    assert as_written.exit_code == 0 and "clitics:" not in as_written.output
