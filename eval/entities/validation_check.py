@@ -56,15 +56,18 @@ def in_blocks(offset: int, origin: str, index: int) -> bool:
     return origin == "anercorp" and (index // DEV_BLOCK) % DEV_EVERY == offset
 
 
-def held_out_views(data: Path, offset: int) -> tuple[list[ConllSentence], list[ConllSentence]]:
-    """The blocks' sentences with ANERcorp's labels, and those NewsFANE aligns with its."""
+def held_out_views(
+    data: Path, offset: int
+) -> tuple[list[ConllSentence], list[ConllSentence], list[ConllSentence]]:
+    """The blocks' sentences with ANERcorp's labels, those NewsFANE aligns with its labels
+    on ANERcorp's tokens, and the same NewsFANE sentences in its own tokens."""
     anercorp = read_conll(data / ner.NER_DIR / "anercorp-camel-train.conll")
     newsfane = read_conll(data / ner.NER_DIR / "newsfane-train.conll")
     alignments = ner.align_news(anercorp, newsfane)
     chosen = [i for i in range(len(anercorp)) if in_blocks(offset, "anercorp", i)]
     aligned = [i for i in chosen if i in alignments]
     fane = [ner.fane_view(anercorp[i], alignments[i], newsfane[alignments[i].fane]) for i in aligned]
-    return [anercorp[i] for i in chosen], fane
+    return [anercorp[i] for i in chosen], fane, [newsfane[alignments[i].fane] for i in aligned]
 
 
 def train_crf_without(data: Path, model: Path, offset: int) -> None:
@@ -100,6 +103,9 @@ def main() -> None:
     parser.add_argument("--offset", type=int, default=VALIDATION_OFFSET, help="7 validation, 5 blind")
     parser.add_argument("--mask-arrays", type=Path, nargs=2, metavar=("IN", "OUT"), help="write, then stop")
     parser.add_argument("--out", type=Path, help="the CRF's folder (build/ner-noval, build/ner-heldout-N)")
+    parser.add_argument(
+        "--context", type=int, default=1, help="sentences the entity stage reads together, as an article"
+    )
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     args = parser.parse_args()
     if not (args.data / ner.NER_DIR / "anercorp-camel-train.conll").is_file():
@@ -114,13 +120,15 @@ def main() -> None:
             parser.exit(2, "error: give --network (or --mask-arrays)\n")
         else:
             default = "ner-noval" if args.offset == VALIDATION_OFFSET else f"ner-heldout-{args.offset}"
-            check(args.network, args.out or ROOT / "build" / default, args.data, args.offset)
+            check(args.network, args.out or ROOT / "build" / default, args.data, args.offset, args.context)
     except (MarsadError, OSError, ValueError) as error:
         parser.exit(2, f"error: {error}\n")
 
 
-def check(network: Path, out: Path, data: Path, offset: int) -> None:
-    """Trains the CRF if --out lacks it, then prints the four scores."""
+def check(network: Path, out: Path, data: Path, offset: int, context: int = 1) -> None:
+    """Trains the CRF if --out lacks it, then prints the four scores. `context` > 1 lets
+    the entity stage read that many consecutive sentences as one article (`marsad eval
+    ner --context`); the tagger alone always reads one sentence."""
     crf_model = out / "ner-crf.npz"
     if not crf_model.is_file():
         print(f"training the CRF without the blocks of offset {offset} into {crf_model}")
@@ -132,22 +140,24 @@ def check(network: Path, out: Path, data: Path, offset: int) -> None:
     def stage_mentions(text: str) -> list[ner_eval.Mention]:
         return ner_eval.named_mentions(entity_stage(text_layer(Document.from_parts(text))))
 
-    anercorp, newsfane = held_out_views(data, offset)
+    anercorp, newsfane, newsfane_own = held_out_views(data, offset)
+    newsfane_own = ner_eval.as_published(newsfane_own)[0]
     fane_map = ner_eval.read_label_map(data / ner.NER_DIR / "fane-fine-to-coarse.tsv")
     blocks = "validation" if offset == VALIDATION_OFFSET else f"blocks {offset}"
     for title, sentences, file_map, scheme in (
         (f"ANERcorp {blocks} (PERS/LOC/ORG/MISC)", anercorp, None, "anercorp"),
         (f"NewsFANE {blocks} (coarse PER/ORG/GPE/LOC/FAC)", newsfane, fane_map, "fane-coarse"),
+        (f"NewsFANE {blocks}, its own tokens", newsfane_own, fane_map, "fane-coarse"),
     ):
         print(f"{title}: {len(sentences)} sentences")
         heads = ner_eval.scheme_outside_heads(scheme)
         predictors = (
-            ("tagger alone", functools.partial(ner_eval.tagger_mentions, tagger=tagger)),
-            ("entity stage", stage_mentions),
+            ("tagger alone", functools.partial(ner_eval.tagger_mentions, tagger=tagger), 1),
+            ("entity stage", stage_mentions, context),
         )
-        for name, predictor in predictors:
+        for name, predictor, window in predictors:
             labels = ner_eval.scheme_labels(scheme)
-            scores = ner_eval.evaluate(sentences, file_map, labels, predictor, name, heads)
+            scores = ner_eval.evaluate(sentences, file_map, labels, predictor, name, heads, window)
             precision, recall, f1 = scores.prf()
             per_type = ", ".join(f"{kind} {scores.prf(kind)[2]:.3f}" for kind in scores.types())
             print(f"  {name:14s} P {precision:.4f}  R {recall:.4f}  F1 {f1:.4f}   ({per_type})")

@@ -199,10 +199,45 @@ def test_a_holdout_network_trains_the_epochs_asked_on_the_unmasked_sentences_onl
         return real_batch(self, indices, device)
 
     monkeypatch.setattr(ner_network.Data, "batch", batch)
-    result = ner_network.holdout("base", arrays, tmp_path / "out", ner_network.torch.device("cpu"), epochs=2)
-    assert result == {"config": "base", "epochs": 2, "trained_epochs": 2}
+    result = ner_network.holdout(
+        "base", arrays, tmp_path / "out", ner_network.torch.device("cpu"), epochs=2, news_epochs=1
+    )
+    assert result == {"config": "base", "epochs": 2, "news_epochs": 1, "trained_epochs": 3}
     held_out = set(np.flatnonzero(content["validation"]).tolist())
     assert seen["sentences"] and not seen["sentences"] & held_out
     network = BiLstmCrf(tmp_path / "out" / "holdout-base.npz", FeatureExtractor(Lexicons()))
     sentence = tokenize("قال الوزير خالد النجار إن الاجتماع انتهى")
     assert len(_network_labels(network, [sentence])[0]) == len(sentence)
+
+
+def test_the_news_epochs_train_on_the_news_sentences_alone_at_the_lower_rate(tmp_path, monkeypatch):
+    if importlib.util.find_spec("torch") is None:
+        pytest.skip("training the network needs torch (the train extra)")
+    from marsad.training import ner_network
+
+    arrays = _labelled_arrays(tmp_path / "arrays.npz", Lexicons())
+    content = dict(np.load(arrays))
+    count = len(content["domains"])
+    wikifane = ner_neural.DOMAINS.index("wikifane")
+    content["domains"] = np.where(np.arange(count) % 3 == 0, wikifane, 0).astype(content["domains"].dtype)
+    content["weights"] = np.where(content["domains"] == 0, 3, 1).astype(content["weights"].dtype)
+    content["validation"] = np.arange(count) == 1
+    np.savez(arrays, **content)
+    passes: list[tuple[list[int], float]] = []
+    real_run_epoch = ner_network.run_epoch
+
+    def run_epoch(model, optimiser, data, draws, *rest):  # type: ignore[no-untyped-def]
+        passes.append((sorted(draws.tolist()), optimiser.param_groups[0]["lr"]))
+        return real_run_epoch(model, optimiser, data, draws, *rest)
+
+    monkeypatch.setattr(ner_network, "run_epoch", run_epoch)
+    config = ner_network.Config(hidden=16, bag_dim=8, batch_size=4)
+    data = ner_network.Data(arrays)
+    _, history = ner_network.train(
+        config, data, ner_network.torch.device("cpu"), epochs=2, news_epochs=2, log=lambda _: None
+    )
+    news = [i for i in range(count) if i % 3 and i != 1]  # news, less the held-out sentence
+    assert [rate for _, rate in passes] == [config.learning_rate] * 2 + [ner_network.NEWS_LEARNING_RATE] * 2
+    assert passes[0][0] == sorted([i for i in range(count) if i != 1 for _ in range(3 if i % 3 else 1)])
+    assert [draws for draws, _ in passes[2:]] == [news, news]  # each news sentence once
+    assert [record.get("news_epoch") for record in history] == [None, None, 1, 2]
