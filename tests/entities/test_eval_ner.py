@@ -241,10 +241,14 @@ def test_split_clitics_are_attached_to_their_words_and_still_map_onto_the_file_t
     assert all(w == t for w, t in zip(written, attached.tokens, strict=True) if t != "الصحفيين")
     baghdad = attached.text.index("بغداد")
     assert marsad_spans_to_file([(baghdad, baghdad + 5, "GPE")], attached) == [EntitySpan(16, 17, "GPE")]
-    chain = attach_split_clitics(
-        next(parse_conll(["و O", "ب O", "الكويت B-Nation", "و O", "خارجية O", "ها O"]))
-    )
-    assert chain.text == "وبالكويت وخارجيتها" and chain.offsets()[2] == (2, 8)
+    words = ["و", "ب", "الكويت", "و", "خارجية", "ها", "ك", "رئيس", "كما"]
+    chain = attach_split_clitics(next(parse_conll([f"{word} O" for word in words])))
+    # A lone ك is the proclitic 'as', كما the word 'as'.
+    assert chain.text == "وبالكويت وخارجيتها كرئيس كما" and chain.offsets()[2] == (2, 8)
+    # A name the pipeline reads with its glued preposition is the file's name token alone.
+    letter = attach_split_clitics(next(parse_conll(["خلفا O", "ل O", "فيرجسون B-Politician", "كما O"])))
+    assert letter.text == "خلفا لفيرجسون كما"
+    assert marsad_spans_to_file([(5, 13, "PERSON")], letter) == [EntitySpan(2, 3, "PERSON")]
     # A lone letter before a one-letter token is an abbreviation's (د ب ا, dpa), not a clitic.
     assert attach_split_clitics(read_conll(SPLIT_FILE)[1]).text.startswith("( د ب ا ) وأضاف أن زيارته")
 
