@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TextIO
 
 import click
 
@@ -48,6 +49,13 @@ SCHEME_HELP = (
     help="Score the NER tagger's own mentions, without the entity stage's rules and coreference.",
 )
 @click.option(
+    "--errors",
+    "errors_file",
+    type=click.File("w", encoding="utf-8", lazy=False),
+    help="Write every error (missed, spurious, wrong type, wrong boundary) with its sentence "
+    "number and the mentions' text to this TSV file.",
+)
+@click.option(
     "--as-written",
     is_flag=True,
     help="Join the file's tokens with spaces even where it splits clitics off their words (FANE's "
@@ -60,6 +68,7 @@ def eval_ner_command(
     label_specs: tuple[str, ...],
     context: int,
     tagger_only: bool,
+    errors_file: TextIO | None,
     as_written: bool,
 ) -> None:
     """Score Marsad's entity mentions against a CoNLL file (IOB1 or IOB2, conlleval-style).
@@ -78,6 +87,7 @@ def eval_ner_command(
         read_label_map,
         scheme_labels,
         tagger_mentions,
+        write_errors,
     )
 
     labels: dict[str, str] | None = None
@@ -100,5 +110,8 @@ def eval_ner_command(
     else:
         scores = evaluate(sentences, file_map=file_map, labels=labels, outside_heads=heads, context=context)
     click.echo(scores.report())
+    if errors_file is not None:
+        write_errors(scores, errors_file)
+        click.echo(f"errors written to {errors_file.name}")
     if attached:
         click.echo("clitics: the file writes them apart (و قال); attached to their words for analysis")

@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from marsad import resources
 from marsad.document import ENTITY_TYPES, Document
@@ -83,13 +83,32 @@ Mention = tuple[int, int, str]
 Predictor = Callable[[str], list[Mention]]
 
 
+# What went wrong with a gold or predicted mention that is not exactly right, as in the
+# MUC / SemEval-2013 breakdown: a prediction over the same tokens with another type, one
+# overlapping a gold mention of its type, one overlapping a mention of another type, one
+# overlapping none, and a gold mention no prediction touches.
+ERROR_KINDS = ("wrong type", "wrong boundary", "wrong type and boundary", "spurious", "missed")
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredError:
+    """One error: the sentence (its number in the file, from 1), its kind, and the gold
+    and predicted mentions involved (None where there is none), as (text, type)."""
+
+    sentence: int
+    kind: str
+    gold: tuple[str, str] | None
+    predicted: tuple[str, str] | None
+
+
 @dataclass(slots=True)
 class Scores:
-    """True positives, false positives and false negatives per type."""
+    """True positives, false positives and false negatives per type, and the errors."""
 
     true_positives: Counter[str] = field(default_factory=Counter)
     false_positives: Counter[str] = field(default_factory=Counter)
     false_negatives: Counter[str] = field(default_factory=Counter)
+    errors: list[ScoredError] = field(default_factory=list)
     sentences: int = 0
     tokens: int = 0
     seconds: float = 0.0
@@ -111,7 +130,10 @@ class Scores:
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         return precision, recall, f1
 
-    def add(self, gold: Iterable[EntitySpan], predicted: Iterable[EntitySpan]) -> None:
+    def add(
+        self, gold: Iterable[EntitySpan], predicted: Iterable[EntitySpan], tokens: Sequence[str] = ()
+    ) -> None:
+        """Counts one sentence's mentions; `tokens` (the sentence's) name the errors."""
         gold_set = {(s.start, s.end, s.type) for s in gold}
         predicted_set = {(s.start, s.end, s.type) for s in predicted}
         for _, _, kind in gold_set & predicted_set:
@@ -120,6 +142,17 @@ class Scores:
             self.false_positives[kind] += 1
         for _, _, kind in gold_set - predicted_set:
             self.false_negatives[kind] += 1
+        self.sentences += 1
+        number = self.sentences
+
+        def named(span: tuple[int, int, str] | None) -> tuple[str, str] | None:
+            return None if span is None else (" ".join(tokens[span[0] : span[1]]), span[2])
+
+        for kind, gold_span, found in classify_errors(gold_set - predicted_set, predicted_set - gold_set):
+            self.errors.append(ScoredError(number, kind, named(gold_span), named(found)))
+
+    def error_counts(self) -> Counter[str]:
+        return Counter(error.kind for error in self.errors)
 
     def report(self) -> str:
         """The scores as a conlleval-style table."""
@@ -137,8 +170,52 @@ class Scores:
             gold = tp + fn if kind is None else self.true_positives[kind] + self.false_negatives[kind]
             found = tp + fp if kind is None else self.true_positives[kind] + self.false_positives[kind]
             lines.append(f"{kind or 'overall':<10}{p:>10.4f}{r:>10.4f}{f:>10.4f}{gold:>8}{found:>8}")
+        counts = self.error_counts()
+        lines.append("errors: " + ", ".join(f"{counts[kind]} {kind}" for kind in ERROR_KINDS))
         lines.append(f"speed: {speed:,.0f} tokens/s ({self.source})")
         return "\n".join(lines)
+
+
+Span = tuple[int, int, str]
+
+
+def classify_errors(
+    missed: Iterable[Span], wrong: Iterable[Span]
+) -> list[tuple[str, Span | None, Span | None]]:
+    """Pairs a sentence's gold mentions that were not found exactly with its predictions
+    that are not exactly right, and names each error (`ERROR_KINDS`): a prediction takes
+    the first free gold mention over the same tokens, else one it overlaps, of its type
+    first. RETURNS: (kind, gold, predicted) triples."""
+    free = sorted(missed)
+    errors: list[tuple[str, Span | None, Span | None]] = []
+    for predicted in sorted(wrong):
+        start, end, kind = predicted
+        overlapping = [
+            ((gold[0], gold[1]) != (start, end), gold[2] != kind, gold)
+            for gold in free
+            if gold[0] < end and start < gold[1]
+        ]
+        if not overlapping:
+            errors.append(("spurious", None, predicted))
+            continue
+        other_tokens, other_type, gold = min(overlapping)
+        free.remove(gold)
+        if not other_tokens:
+            errors.append(("wrong type", gold, predicted))
+        else:
+            kind_of_error = "wrong type and boundary" if other_type else "wrong boundary"
+            errors.append((kind_of_error, gold, predicted))
+    errors += [("missed", gold, None) for gold in free]
+    return errors
+
+
+def write_errors(scores: Scores, out: TextIO) -> None:
+    """Writes the errors as a TSV table, one per line, in file order, for reading them
+    against the gold file (sentence numbers count from 1)."""
+    out.write("\t".join(("sentence", "kind", "gold", "gold_type", "predicted", "predicted_type")) + "\n")
+    for error in scores.errors:
+        gold, predicted = error.gold or ("", ""), error.predicted or ("", "")
+        out.write("\t".join((str(error.sentence), error.kind, *gold, *predicted)) + "\n")
 
 
 def read_label_map(path: Path) -> dict[str, str]:
@@ -349,6 +426,5 @@ def _score_sentence(
         kind = span.type if labels is None else labels.get(span.type, "")
         if kind:
             predicted.append(EntitySpan(span.start, span.end, kind))
-    scores.add(gold, predicted)
-    scores.sentences += 1
+    scores.add(gold, predicted, sentence.tokens)
     scores.tokens += len(sentence.tokens)

@@ -21,7 +21,9 @@ from marsad.training.conll import (
 from marsad.training.ner_eval import (
     SCHEMES,
     HeadConvention,
+    ScoredError,
     as_published,
+    classify_errors,
     cut_outside_heads,
     evaluate,
     outside_heads_for,
@@ -100,6 +102,12 @@ def test_exact_span_scores_with_a_known_predictor():
     assert scores.tokens == 24 and scores.sentences == 3
     report = scores.report()
     assert "overall       0.7500    0.7500    0.7500       8       8" in report
+    assert "errors: 0 wrong type, 1 wrong boundary, 0 wrong type and boundary, 1 spurious, 1 missed" in report
+    assert scores.errors == [
+        ScoredError(1, "wrong boundary", ("خالد العمري", "PERS"), ("العمري", "PERS")),
+        ScoredError(3, "spurious", None, ("أمام", "ORG")),
+        ScoredError(3, "missed", ("الجنيه", "MISC"), None),
+    ]
 
 
 def test_label_maps(tmp_path: Path):
@@ -274,3 +282,55 @@ def test_cli_reads_a_file_with_split_clitics_as_published_text(tmp_path: Path):
     assert "GPE           1.0000    1.0000    1.0000       3       3" in result.output
     as_written = CliRunner().invoke(cli, [*args, "--as-written"])
     assert as_written.exit_code == 0 and "clitics:" not in as_written.output
+
+
+def test_errors_are_named_by_kind_and_each_counted_once():
+    gold = [(0, 2, "PER"), (3, 4, "LOC"), (5, 6, "ORG"), (8, 9, "MISC"), (12, 14, "PER")]
+    predicted = [
+        (1, 2, "PER"),
+        (3, 4, "ORG"),
+        (5, 7, "LOC"),
+        (10, 11, "ORG"),
+        (12, 13, "PER"),
+        (13, 14, "PER"),
+    ]
+    assert classify_errors(gold, predicted) == [
+        ("wrong boundary", (0, 2, "PER"), (1, 2, "PER")),
+        ("wrong type", (3, 4, "LOC"), (3, 4, "ORG")),
+        ("wrong type and boundary", (5, 6, "ORG"), (5, 7, "LOC")),
+        ("spurious", None, (10, 11, "ORG")),
+        # A gold mention split in two: the first half is a boundary error, the second spurious.
+        ("wrong boundary", (12, 14, "PER"), (12, 13, "PER")),
+        ("spurious", None, (13, 14, "PER")),
+        ("missed", (8, 9, "MISC"), None),
+    ]
+
+
+def test_cli_writes_the_errors_to_a_table(tmp_path: Path):
+    table = tmp_path / "map.tsv"
+    table.write_text("Politician\tPER\nNation\tGPE\nPopulation-Center\tGPE\nMedia\tORG\n", encoding="utf-8")
+    errors = tmp_path / "errors.tsv"
+    args = [
+        "eval",
+        "ner",
+        str(SPLIT_FILE),
+        "--map",
+        str(table),
+        "--scheme",
+        "fane-coarse",
+        "--errors",
+        str(errors),
+    ]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert (
+        "errors: 0 wrong type, 0 wrong boundary, 0 wrong type and boundary, 0 spurious, 1 missed"
+        in result.output
+    )
+    lines = errors.read_text(encoding="utf-8").splitlines()
+    assert lines == [
+        "sentence\tkind\tgold\tgold_type\tpredicted\tpredicted_type",
+        "2\tmissed\tد ب ا\tORG\t\t",
+    ]
+    bad = CliRunner().invoke(cli, [*args[:-1], str(tmp_path / "missing" / "errors.tsv")])
+    assert bad.exit_code == 2 and "--errors" in bad.output and "processed" not in bad.output
