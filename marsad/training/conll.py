@@ -226,11 +226,11 @@ def attach_split_clitics(sentence: ConllSentence) -> ConllSentence:
         or (token in ATTACHED_ENCLITICS and before not in PROCLITICS and is_arabic_word(before))
     )
     written = list(tokens)
-    for index in attached:
+    for index in sorted(attached):
         if tokens[index - 1] == "ل" and tokens[index].startswith("ال") and len(tokens[index]) > 2:
             written[index] = tokens[index][1:]
-        elif tokens[index] in ATTACHED_ENCLITICS and tokens[index - 1].endswith("ة"):
-            written[index - 1] = tokens[index - 1][:-1] + "ت"
+        elif tokens[index] in ATTACHED_ENCLITICS and written[index - 1].endswith("ة"):
+            written[index - 1] = written[index - 1][:-1] + "ت"
     return ConllSentence(tokens, sentence.tags, sentence.document, attached, tuple(written))
 
 
