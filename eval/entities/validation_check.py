@@ -161,6 +161,9 @@ def check(network: Path, out: Path, data: Path, offset: int, context: int = 1) -
             precision, recall, f1 = scores.prf()
             per_type = ", ".join(f"{kind} {scores.prf(kind)[2]:.3f}" for kind in scores.types())
             print(f"  {name:14s} P {precision:.4f}  R {recall:.4f}  F1 {f1:.4f}   ({per_type})")
+            counts = scores.error_counts()
+            kinds = ", ".join(f"{counts[kind]} {kind}" for kind in ner_eval.ERROR_KINDS)
+            print(f"  {'':14s} errors: {kinds}")
 
 
 if __name__ == "__main__":
