@@ -253,6 +253,11 @@ def test_split_clitics_are_attached_to_their_words_and_still_map_onto_the_file_t
     chain = attach_split_clitics(next(parse_conll([f"{word} O" for word in words])))
     # A lone ك is the proclitic 'as', كما the word 'as'.
     assert chain.text == "وبالكويت وخارجيتها كرئيس كما" and chain.offsets()[2] == (2, 8)
+    # A lone ك goes to the word news writes more often with it, or back at a sentence's end.
+    either = ["قال", "بيتر", "كلار", "ك", "بلقاء", "إن", "عمل", "ك", "رئيس", "تطلب", "قدرات", "ك", "؟"]
+    assert attach_split_clitics(next(parse_conll([f"{w} O" for w in either]))).text == (
+        "قال بيتر كلارك بلقاء إن عمل كرئيس تطلب قدراتك ؟"
+    )
     # A name the pipeline reads with its glued preposition is the file's name token alone.
     letter = attach_split_clitics(next(parse_conll(["خلفا O", "ل O", "فيرجسون B-Politician", "كما O"])))
     assert letter.text == "خلفا لفيرجسون كما"
