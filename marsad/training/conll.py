@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
+from marsad import resources
 from marsad.document import Token
 from marsad.entities.tagger import label_spans, repair_iob2
 from marsad.errors import MarsadError
@@ -218,8 +219,9 @@ def attach_split_clitics(sentence: ConllSentence) -> ConllSentence:
     published and its mentions still map onto the file's tokens. A lone proclitic letter
     joins a following word of two letters or more, or another proclitic (`و ب الكويت`;
     `د ب ا`, dpa, stays apart); a pronoun (`ATTACHED_ENCLITICS`) joins the word before
-    it. Spelling follows: ل + ال is written لل, and a ta marbuta before a pronoun is
-    written open (`خارجية ه` -> `خارجيته`)."""
+    it, and a lone ك whichever way news writes more often (`_ends_word_before`).
+    Spelling follows: ل + ال is written لل, and a ta marbuta before a pronoun is written
+    open (`خارجية ه` -> `خارجيته`)."""
     tokens = sentence.tokens
     attached: set[int] = set()
     for index, (before, token) in enumerate(pairwise(tokens), start=1):
@@ -249,8 +251,6 @@ def _ends_word_before(tokens: Sequence[str], index: int) -> bool:
     """Whether the lone ك at tokens[index] is the pronoun of the word before it rather than
     the preposition of the word after: there is no Arabic word after it, or news writes
     the word before with it more often than the word after (`resources.word_frequencies`)."""
-    from marsad import resources
-
     before = tokens[index - 1] if index > 0 else ""
     after = tokens[index + 1] if index + 1 < len(tokens) else ""
     if not is_arabic_word(before) or before in PROCLITICS:
