@@ -388,8 +388,9 @@ def train(
             break
     if best_state is not None:
         model.load_state_dict(best_state)
-    news = train_ids[data.arrays["domains"][train_ids] == data.domains.index(NEWS_DOMAIN)]
-    optimiser = torch.optim.Adam(model.parameters(), lr=NEWS_LEARNING_RATE)
+    if news_epochs:
+        news = train_ids[data.arrays["domains"][train_ids] == data.domains.index(NEWS_DOMAIN)]
+        optimiser = torch.optim.Adam(model.parameters(), lr=NEWS_LEARNING_RATE)
     for epoch in range(1, news_epochs + 1):
         started = time.time()
         total = run_epoch(model, optimiser, data, news, config.batch_size, generator, device, deadline)
