@@ -32,7 +32,7 @@ MESSAGES: dict[str, str] = {
     "E402": "line {line} of the gold file: {detail}",
     # The NER tagger, its training and evaluation (E29x)
     "E290": "cannot read the CoNLL file: {detail}",
-    "E291": "line {line}: expected 'token TAG' with an IOB tag (O, B-X, I-X), got {text!r}",
+    "E291": "line {line}: expected 'token TAG' with an IOB tag (O, B-X, I-X; BIOES's S-X, E-X), got {text!r}",
     "E292": "the NER model is missing; rebuild it with `marsad train ner`",
     "E293": "training the NER model needs {package} (pip install 'marsad[train]')",
     "E294": "no NER corpora here (expected ner/anercorp-camel-train.conll); "

@@ -64,13 +64,14 @@ class EntitySpan:
 
 
 def read_conll(path: Path) -> list[ConllSentence]:
-    """Reads a CoNLL NER file; tags come back in IOB2 whatever the file used.
+    """Reads a CoNLL NER file; tags come back in IOB2 whatever the file used (IOB1, IOB2,
+    BIOES or BILOU).
 
     The token is the first column and the tag the last, separated by a tab or spaces.
     RETURNS (list[ConllSentence]): the sentences in file order.
     """
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
     except FileNotFoundError:
         raise MarsadError("E101", source=str(path)) from None
     except (UnicodeDecodeError, IsADirectoryError, PermissionError) as error:
@@ -93,16 +94,26 @@ def parse_conll(lines: Iterable[str], source: str = "<conll>") -> Iterator[Conll
                 document += 1
             continue
         columns = line.split("\t") if "\t" in line else line.split()
-        if len(columns) < 2 or not columns[0] or not _is_tag(columns[-1].strip()):
+        tag = _as_iob(columns[-1].strip()) if len(columns) >= 2 and columns[0] else None
+        if tag is None:
             raise MarsadError("E291", source=source, line=number, text=line[:60])
         tokens.append(columns[0].strip())
-        tags.append(columns[-1].strip())
+        tags.append(tag)
     if tokens:
         yield ConllSentence(tuple(tokens), tuple(repair_iob2(tags)), document)
 
 
-def _is_tag(tag: str) -> bool:
-    return tag == "O" or (len(tag) > 2 and tag[:2] in ("B-", "I-"))
+# BIOES (BILOU) prefixes in IOB terms: a single-token mention begins one, an end continues
+# one; `repair_iob2` then reads the sequence as IOB1 or IOB2 alike.
+_PREFIX_AS_IOB = {"B-": "B-", "I-": "I-", "S-": "B-", "U-": "B-", "E-": "I-", "L-": "I-"}
+
+
+def _as_iob(tag: str) -> str | None:
+    """The tag with an IOB prefix, or None if it is no NER tag."""
+    if tag == "O":
+        return tag
+    prefix = _PREFIX_AS_IOB.get(tag[:2])
+    return prefix + tag[2:] if prefix and len(tag) > 2 else None
 
 
 def iob_spans(tags: Sequence[str]) -> list[EntitySpan]:

@@ -69,6 +69,22 @@ def test_tab_separated_lines_and_bad_lines():
     assert error.value.code == "E291"
 
 
+def test_bioes_tags_and_multi_column_lines_are_read_as_iob2():
+    lines = ["قال\tVBD\tO", "سامي\tNNP\tB-PER", "النجار\tNNP\tE-PER", "في\tIN\tO", "عمان\tNNP\tS-LOC",
+             "ودمشق\tNNP\tU-LOC", "وجبل\tNNP\tB-LOC", "الشيخ\tNNP\tL-LOC"]  # fmt: skip
+    sentence = next(parse_conll(lines))
+    assert sentence.tokens[1] == "سامي"
+    assert [(s.start, s.end, s.type) for s in iob_spans(sentence.tags)] == [
+        (1, 3, "PER"), (4, 5, "LOC"), (5, 6, "LOC"), (6, 8, "LOC"),
+    ]  # fmt: skip
+
+
+def test_a_byte_order_mark_is_not_part_of_the_first_token(tmp_path):
+    path = tmp_path / "bom.conll"
+    path.write_text("\ufeffبغداد B-LOC\nاليوم O\n", encoding="utf-8")
+    assert read_conll(path)[0].tokens == ("بغداد", "اليوم")
+
+
 def test_character_mentions_map_onto_whole_file_tokens():
     sentence = next(parse_conll(["وصل O", "والغبان B-PERS", "إلى O", "أربيل B-LOC"]))
     assert sentence.text == "وصل والغبان إلى أربيل"
