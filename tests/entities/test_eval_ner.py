@@ -159,6 +159,19 @@ def test_cli_scores_with_sentences_read_together():
     assert bad.exit_code == 2 and "--context" in bad.output
 
 
+def test_cli_reads_consecutive_sentences_as_one_article_by_default(tmp_path):
+    # The bare family name of the second sentence is a person because the first names him.
+    path = tmp_path / "article.conll"
+    first = ["أعلن O", "المهندس O", "سمير B-PERS", "الحداد I-PERS", "افتتاح O", "المصنع O", "الجديد O", ". O"]
+    second = ["ويملك O", "الحداد B-PERS", "نصف O", "أسهم O", "الشركة O", ". O"]
+    path.write_text("\n".join([*first, "", *second]) + "\n", encoding="utf-8")
+    together = CliRunner().invoke(cli, ["eval", "ner", str(path), "--scheme", "anercorp"])
+    assert together.exit_code == 0, together.output
+    assert "correct: 2; gold: 2" in together.output and "up to 10 consecutive sentences" in together.output
+    alone = CliRunner().invoke(cli, ["eval", "ner", str(path), "--scheme", "anercorp", "--context", "1"])
+    assert "correct: 1; gold: 2" in alone.output and "each sentence read alone" in alone.output
+
+
 def test_cli_rejects_a_bad_label_option():
     result = CliRunner().invoke(cli, ["eval", "ner", str(EVAL_FILE), "--labels", "PERSON"])
     assert isinstance(result.exception, MarsadError) and result.exception.code == "E295"
