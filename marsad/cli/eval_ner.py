@@ -13,7 +13,9 @@ SCHEME_HELP = (
     "Named mapping of Marsad's types onto the file's: anercorp (PERSON=PERS, GPE/LOC/FAC=LOC, "
     "ORG, MISC; NORP left out; head nouns ANERcorp leaves outside a name, such as مطار, cut off), "
     "aqmar (PER, ORG, LOC, MIS), fane-coarse (PERSON and NORP=PER, "
-    "ORG, GPE, LOC, FAC; use with --map fane-fine-to-coarse.tsv), marsad (identity, the default)."
+    "ORG, GPE, LOC, FAC; use with --map fane-fine-to-coarse.tsv), conll (PER, ORG, LOC, MISC), "
+    "marsad (identity). Default: the scheme the file's own labels imply (PERS: anercorp, MIS: "
+    "aqmar, PER with GPE or FAC: fane-coarse, other PER: conll), unless --labels is given."
 )
 
 
@@ -94,6 +96,7 @@ def eval_ner_command(
     from marsad.training.conll import read_conll
     from marsad.training.ner_eval import (
         as_published,
+        detect_scheme,
         evaluate,
         outside_heads_for,
         parse_label_options,
@@ -103,13 +106,16 @@ def eval_ner_command(
         write_errors,
     )
 
+    file_map = read_label_map(map_file) if map_file is not None else None
+    sentences, attached = (read_conll(conll), False) if as_written else as_published(read_conll(conll))
+    detected = scheme is None and not label_specs
+    if detected:
+        scheme = detect_scheme(sentences, file_map)
     labels: dict[str, str] | None = None
     if scheme is not None or label_specs:
         labels = scheme_labels(scheme) if scheme is not None else {}
         labels.update(parse_label_options(label_specs))
-    file_map = read_label_map(map_file) if map_file is not None else None
     heads = outside_heads_for(scheme, labels)
-    sentences, attached = (read_conll(conll), False) if as_written else as_published(read_conll(conll))
     if tagger_only:
         context = 1  # the tagger labels one sentence at a time, at run time too
         scores = evaluate(
@@ -131,5 +137,7 @@ def eval_ner_command(
         click.echo("context: each sentence read alone")
     else:
         click.echo(f"context: up to {context} consecutive sentences read together as one article")
+    if detected:
+        click.echo(f"labels: compared as --scheme {scheme}, which the file's labels imply")
     if attached:
         click.echo("clitics: the file writes them apart (و قال); attached to their words for analysis")

@@ -52,6 +52,8 @@ SCHEMES: dict[str, dict[str, str]] = {
     "aqmar": {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "MISC": "MIS"},
     # FANE's coarse PER holds peoples too (its Group class): Marsad's NORP.
     "fane-coarse": {"PERSON": "PER", "NORP": "PER", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC"},
+    # CoNLL 2003's set, which WikiANN and many Arabic sets use too (some without MISC).
+    "conll": {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "MISC": "MISC"},
 }
 
 # Scheme -> file of the head nouns its corpus leaves outside names (marsad/training/data).
@@ -251,6 +253,27 @@ def scheme_labels(scheme: str) -> dict[str, str]:
         raise MarsadError("E296", scheme=scheme, known=", ".join(SCHEMES)) from None
 
 
+def detect_scheme(sentences: Iterable[ConllSentence], file_map: dict[str, str] | None = None) -> str:
+    """The scheme a file's own labels (after `file_map`) imply, so that a file of a known
+    corpus needs no --scheme: a label only one corpus uses decides (ANERcorp's PERS,
+    AQMAR's MIS), PER beside GPE or FAC is FANE's coarse set and PER otherwise CoNLL's;
+    labels that are Marsad's own, or none of these, are compared as they are."""
+    kinds = {_gold_type(span.type, file_map) for sentence in sentences for span in iob_spans(sentence.tags)}
+    if "PERS" in kinds:
+        return "anercorp"
+    if "MIS" in kinds:
+        return "aqmar"
+    if "PER" in kinds:
+        return "fane-coarse" if kinds & {"GPE", "FAC"} else "conll"
+    return "marsad"
+
+
+def _gold_type(kind: str, file_map: dict[str, str] | None) -> str:
+    """A gold label as compared: mapped by `file_map`, '' where the map drops it."""
+    mapped = file_map.get(kind, kind) if file_map else kind
+    return "" if mapped == "O" else mapped
+
+
 def scheme_outside_heads(scheme: str | None) -> dict[str, HeadConvention]:
     """The head nouns the scheme's corpus leaves outside a name, normalised, each with the
     Marsad types of the mentions it is cut from (none for most schemes)."""
@@ -418,8 +441,8 @@ def _score_sentence(
 ) -> None:
     gold = []
     for span in iob_spans(sentence.tags):
-        kind = file_map.get(span.type, span.type) if file_map else span.type
-        if kind and kind != "O":
+        kind = _gold_type(span.type, file_map)
+        if kind:
             gold.append(EntitySpan(span.start, span.end, kind))
     predicted = []
     for span in marsad_spans_to_file(mentions, sentence):

@@ -25,6 +25,7 @@ from marsad.training.ner_eval import (
     as_published,
     classify_errors,
     cut_outside_heads,
+    detect_scheme,
     evaluate,
     outside_heads_for,
     parse_label_options,
@@ -170,6 +171,33 @@ def test_cli_reads_consecutive_sentences_as_one_article_by_default(tmp_path):
     assert "correct: 2; gold: 2" in together.output and "up to 10 consecutive sentences" in together.output
     alone = CliRunner().invoke(cli, ["eval", "ner", str(path), "--scheme", "anercorp", "--context", "1"])
     assert "correct: 1; gold: 2" in alone.output and "each sentence read alone" in alone.output
+
+
+@pytest.mark.parametrize(
+    ("tags", "file_map", "scheme"),
+    [
+        (["B-PERS", "B-LOC"], None, "anercorp"),
+        (["B-PER", "B-MIS"], None, "aqmar"),
+        (["B-PER", "B-GPE"], None, "fane-coarse"),
+        (["B-Politician", "B-Nation"], {"Politician": "PER", "Nation": "GPE"}, "fane-coarse"),
+        (["B-PER", "B-LOC", "B-MISC"], None, "conll"),
+        (["B-PERSON", "B-GPE"], None, "marsad"),
+        (["B-PERS", "O"], {"PERS": "O"}, "marsad"),  # mapped away, so not the file's label
+    ],
+)
+def test_the_scheme_is_detected_from_the_files_own_labels(tags, file_map, scheme):
+    sentence = next(parse_conll([f"كلمة{i} {tag}" for i, tag in enumerate(tags)]))
+    assert detect_scheme([sentence], file_map) == scheme
+
+
+def test_cli_without_a_scheme_compares_as_the_file_labels_imply():
+    detected = CliRunner().invoke(cli, ["eval", "ner", str(EVAL_FILE), "--context", "1"])
+    assert "labels: compared as --scheme anercorp" in detected.output
+    named = CliRunner().invoke(cli, ["eval", "ner", str(EVAL_FILE), "--context", "1", "--scheme", "anercorp"])
+    table = named.output.split("speed:")[0]
+    assert "gold: 8" in table and detected.output.startswith(table)
+    explicit = CliRunner().invoke(cli, ["eval", "ner", str(EVAL_FILE), "--labels", "PERSON=PERS"])
+    assert "labels: compared as" not in explicit.output
 
 
 def test_cli_rejects_a_bad_label_option():
