@@ -8,7 +8,9 @@ The links, in the order they are made (each step sees the clusters of the one be
 3. part of a person's name (`البارزاني`, `مسعود`) is that person, wherever it stands in the
    article, the headline included; when two people of the article share the part (two
    Barzanis), it goes to the one named nearest before it, and the two people are never
-   merged with each other;
+   merged with each other. A foreign name may be spelt two ways in one article, as
+   Arabic writes Latin letters more than one way (`فينغر` and `فينجر`, `ترامب` and `ترمب`):
+   its long words are compared by their transliteration key (`transliteration_key`);
 4. an organisation's or place's name that begins a longer one of the article, or is it
    without its head noun, is that longer one (`الحشد` of `الحشد الشعبي`, `نينوى` of
    `محافظة نينوى`), when only one longer name fits;
@@ -29,6 +31,7 @@ The links, in the order they are made (each step sees the clusters of the one be
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from marsad.document import Entity, EntityMention
@@ -40,6 +43,13 @@ TYPE_PREFERENCE = ("PERSON", "ORG", "GPE", "LOC", "FAC", "MISC", "NORP")
 COMPATIBLE_TYPES = ({"GPE", "LOC"}, {"ORG", "MISC"}, {"FAC", "LOC"})
 # A role must have this many words to be recognised standing alone (not الرئيس).
 MIN_ROLE_WORDS = 2
+# Arabic spellings of one Latin letter: g as غ, ج, ق or ك (فينغر, فينجر), v as ف or ڤ, p as
+# ب or پ; vowels are written long or left out (ترامب, ترمب). A foreign-looking word is
+# compared by its key only when both it and its key are this long: in shorter words the
+# letters left are too few to tell names apart (ماتا and موتو, غاغا and غوجي).
+TRANSLITERATED_LETTERS = str.maketrans({"غ": "ج", "ق": "ج", "ك": "ج", "گ": "ج", "ڤ": "ف", "پ": "ب"})
+LONG_VOWELS = re.compile("[اويى]")
+MIN_TRANSLITERATED_WORD, MIN_TRANSLITERATION_KEY = 5, 4
 
 
 class Clusters:
@@ -150,11 +160,30 @@ def _is_part(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
     return size < len(whole) and (whole[:size] == part or whole[-size:] == part)
 
 
+def transliteration_key(word: str) -> str:
+    """A foreign name's word as Arabic spellings of it agree: one letter for each Latin
+    letter's several spellings, long vowels after the first letter left out."""
+    word = word.translate(TRANSLITERATED_LETTERS)
+    return word[:1] + LONG_VOWELS.sub("", word[1:])
+
+
+def _spelling(key: tuple[str, ...], lexicons: Lexicons) -> tuple[str, ...]:
+    """A person's name key with its long foreign-looking words as transliteration keys."""
+    spelt = []
+    for word in key:
+        loose = transliteration_key(word)
+        foreign = len(word) >= MIN_TRANSLITERATED_WORD and _foreign_family_name(word, lexicons)
+        spelt.append(loose if foreign and len(loose) >= MIN_TRANSLITERATION_KEY else word)
+    return tuple(spelt)
+
+
 def _person_parts(clusters: Clusters, lexicons: Lexicons) -> None:
-    """Links a part of a person's name to the person (step 3 of the module doc)."""
+    """Links a part of a person's name, or another spelling of it, to the person (step 3
+    of the module doc)."""
     never_alone = lexicons.kunya | lexicons.nasab | lexicons.compound
     mentions = clusters.mentions
     people = [i for i, m in enumerate(mentions) if clusters.type_of(i) == "PERSON"]
+    spelt = {i: _spelling(mentions[i].key, lexicons) for i in people}
     for index in sorted(people, key=lambda i: len(mentions[i].key)):
         part = mentions[index].key
         if len(part) == 1 and (
@@ -164,9 +193,10 @@ def _person_parts(clusters: Clusters, lexicons: Lexicons) -> None:
         holders: dict[int, list[int]] = {}
         for other in people:
             root = clusters.find(other)
-            if root != clusters.find(index) and _is_part(part, mentions[other].key):
+            fits = spelt[index] == spelt[other] or _is_part(spelt[index], spelt[other])
+            if root != clusters.find(index) and fits:
                 holders.setdefault(root, []).append(other)
-        holders = {r: m for r, m in holders.items() if _compatible_people(clusters, r, index)}
+        holders = {r: m for r, m in holders.items() if _compatible_people(clusters, r, index, spelt)}
         if holders:
             clusters.union(_nearest(clusters, index, holders), index)
     # A one-word mention the tagger typed otherwise that is exactly a person's family name.
@@ -183,11 +213,12 @@ def _person_parts(clusters: Clusters, lexicons: Lexicons) -> None:
             clusters.union(surnames[word], index)
 
 
-def _compatible_people(clusters: Clusters, root: int, index: int) -> bool:
-    """Two clusters may merge only if every full name of one fits every full name of the other."""
+def _compatible_people(clusters: Clusters, root: int, index: int, spelt: dict[int, tuple[str, ...]]) -> bool:
+    """Two clusters may merge only if every full name of one fits every full name of the
+    other, as spelt (`_spelling`; a mention that is no person's is taken as it is)."""
     groups = clusters.groups()
-    names_a = {clusters.mentions[i].key for i in groups[clusters.find(root)]}
-    names_b = {clusters.mentions[i].key for i in groups[clusters.find(index)]}
+    names_a = {spelt.get(i, clusters.mentions[i].key) for i in groups[clusters.find(root)]}
+    names_b = {spelt.get(i, clusters.mentions[i].key) for i in groups[clusters.find(index)]}
     return all(a == b or _is_part(a, b) or _is_part(b, a) for a in names_a for b in names_b)
 
 

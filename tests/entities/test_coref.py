@@ -181,3 +181,33 @@ def test_a_foreign_family_name_without_the_article_is_found_again():
     # names nobody.
     _, entities = entities_of("التقى [[محمد سالم|PERSON]] بالوزير. وكتب سالم على تويتر أن الاتفاق قريب.")
     assert [(e.name, mention_texts(e)) for e in entities] == [("محمد سالم", ["محمد سالم"])]
+
+
+def test_two_spellings_of_one_foreign_name_are_one_person():
+    if not resources.entity_lexicons().given_names:
+        pytest.skip("the tagger's gazetteer table (given names) is not built in this checkout")
+    _, entities = entities_of(
+        "قال المدرب [[أرسين فينغر|PERSON]] إن الفريق جاهز. وأضاف [[فينجر|PERSON]] أن "
+        "[[ستيلا مكارتني|PERSON]] و[[ستيلا ماكارتني|PERSON]] ضيفتا المباراة."
+    )
+    assert mention_texts(by_name(entities, "أرسين فينغر")) == ["أرسين فينغر", "فينجر"]
+    assert len([e for e in entities if e.type == "PERSON"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("marked", "names"),
+    [
+        # Short words keep too few letters to tell names apart (Mata, Moto).
+        ("سجل [[خوان ماتا|PERSON]] هدفا. وقال [[موتو|PERSON]] إن المباراة صعبة.", ["خوان ماتا", "موتو"]),
+        # Two full names with other given names are two people, whatever the spelling.
+        (
+            "التقت [[ستورمي دانييلز|PERSON]] مع [[ألدوين دانيلز|PERSON]] في المحكمة.",
+            ["ستورمي دانييلز", "ألدوين دانيلز"],
+        ),
+        # Arabic given names are not transliterations: سلمان is not سليمان.
+        ("وصل [[سليمان|PERSON]] و[[سلمان|PERSON]] إلى المؤتمر.", ["سليمان", "سلمان"]),
+    ],
+)
+def test_names_that_only_look_alike_stay_apart(marked, names):
+    _, entities = entities_of(marked)
+    assert [e.name for e in entities if e.type == "PERSON"] == names
