@@ -120,6 +120,7 @@ MAX_PREP_BACKOFF_FREQUENCY = 100
 # a role and a person's name (`رئيس الوزراء جيريجا براساد كويرالا`) is a part of the name
 # the tagger left out (سلفا كير: 70 times, common words such as يوم, الشاب far more).
 MAX_NAME_WORD_FREQUENCY = 100
+HAMZA_ALEFS = "أإآ"
 # A name no list knows, right after a role and its complement, is taken when it has two
 # or three words this rare (`رئيس جنوب أفريقيا جاكوب زوما`: 32 and 42 times).
 MAX_UNKNOWN_NAME_FREQUENCY = 50
@@ -512,6 +513,8 @@ class Context:
         for index, sentence in enumerate(sentence_of):
             starts.setdefault(sentence, index)
         self.sentence_start = [starts[s] for s in sentence_of]
+        # Text that writes no hamza on its alefs (اعلن, فان) cannot tell فإن from فان (van).
+        self.writes_hamza = any(letter in text for letter in HAMZA_ALEFS)
 
     def is_word(self, index: int) -> bool:
         return self.tokens[index].kind in ("arabic", "latin")
@@ -1592,9 +1595,12 @@ def complete_person_names(context: Context, mentions: list[Mention]) -> list[Men
 
 
 def _name_particle(context: Context, index: int) -> bool:
-    """A name particle as written (`فان`); `فإن` with its hamza is the conjunction."""
+    """A name particle as written (`فان`); `فإن` with its hamza is the conjunction. Text
+    that writes no hamza on its alefs writes فإن as فان too, far more often than the
+    particle, so there no word is read as one."""
     token = context.tokens[index]
-    return token.norm in context.lexicons.particles and token.norm == token.text
+    particle = token.norm in context.lexicons.particles and token.norm == token.text
+    return particle and context.writes_hamza
 
 
 def _kunya_name_follows(context: Context, index: int, covered: Mapping[int, Mention]) -> bool:

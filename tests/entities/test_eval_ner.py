@@ -319,6 +319,13 @@ def test_split_clitics_are_attached_to_their_words_and_still_map_onto_the_file_t
     letter = attach_split_clitics(next(parse_conll(["خلفا O", "ل O", "فيرجسون B-Politician", "كما O"])))
     assert letter.text == "خلفا لفيرجسون كما"
     assert marsad_spans_to_file([(5, 13, "PERSON")], letter) == [EntitySpan(2, 3, "PERSON")]
+    # But FANE splits ف off names that begin with it, so a name read with it keeps it.
+    fuad = attach_split_clitics(
+        next(parse_conll(["ف B-Politician", "ؤاد I-Politician", "السنيورة I-Politician"]))
+    )
+    assert fuad.text == "فؤاد السنيورة"
+    assert marsad_spans_to_file([(0, 13, "PERSON")], fuad) == [EntitySpan(0, 3, "PERSON")]
+    assert marsad_spans_to_file([(1, 13, "PERSON")], fuad) == [EntitySpan(1, 3, "PERSON")]
     # A lone letter before a one-letter token is an abbreviation's (د ب ا, dpa), not a clitic.
     assert attach_split_clitics(read_conll(SPLIT_FILE)[1]).text.startswith("( د ب ا ) وأضاف أن زيارته")
 

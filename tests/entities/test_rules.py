@@ -386,7 +386,7 @@ def test_a_speaker_the_tagger_typed_misc_is_a_person_and_a_capital_keeps_its_typ
 
 
 def test_a_name_particle_starts_a_family_name():
-    _, entities = entities_of("هناك لاعبون لا يريد فان باستن رؤيتهم في التشكيلة.")
+    _, entities = entities_of("هناك لاعبون لا يريد فان باستن رؤيتهم في التشكيلة الأساسية.")
     assert [(e.name, e.type) for e in entities] == [("فان باستن", "PERSON")]
     # Before a person's name the particle joins it, kept whole (not ف + ان).
     _, entities = entities_of("وكان فان [[نيستلروي|PERSON]] أساسيا.")
@@ -394,6 +394,9 @@ def test_a_name_particle_starts_a_family_name():
     # فإن (with hamza) is the conjunction, and a common word after فان names no one.
     assert entities_of("لذا فإن عداوتي لهذا المخلوق لن تنتهي.")[1] == []
     assert entities_of("فان الحكومة قررت ذلك.")[1] == []
+    # Text that writes no hamza cannot tell فإن from فان: a rare word after it is no name.
+    assert entities_of("بالاضافة الى ذلك فان جمهرة الاسود تواجه خطرا اخر.")[1] == []
+    assert entities_of("لا يريد فان باستن رؤيتهم في التشكيلة الاساسية.")[1] == []
 
 
 def test_a_marked_name_after_a_facility_head_is_a_facility():
