@@ -96,8 +96,8 @@ def eval_ner_command(
     from marsad.training.conll import read_conll
     from marsad.training.ner_eval import (
         as_published,
-        detect_scheme,
         evaluate,
+        labels_for_file,
         outside_heads_for,
         parse_label_options,
         read_label_map,
@@ -109,10 +109,10 @@ def eval_ner_command(
     file_map = read_label_map(map_file) if map_file is not None else None
     sentences, attached = (read_conll(conll), False) if as_written else as_published(read_conll(conll))
     detected = scheme is None and not label_specs
-    if detected:
-        scheme = detect_scheme(sentences, file_map)
     labels: dict[str, str] | None = None
-    if scheme is not None or label_specs:
+    if detected:
+        scheme, labels = labels_for_file(sentences, file_map)
+    elif scheme is not None or label_specs:
         labels = scheme_labels(scheme) if scheme is not None else {}
         labels.update(parse_label_options(label_specs))
     heads = outside_heads_for(scheme, labels)
@@ -138,6 +138,8 @@ def eval_ner_command(
     else:
         click.echo(f"context: up to {context} consecutive sentences read together as one article")
     if detected:
-        click.echo(f"labels: compared as --scheme {scheme}, which the file's labels imply")
+        unused = sorted(set(scheme_labels(scheme).values()) - set((labels or {}).values()))
+        left_out = f"; the file never uses {', '.join(unused)}, left out" if unused else ""
+        click.echo(f"labels: compared as --scheme {scheme}, which the file's labels imply{left_out}")
     if attached:
         click.echo("clitics: the file writes them apart (و قال); attached to their words for analysis")

@@ -253,12 +253,18 @@ def scheme_labels(scheme: str) -> dict[str, str]:
         raise MarsadError("E296", scheme=scheme, known=", ".join(SCHEMES)) from None
 
 
+def gold_types(sentences: Iterable[ConllSentence], file_map: dict[str, str] | None = None) -> set[str]:
+    """The labels a file's mentions have, as compared (after `file_map`)."""
+    kinds = {_gold_type(span.type, file_map) for sentence in sentences for span in iob_spans(sentence.tags)}
+    return kinds - {""}
+
+
 def detect_scheme(sentences: Iterable[ConllSentence], file_map: dict[str, str] | None = None) -> str:
     """The scheme a file's own labels (after `file_map`) imply, so that a file of a known
     corpus needs no --scheme: a label only one corpus uses decides (ANERcorp's PERS,
     AQMAR's MIS), PER beside GPE or FAC is FANE's coarse set and PER otherwise CoNLL's;
     labels that are Marsad's own, or none of these, are compared as they are."""
-    kinds = {_gold_type(span.type, file_map) for sentence in sentences for span in iob_spans(sentence.tags)}
+    kinds = gold_types(sentences, file_map)
     if "PERS" in kinds:
         return "anercorp"
     if "MIS" in kinds:
@@ -266,6 +272,18 @@ def detect_scheme(sentences: Iterable[ConllSentence], file_map: dict[str, str] |
     if "PER" in kinds:
         return "fane-coarse" if kinds & {"GPE", "FAC"} else "conll"
     return "marsad"
+
+
+def labels_for_file(
+    sentences: Sequence[ConllSentence], file_map: dict[str, str] | None = None
+) -> tuple[str, dict[str, str]]:
+    """The scheme the file's labels imply (`detect_scheme`) and its mapping, less the
+    types whose label the file never uses: a set without MISC (WikiANN's PER, ORG, LOC)
+    does not annotate it, and Marsad's MISC mentions would count as its errors."""
+    scheme = detect_scheme(sentences, file_map)
+    kinds = gold_types(sentences, file_map)
+    labels = scheme_labels(scheme)
+    return scheme, {ours: theirs for ours, theirs in labels.items() if theirs in kinds} if kinds else labels
 
 
 def _gold_type(kind: str, file_map: dict[str, str] | None) -> str:

@@ -27,6 +27,7 @@ from marsad.training.ner_eval import (
     cut_outside_heads,
     detect_scheme,
     evaluate,
+    labels_for_file,
     outside_heads_for,
     parse_label_options,
     read_label_map,
@@ -188,6 +189,20 @@ def test_cli_reads_consecutive_sentences_as_one_article_by_default(tmp_path):
 def test_the_scheme_is_detected_from_the_files_own_labels(tags, file_map, scheme):
     sentence = next(parse_conll([f"كلمة{i} {tag}" for i, tag in enumerate(tags)]))
     assert detect_scheme([sentence], file_map) == scheme
+
+
+def test_a_type_the_file_never_uses_is_left_out_of_the_comparison(tmp_path):
+    # WikiANN's set: PER, ORG, LOC and no MISC, so Marsad's MISC mentions are not its errors.
+    lines = ["زار O", "سامي B-PER", "النجار I-PER", "مقر O", "اليونسكو B-ORG", "في O", "باريس B-LOC"]
+    sentences = list(parse_conll(lines))
+    scheme, labels = labels_for_file(sentences)
+    assert scheme == "conll" and "MISC" not in labels and labels["GPE"] == "LOC"
+    path = tmp_path / "wikiann.conll"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", "ner", str(path)])
+    assert (
+        "--scheme conll, which the file's labels imply; the file never uses MISC, left out" in result.output
+    )
 
 
 def test_cli_without_a_scheme_compares_as_the_file_labels_imply():
