@@ -281,9 +281,11 @@ def labels_for_file(
     types whose label the file never uses: a set without MISC (WikiANN's PER, ORG, LOC)
     does not annotate it, and Marsad's MISC mentions would count as its errors."""
     scheme = detect_scheme(sentences, file_map)
-    kinds = gold_types(sentences, file_map)
     labels = scheme_labels(scheme)
-    return scheme, {ours: theirs for ours, theirs in labels.items() if theirs in kinds} if kinds else labels
+    kinds = gold_types(sentences, file_map)
+    if kinds:  # a file without mentions says nothing of what its corpus annotates
+        labels = {ours: theirs for ours, theirs in labels.items() if theirs in kinds}
+    return scheme, labels
 
 
 def _gold_type(kind: str, file_map: dict[str, str] | None) -> str:
