@@ -30,7 +30,8 @@ MESSAGES: dict[str, str] = {
     # Time and numbers evaluation (E4xx)
     "E401": "cannot read the gold file: {detail}",
     "E402": "line {line} of the gold file: {detail}",
-    # The NER tagger, its training and evaluation (E29x)
+    # The NER tagger, its training and evaluation (E289, E29x)
+    "E289": "no trained NER model in {folder}: {missing} missing (a folder `marsad train ner --out` wrote)",
     "E290": "cannot read the CoNLL file: {detail}",
     "E291": "line {line}: expected 'token TAG' with an IOB tag (O, B-X, I-X; BIOES's S-X, E-X), got {text!r}",
     "E292": "the NER model is missing; rebuild it with `marsad train ner`",

@@ -2,11 +2,13 @@
 
 Scores the same held-out sentences twice with `marsad eval ner`'s scorer: once with the
 NER tagger's own mentions, once with the mentions of the entities the whole pipeline
-(`marsad.entities.v1`) finds. The held-out sentences are those `marsad train ner` keeps
-aside (every tenth block of ANERcorp, and the same sentences in NewsFANE), rebuilt here
-from ../shared/data without training anything.
+(`marsad.entities.v1`) finds. The held-out sentences are those `marsad train ner
+--dev-out` keeps aside (every tenth block of ANERcorp, and the same sentences in
+NewsFANE), rebuilt here from ../shared/data; the model is one trained so (the shipped
+one is trained on them):
 
-    .venv/bin/python eval/entities/rules_effect.py [--data ../shared/data]
+    .venv/bin/marsad train ner --reuse-tables --dev-out build/ner-dev --out build/ner-devmodel
+    .venv/bin/python eval/entities/rules_effect.py --model build/ner-devmodel [--data ../shared/data]
 
 Sentences are scored one at a time, so what needs a whole article (a family name found
 again three paragraphs later, a role standing alone) barely shows there; a third row
@@ -19,8 +21,10 @@ sentences, whose clitics it writes apart (`و قال`), as `marsad eval ner` rea
 from __future__ import annotations
 
 import argparse
+import functools
 from pathlib import Path
 
+from marsad.errors import MarsadError
 from marsad.training import ner_eval
 from marsad.training.ner import assemble
 
@@ -31,7 +35,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--context", type=int, default=10, help="sentences analysed together (third row)")
+    parser.add_argument(
+        "--model", type=Path, required=True, help="a folder `marsad train ner --dev-out ... --out` wrote"
+    )
     args = parser.parse_args()
+    try:
+        tagger = ner_eval.load_model(args.model)
+    except MarsadError as error:
+        parser.exit(2, f"error: {error}\n")
+    tagger_mentions = functools.partial(ner_eval.tagger_mentions, tagger=tagger)
+    stage_mentions = ner_eval.stage_predictor(tagger)
     corpus = assemble(args.data, lambda message: None)
     fane_map = ner_eval.read_label_map(args.data / "ner" / "fane-fine-to-coarse.tsv")
     sets = [
@@ -49,9 +62,9 @@ def main() -> None:
         print(f"{title}: {len(sentences)} sentences")
         heads = ner_eval.scheme_outside_heads(scheme)
         for name, predictor, context in (
-            ("tagger alone", ner_eval.tagger_mentions, 1),
-            ("entity stage", ner_eval.pipeline_mentions, 1),
-            (f"stage, {args.context} together", ner_eval.pipeline_mentions, args.context),
+            ("tagger alone", tagger_mentions, 1),
+            ("entity stage", stage_mentions, 1),
+            (f"stage, {args.context} together", stage_mentions, args.context),
         ):
             scores = ner_eval.evaluate(sentences, file_map, labels, predictor, name, heads, context)
             precision, recall, f1 = scores.prf()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import TextIO
 
@@ -75,6 +76,13 @@ DEFAULT_CONTEXT = 10
     help="Join the file's tokens with spaces even where it splits clitics off their words (FANE's "
     "و قال); by default such a file's clitics are attached again before analysis.",
 )
+@click.option(
+    "--model",
+    "model_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Score the model a training run wrote to this folder (marsad train ner --out DIR) "
+    "instead of the shipped one: e.g. one trained with --dev-out, on the development files.",
+)
 def eval_ner_command(
     conll: Path,
     map_file: Path | None,
@@ -84,6 +92,7 @@ def eval_ner_command(
     tagger_only: bool,
     errors_file: TextIO | None,
     as_written: bool,
+    model_dir: Path | None,
 ) -> None:
     """Score Marsad's entity mentions against a CoNLL file (IOB1, IOB2 or BIOES; conlleval-style).
 
@@ -95,13 +104,18 @@ def eval_ner_command(
     """
     from marsad.training.conll import read_conll
     from marsad.training.ner_eval import (
+        ENTITY_STAGE,
         as_published,
+        default_predictor,
+        entity_stage_in_pipeline,
         evaluate,
         labels_for_file,
+        load_model,
         outside_heads_for,
         parse_label_options,
         read_label_map,
         scheme_labels,
+        stage_predictor,
         tagger_mentions,
         write_errors,
     )
@@ -116,19 +130,24 @@ def eval_ner_command(
         labels = scheme_labels(scheme) if scheme is not None else {}
         labels.update(parse_label_options(label_specs))
     heads = outside_heads_for(scheme, labels)
-    if tagger_only:
+    tagger = load_model(model_dir) if model_dir is not None else None
+    model = f", model in {model_dir}" if model_dir is not None else ""
+    if tagger_only or (tagger is not None and not entity_stage_in_pipeline()):
         context = 1  # the tagger labels one sentence at a time, at run time too
-        scores = evaluate(
-            sentences,
-            file_map=file_map,
-            labels=labels,
-            predictor=tagger_mentions,
-            source="NER tagger only",
-            outside_heads=heads,
-            context=context,
-        )
+        predictor, source = functools.partial(tagger_mentions, tagger=tagger), "NER tagger only"
+    elif tagger is not None:
+        predictor, source = stage_predictor(tagger), f"pipeline: {ENTITY_STAGE}"
     else:
-        scores = evaluate(sentences, file_map=file_map, labels=labels, outside_heads=heads, context=context)
+        predictor, source = default_predictor()
+    scores = evaluate(
+        sentences,
+        file_map=file_map,
+        labels=labels,
+        predictor=predictor,
+        source=source + model,
+        outside_heads=heads,
+        context=context,
+    )
     click.echo(scores.report())
     if errors_file is not None:
         write_errors(scores, errors_file)

@@ -19,7 +19,9 @@ Data (`../shared/data/ner`, see SOURCES.md there):
   look like the text Marsad reads; fine classes map to Marsad types with
   `data/fane-to-marsad.tsv`.
 - Development set: every tenth block of 40 consecutive ANERcorp sentences, and the same
-  sentences of NewsFANE, are held out; their files are written for `marsad eval ner`.
+  sentences of NewsFANE, held out when asked (`marsad train ner --dev-out DIR`); their
+  files are written for `marsad eval ner`. The shipped model is trained on every block:
+  a tenth more news lifted every score on the blind blocks (docs/ner.md).
 
 Every sentence is tokenised by Marsad itself (`conll.align_to_marsad`), and features come
 from `marsad.entities.features`, exactly as at run time. Word clusters come from the
@@ -53,7 +55,7 @@ from marsad.errors import MarsadError
 from marsad.linking.registry import ARAB_LEAGUE
 from marsad.training import ANT_TRAIN, ant_articles, write_npz
 from marsad.training.conll import (
-    ENCLITICS,
+    ATTACHED_ENCLITICS,
     PROCLITICS,
     ConllSentence,
     EntitySpan,
@@ -158,7 +160,8 @@ def glue_clitics(sentence: ConllSentence) -> ConllSentence:
     """Re-attaches FANE's separated clitics to their words: `و تعتبر` -> `وتعتبر`.
 
     A lone proclitic letter joins the next word and takes its tag; an enclitic pronoun
-    joins the word before it and leaves its tag alone (ل + ال is written لل).
+    joins the word before it and leaves its tag alone (ل + ال is written لل); `كما`,
+    which FANE writes alone as the word 'as', is not the dual pronoun.
     """
     tokens: list[str] = []
     tags: list[str] = []
@@ -168,7 +171,7 @@ def glue_clitics(sentence: ConllSentence) -> ConllSentence:
             pending += token
             pending_tag = pending_tag or tag
             continue
-        if token in ENCLITICS and tokens and not pending and is_arabic_word(tokens[-1]):
+        if token in ATTACHED_ENCLITICS and tokens and not pending and is_arabic_word(tokens[-1]):
             # A ta marbuta is written open before a pronoun: عاصمة + ها = عاصمتها.
             tokens[-1] = tokens[-1][:-1] + "ت" + token if tokens[-1].endswith("ة") else tokens[-1] + token
             continue
@@ -558,8 +561,9 @@ class Corpus:
     place_decisions: Counter[str]
 
 
-def assemble(data_dir: Path, log: Log) -> Corpus:
-    """Reads, maps, aligns and splits the NER corpora (see the module docstring)."""
+def assemble(data_dir: Path, log: Log, hold_out_dev: bool = True) -> Corpus:
+    """Reads, maps, aligns and splits the NER corpora (see the module docstring); without
+    `hold_out_dev` the development blocks are trained on too and its views are empty."""
     ner = data_dir / NER_DIR
     fane_map = fane_type_map()
     anercorp = read_conll(ner / "anercorp-camel-train.conll")
@@ -585,7 +589,7 @@ def assemble(data_dir: Path, log: Log) -> Corpus:
     dev_letters: set[str] = set()
     for index, sentence in enumerate(anercorp):
         alignment = alignments.get(index)
-        if is_dev(index):
+        if hold_out_dev and is_dev(index):
             dev_anercorp.append(sentence)
             dev_letters.add(_letters(sentence.tokens)[0])
             if alignment is not None:
@@ -715,7 +719,8 @@ def train_ner(
     data_dir (Path): `../shared/data`.
     out_dir (Path): where `ner-crf.npz`, `ner-network.npz` and the tables go (the
         package's data folder).
-    dev_dir (Path | None): where to write the held-out development files, if anywhere.
+    dev_dir (Path | None): hold the development blocks out of training and write their
+        files here; None trains on every block, as the shipped model is.
     tables (bool): rebuild the lexicon and the clusters too (else reuse those in out_dir).
     device (str): where PyTorch trains the network ("cpu", or "cuda" on a GPU machine).
     """
@@ -736,7 +741,7 @@ def train_ner(
         (out_dir / "ner-triggers.tsv").write_text(
             triggers_source.read_text(encoding="utf-8"), encoding="utf-8"
         )
-    corpus = assemble(data_dir, log)
+    corpus = assemble(data_dir, log, hold_out_dev=dev_dir is not None)
     if dev_dir is not None:
         write_conll(corpus.dev_anercorp, dev_dir / "dev-anercorp.conll")
         write_conll(corpus.dev_newsfane, dev_dir / "dev-newsfane.conll")

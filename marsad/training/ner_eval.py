@@ -368,6 +368,38 @@ def _entity_pipeline() -> Pipeline:
     return Pipeline(DEFAULT_STAGES[: DEFAULT_STAGES.index(ENTITY_STAGE) + 1])
 
 
+# What `marsad train ner --out DIR` writes and a tagger reads back.
+MODEL_FILES = (
+    "ner-crf.npz",
+    "ner-network.npz",
+    "ner-clusters.tsv.gz",
+    "ner-lexicon.tsv.gz",
+    "ner-triggers.tsv",
+)
+
+
+def load_model(folder: Path) -> NerTagger:
+    """The tagger a training run wrote to `folder`, with that folder's lexicon and clusters,
+    so that a model trained without some sentences can be scored on them."""
+    from marsad.entities.features import load_lexicons
+    from marsad.entities.tagger import NerTagger
+
+    missing = [name for name in MODEL_FILES if not (folder / name).is_file()]
+    if missing:
+        raise MarsadError("E289", folder=str(folder), missing=", ".join(missing))
+    return NerTagger(folder / "ner-crf.npz", load_lexicons(folder), network_path=folder / "ner-network.npz")
+
+
+def stage_predictor(tagger: NerTagger) -> Predictor:
+    """`pipeline_mentions` with `tagger` reading in place of the shipped one."""
+    from marsad.entities.stage import EntityStage
+    from marsad.pipeline import DEFAULT_STAGES
+
+    before = Pipeline(DEFAULT_STAGES[: DEFAULT_STAGES.index(ENTITY_STAGE)])
+    stage = EntityStage(tagger=tagger)
+    return lambda text: named_mentions(stage(before(Document.from_parts(text))))
+
+
 def tagger_mentions(text: str, tagger: NerTagger | None = None) -> list[Mention]:
     """Mentions straight from the NER tagger's labels (the shipped tagger's unless one is
     given), over whole tokens less a leading conjunction or preposition (`وسوريا` is

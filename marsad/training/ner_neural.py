@@ -1,7 +1,8 @@
 """The neural tagger's training data, and its training (`marsad train ner`).
 
 The corpus is the CRF's (`marsad.training.ner.assemble`: the same sentences, Marsad's
-tokens, the same labels and held-out development set). Here it becomes arrays:
+tokens, the same labels, and the development set held out when it is). Here it becomes
+arrays:
 
 - vocabularies: word2vec's stems (the word vectors come with them), characters seen at
   least `MIN_CHAR_COUNT` times, sparse features seen in at least `MIN_FEATURE_COUNT`
@@ -11,8 +12,8 @@ tokens, the same labels and held-out development set). Here it becomes arrays:
   times, as for the CRF) and whether it is a **validation** sentence. Validation is a
   second set of ANERcorp blocks (every tenth block of 40, offset `VALIDATION_OFFSET`,
   never a development block): the network's settings and its number of epochs are chosen
-  on it, so the development set stays unseen until the final report. The shipped
-  network is then trained on training and validation sentences together.
+  on it, with the development set held out. The shipped network is trained on every
+  sentence, validation blocks included (and, from session 11, the development blocks).
 
 The arrays file carries everything the trainer needs, so training (PyTorch,
 `marsad.training.ner_network`) runs anywhere that has torch and numpy: this machine's

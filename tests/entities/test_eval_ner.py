@@ -226,6 +226,33 @@ def test_cli_can_score_the_tagger_alone():
     assert "(NER tagger only)" in result.output
 
 
+def test_cli_scores_the_model_a_training_run_wrote_to_a_folder(tmp_path: Path):
+    from marsad import resources
+    from marsad.training.ner_eval import MODEL_FILES
+
+    for name in MODEL_FILES:
+        (tmp_path / name).symlink_to(resources.data_file("entities", name))
+    args = ["eval", "ner", str(EVAL_FILE), "--scheme", "anercorp"]
+    shipped = CliRunner().invoke(cli, args)
+    folder = CliRunner().invoke(cli, [*args, "--model", str(tmp_path)])
+    assert folder.exit_code == 0, folder.output
+    assert f"model in {tmp_path}" in folder.output
+    scores = [line for line in shipped.output.splitlines() if not line.startswith(("speed:", "labels:"))]
+    assert "overall" in "".join(scores)
+    assert scores == [
+        line for line in folder.output.splitlines() if not line.startswith(("speed:", "labels:"))
+    ]
+    # The folder's own files are read: a broken CRF there is an error, not the shipped one.
+    (tmp_path / "ner-crf.npz").unlink()
+    (tmp_path / "ner-crf.npz").write_bytes(b"not a model")
+    broken = CliRunner().invoke(cli, [*args, "--model", str(tmp_path)])
+    assert isinstance(broken.exception, MarsadError) and broken.exception.code == "E298"
+    (tmp_path / "ner-network.npz").unlink()
+    missing = CliRunner().invoke(cli, [*args, "--model", str(tmp_path), "--tagger-only"])
+    assert isinstance(missing.exception, MarsadError) and missing.exception.code == "E289"
+    assert "ner-network.npz" in str(missing.exception)
+
+
 def test_peoples_count_as_fane_persons_and_not_at_all_for_anercorp():
     sentence = next(
         parse_conll(["قال O", "سامي B-Politician", "النجار I-Politician", "إن O", "الأكراد B-Group"])

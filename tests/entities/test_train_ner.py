@@ -38,6 +38,12 @@ def test_fane_clitics_are_glued_back_to_their_words():
     assert glued.tags == ("O", "O", "B-Population-Center", "O", "O", "O")
 
 
+def test_a_lone_kama_is_the_word_as_and_stays_apart():
+    # FANE writes كما ('as') alone; gluing it on as the dual pronoun made `كثيرةكما`.
+    sentence = ConllSentence(("مدن", "كثيرة", "كما", "قال", "ه"), ("O",) * 5)
+    assert ner.glue_clitics(sentence).tokens == ("مدن", "كثيرة", "كما", "قاله")
+
+
 def test_news_sentences_align_across_tokenisations_and_carry_fine_types():
     anercorp = [
         ConllSentence(
@@ -71,6 +77,25 @@ def test_loc_mentions_get_place_types_from_fane_hints_or_votes():
 def test_development_split_is_every_tenth_block():
     held = [index for index in range(800) if ner.is_dev(index)]
     assert held == [*range(120, 160), *range(520, 560)]
+
+
+def test_the_development_blocks_are_trained_on_unless_held_out():
+    if not (SHARED / ner.NER_DIR / "anercorp-camel-train.conll").is_file():
+        pytest.skip("needs ../shared/data (the NER corpora)")
+
+    def news_trained_on(corpus: ner.Corpus) -> set[int]:
+        return {
+            i
+            for origin, i in zip(corpus.train.origins, corpus.train.indices, strict=True)
+            if origin == "anercorp"
+        }
+
+    held = ner.assemble(SHARED, lambda message: None)
+    every = ner.assemble(SHARED, lambda message: None, hold_out_dev=False)
+    dev = {i for i in range(3973) if ner.is_dev(i)}
+    assert len(held.dev_anercorp) == len(dev) == 400 and not news_trained_on(held) & dev
+    assert every.dev_anercorp == every.dev_newsfane == every.dev_newsfane_own == []
+    assert news_trained_on(every) == news_trained_on(held) | dev == set(range(3973))
 
 
 def test_a_tiny_model_learns_its_training_data(tmp_path: Path):
