@@ -131,7 +131,7 @@ def eval_ner_command(
         labels.update(parse_label_options(label_specs))
     heads = outside_heads_for(scheme, labels)
     tagger = load_model(model_dir) if model_dir is not None else None
-    model = f", model in {model_dir}" if model_dir is not None else ""
+    model_note = f", model in {model_dir}" if model_dir is not None else ""
     if tagger_only or (tagger is not None and not entity_stage_in_pipeline()):
         context = 1  # the tagger labels one sentence at a time, at run time too
         predictor, source = functools.partial(tagger_mentions, tagger=tagger), "NER tagger only"
@@ -144,7 +144,7 @@ def eval_ner_command(
         file_map=file_map,
         labels=labels,
         predictor=predictor,
-        source=source + model,
+        source=source + model_note,
         outside_heads=heads,
         context=context,
     )
