@@ -25,22 +25,17 @@ import argparse
 import pickle
 from pathlib import Path
 
-import numpy as np
-from validation_check import in_blocks
+from validation_check import LabelledSentences, export_arrays, train_crf_without
 
 from marsad import resources
-from marsad.document import Token
 from marsad.entities.features import load_lexicons
 from marsad.entities.tagger import NerTagger
 from marsad.training import ner, ner_neural
 
 ROOT = Path(__file__).resolve().parents[2]
-AUTO_ORIGIN = "anercorp"  # trained as news; indices from AUTO_INDEX keep them off every block
-AUTO_INDEX = 10**6
-LabelledNews = tuple[list[list[Token]], list[list[str]]]
 
 
-def label_news(data: Path, held_out: Path, tokens_wanted: int) -> LabelledNews:
+def label_news(data: Path, held_out: Path, tokens_wanted: int) -> LabelledSentences:
     """The first ANT training sentences, labelled by the tagger trained without the blocks."""
     news = ner_neural.news_sentences(data / ner.ANT_TRAIN, tokens_wanted)
     lexicons = load_lexicons(resources.data_file("entities", ""))
@@ -49,47 +44,6 @@ def label_news(data: Path, held_out: Path, tokens_wanted: int) -> LabelledNews:
     for start in range(0, len(news), 64):
         labels += tagger.predict_many(news[start : start + 64])
     return news, labels
-
-
-def train_crf(data: Path, auto: LabelledNews, offset: int, out: Path, corpus_copies: bool) -> None:
-    """The held-out CRF's training (validation_check.train_crf_without) plus the news."""
-    news, labels = auto
-    train = ner.assemble(data, print, hold_out_dev=False).train
-    kept = [i for i in range(len(train.tokens)) if not in_blocks(offset, train.origins[i], train.indices[i])]
-    domains = ["" if train.origins[i] in ner.NEWS_CORPORA else train.origins[i] for i in kept]
-    domains += ["ant" if corpus_copies else ""] * len(news)
-    tokens = [train.tokens[i] for i in kept] + news
-    gold = [train.labels[i] for i in kept] + labels
-    lexicons = ner.shipped_lexicons(resources.data_file("entities", ""))
-    ner.train_crf(tokens, gold, lexicons, out / "ner-crf.npz", domains=domains)
-
-
-def export_arrays(data: Path, auto: LabelledNews, offset: int, out: Path) -> None:
-    """The network's arrays (validation_check.export_arrays) with the news appended."""
-    news, labels = auto
-    train = ner.assemble(data, print, hold_out_dev=False).train
-    gold_count = len(train.tokens)
-    for index, (tokens, sentence_labels) in enumerate(zip(news, labels, strict=True)):
-        train.tokens.append(tokens)
-        train.labels.append(sentence_labels)
-        train.origins.append(AUTO_ORIGIN)
-        train.indices.append(AUTO_INDEX + index)
-    lexicons = ner.shipped_lexicons(resources.data_file("entities", ""))
-    words, vectors = ner.train_word_vectors(data / ner.ANT_TRAIN, print)
-    arrays = out / "arrays.npz"
-    print(ner_neural.export_arrays(train, lexicons, words, vectors, arrays))
-    with np.load(arrays) as written:
-        content = dict(written)
-    firsts = [first for first, _ in ner_neural.distinct_sentences(train)]
-    content["validation"] = np.array(
-        [
-            first < gold_count and in_blocks(offset, train.origins[first], train.indices[first])
-            for first in firsts
-        ]
-    )
-    np.savez_compressed(arrays, **content)
-    pretraining = ner_neural.news_sentences(data / ner.ANT_TRAIN, ner_neural.LM_TOKENS)
-    print(ner_neural.export_unlabelled(pretraining, lexicons, arrays, out / "unlabelled.npz"))
 
 
 def main() -> None:
@@ -113,9 +67,10 @@ def main() -> None:
         parser.exit(2, f"error: no {labelled}: run the label step first\n")
     auto = pickle.loads(labelled.read_bytes())  # written by this script's label step
     if args.step == "crf":
-        train_crf(args.data, auto, args.offset, out / "crf", args.corpus_copies)
+        copies = "ant" if args.corpus_copies else ""
+        train_crf_without(args.data, out / "crf" / "ner-crf.npz", args.offset, auto, copies)
     else:
-        export_arrays(args.data, auto, args.offset, out / "net")
+        export_arrays(args.data, out / "net", args.offset, auto)
 
 
 if __name__ == "__main__":

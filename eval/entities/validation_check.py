@@ -32,6 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from marsad import resources
+from marsad.document import Token
 from marsad.entities.features import load_lexicons
 from marsad.entities.tagger import NerTagger
 from marsad.errors import MarsadError
@@ -40,6 +41,11 @@ from marsad.training.conll import ConllSentence, read_conll
 from marsad.training.ner import DEV_BLOCK, DEV_EVERY
 
 ROOT = Path(__file__).resolve().parents[2]
+LabelledSentences = tuple[list[list[Token]], list[list[str]]]
+# Extra sentences go into the network's arrays as news (its corpus embedding), numbered
+# past any ANERcorp sentence; only gold sentences are ever held out.
+EXTRA_ORIGIN = "anercorp"
+EXTRA_INDEX = 10**6
 
 
 def in_blocks(offset: int, origin: str, index: int) -> bool:
@@ -61,20 +67,35 @@ def held_out_views(
     return [anercorp[i] for i in chosen], fane, [newsfane[alignments[i].fane] for i in aligned]
 
 
-def train_crf_without(data: Path, model: Path, offset: int) -> None:
-    """The shipped CRF's training, less the blocks of `offset` (about 7 minutes)."""
+def train_crf_without(
+    data: Path, model: Path, offset: int, extra: LabelledSentences | None = None, extra_domain: str = ""
+) -> None:
+    """The shipped CRF's training, less the blocks of `offset` (about 7 minutes); `extra`
+    sentences are trained on besides, with `extra_domain`'s feature copies ("" as news)."""
     train = ner.assemble(data, print, hold_out_dev=False).train
     kept = [i for i in range(len(train.tokens)) if not in_blocks(offset, train.origins[i], train.indices[i])]
     lexicons = ner.shipped_lexicons(resources.data_file("entities", ""))
     domains = ["" if train.origins[i] in ner.NEWS_CORPORA else train.origins[i] for i in kept]
     tokens, labels = [train.tokens[i] for i in kept], [train.labels[i] for i in kept]
+    if extra is not None:
+        tokens += extra[0]
+        labels += extra[1]
+        domains += [extra_domain] * len(extra[0])
     ner.train_crf(tokens, labels, lexicons, model, domains=domains)
 
 
-def export_arrays(data: Path, out: Path, offset: int) -> None:
+def export_arrays(data: Path, out: Path, offset: int, extra: LabelledSentences | None = None) -> None:
     """The network's training arrays (`ner_neural.export_arrays`) with the blocks of
-    `offset` as their held-out mask, and the pretraining words in their vocabularies."""
+    `offset` as their held-out mask, and the pretraining words in their vocabularies;
+    `extra` sentences are trained on besides, as news."""
     train = ner.assemble(data, print, hold_out_dev=False).train
+    gold_count = len(train.tokens)
+    if extra is not None:
+        for index, (tokens, labels) in enumerate(zip(*extra, strict=True)):
+            train.tokens.append(tokens)
+            train.labels.append(labels)
+            train.origins.append(EXTRA_ORIGIN)
+            train.indices.append(EXTRA_INDEX + index)
     lexicons = ner.shipped_lexicons(resources.data_file("entities", ""))
     words, vectors = ner.train_word_vectors(data / ner.ANT_TRAIN, print)
     arrays = out / "arrays.npz"
@@ -82,7 +103,8 @@ def export_arrays(data: Path, out: Path, offset: int) -> None:
     with np.load(arrays) as written:
         content = dict(written)
     firsts = [first for first, _ in ner_neural.distinct_sentences(train)]
-    content["validation"] = np.array([in_blocks(offset, train.origins[f], train.indices[f]) for f in firsts])
+    held_out = [f < gold_count and in_blocks(offset, train.origins[f], train.indices[f]) for f in firsts]
+    content["validation"] = np.array(held_out)
     np.savez_compressed(arrays, **content)
     print(f"wrote {arrays}: {int(content['validation'].sum())} held-out sentences (offset {offset})")
     news = ner_neural.news_sentences(data / ner.ANT_TRAIN, ner_neural.LM_TOKENS)
