@@ -54,6 +54,8 @@ def main() -> None:
     parser.add_argument("--corpus-copies", action="store_true", help="the news gets its own feature copies")
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     args = parser.parse_args()
+    if not (args.data / ner.ANT_TRAIN).is_file():
+        parser.exit(2, f"error: no ANT news under {args.data} (give --data ../shared/data)\n")
     held_out = ROOT / "build" / f"ner-heldout-{args.offset}"
     out = ROOT / "build" / f"uptraining-{args.offset}"
     labelled = out / "labelled-news.pickle"
