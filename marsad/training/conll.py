@@ -76,7 +76,11 @@ def read_conll(path: Path) -> list[ConllSentence]:
         raise MarsadError("E101", source=str(path)) from None
     except (UnicodeDecodeError, IsADirectoryError, PermissionError) as error:
         raise MarsadError("E290", source=str(path), detail=str(error)) from None
-    return list(parse_conll(lines, source=str(path)))
+    sentences = list(parse_conll(lines, source=str(path)))
+    if not sentences:
+        # A score of zero over nothing would read as a model that found nothing.
+        raise MarsadError("E290", source=str(path), detail="it holds no 'token TAG' lines")
+    return sentences
 
 
 def parse_conll(lines: Iterable[str], source: str = "<conll>") -> Iterator[ConllSentence]:

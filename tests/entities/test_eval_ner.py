@@ -87,6 +87,15 @@ def test_a_byte_order_mark_is_not_part_of_the_first_token(tmp_path):
     assert read_conll(path)[0].tokens == ("بغداد", "اليوم")
 
 
+@pytest.mark.parametrize("text", ["", "\n\n", "-DOCSTART- O\n\n"])
+def test_a_file_without_sentences_is_an_error_not_a_zero_score(tmp_path, text):
+    path = tmp_path / "empty.conll"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(MarsadError) as error:
+        read_conll(path)
+    assert error.value.code == "E290"
+
+
 def test_character_mentions_map_onto_whole_file_tokens():
     sentence = next(parse_conll(["وصل O", "والغبان B-PERS", "إلى O", "أربيل B-LOC"]))
     assert sentence.text == "وصل والغبان إلى أربيل"
