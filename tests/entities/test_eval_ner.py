@@ -94,6 +94,9 @@ def test_a_file_without_sentences_is_an_error_not_a_zero_score(tmp_path, text):
     with pytest.raises(MarsadError) as error:
         read_conll(path)
     assert error.value.code == "E290"
+    result = CliRunner().invoke(cli, ["eval", "ner", str(path)])
+    assert result.exit_code != 0 and "precision" not in result.output
+    assert isinstance(result.exception, MarsadError) and result.exception.code == "E290"
 
 
 def test_character_mentions_map_onto_whole_file_tokens():
