@@ -25,7 +25,7 @@ import argparse
 import pickle
 from pathlib import Path
 
-from validation_check import LabelledSentences, export_arrays, train_crf_without
+from validation_check import HeldOut, LabelledSentences, export_arrays, train_crf_without
 
 from marsad import resources
 from marsad.entities.features import load_lexicons
@@ -70,9 +70,9 @@ def main() -> None:
     auto = pickle.loads(labelled.read_bytes())  # written by this script's label step
     if args.step == "crf":
         copies = "ant" if args.corpus_copies else ""
-        train_crf_without(args.data, out / "crf" / "ner-crf.npz", args.offset, auto, copies)
+        train_crf_without(args.data, out / "crf" / "ner-crf.npz", HeldOut(args.offset), auto, copies)
     else:
-        export_arrays(args.data, out / "net", args.offset, auto)
+        export_arrays(args.data, out / "net", HeldOut(args.offset), auto)
 
 
 if __name__ == "__main__":
