@@ -24,7 +24,9 @@ types, and on the same NewsFANE sentences in its own tokens.
         --unlabelled build/ner-heldout-5/unlabelled.npz --epochs 5 --out build/ner-heldout-5
     nice -n 10 .venv/bin/python eval/entities/validation_check.py --offset 5 [--context 10]
 
-(`--offset tail` the same way, into build/ner-heldout-3573-3973.)
+(`--offset tail` the same way, into build/ner-heldout-3573-3973.) Another CRF setting, scored
+with the same network: `--c2 0.05 --out DIR --network build/ner-heldout-N/holdout-base.npz`
+(the CRF is trained into DIR); `paired_bootstrap.py` then compares the two.
 
 The first command takes about 4 minutes (word vectors, the corpus, both arrays files), the
 CRF 7 minutes on first use, the network 15 minutes on two threads (pretraining included).
@@ -107,10 +109,16 @@ def held_out_views(
 
 
 def train_crf_without(
-    data: Path, model: Path, part: HeldOut, extra: LabelledSentences | None = None, extra_domain: str = ""
+    data: Path,
+    model: Path,
+    part: HeldOut,
+    extra: LabelledSentences | None = None,
+    extra_domain: str = "",
+    params: dict[str, object] | None = None,
 ) -> None:
     """The shipped CRF's training, less the held-out sentences (about 7 minutes); `extra`
-    sentences are trained on besides, with `extra_domain`'s feature copies ("" as news)."""
+    sentences are trained on besides, with `extra_domain`'s feature copies ("" as news);
+    `params` override CRFsuite's shipped settings (`ner.CRF_PARAMS`)."""
     train = ner.assemble(data, print, hold_out_dev=False).train
     kept = [i for i in range(len(train.tokens)) if not part.contains(train.origins[i], train.indices[i])]
     lexicons = ner.shipped_lexicons(resources.data_file("entities", ""))
@@ -120,7 +128,7 @@ def train_crf_without(
         tokens += extra[0]
         labels += extra[1]
         domains += [extra_domain] * len(extra[0])
-    ner.train_crf(tokens, labels, lexicons, model, domains=domains)
+    ner.train_crf(tokens, labels, lexicons, model, params=params, domains=domains)
 
 
 def export_arrays(data: Path, out: Path, part: HeldOut, extra: LabelledSentences | None = None) -> None:
@@ -161,6 +169,9 @@ def main() -> None:
     parser.add_argument(
         "--context", type=int, default=1, help="sentences the entity stage reads together, as an article"
     )
+    parser.add_argument(
+        "--c2", type=float, help="train the CRF with this L2 penalty (shipped: ner.CRF_PARAMS); give --out"
+    )
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     args = parser.parse_args()
     if not (args.data / ner.NER_DIR / "anercorp-camel-train.conll").is_file():
@@ -175,19 +186,27 @@ def main() -> None:
         elif not network.is_file():
             parser.exit(2, f"error: no network {network}: train one without the blocks first (see --help)\n")
         else:
-            check(network, out, args.data, part, args.context)
+            params = None if args.c2 is None else {"c2": args.c2}
+            check(network, out, args.data, part, args.context, params)
     except (MarsadError, OSError, ValueError) as error:
         parser.exit(2, f"error: {error}\n")
 
 
-def check(network: Path, out: Path, data: Path, part: HeldOut, context: int = 1) -> None:
+def check(
+    network: Path,
+    out: Path,
+    data: Path,
+    part: HeldOut,
+    context: int = 1,
+    params: dict[str, object] | None = None,
+) -> None:
     """Trains the CRF if --out lacks it, then prints the four scores. `context` > 1 lets
     the entity stage read that many consecutive sentences as one article (`marsad eval
     ner --context`); the tagger alone always reads one sentence."""
     crf_model = out / "ner-crf.npz"
     if not crf_model.is_file():
         print(f"training the CRF without the sentences of offset {part.name} into {crf_model}")
-        train_crf_without(data, crf_model, part)
+        train_crf_without(data, crf_model, part, params=params)
     tagger = NerTagger(crf_model, load_lexicons(resources.data_file("entities", "")), network)
     stage_mentions = ner_eval.stage_predictor(tagger)
 
