@@ -21,7 +21,7 @@ import argparse
 from pathlib import Path
 
 import numpy as np
-from validation_check import HeldOut, held_out_views
+from validation_check import HeldOut, held_out_views, require_ner_corpora
 
 from marsad import resources
 from marsad.entities.features import load_lexicons
@@ -69,8 +69,7 @@ def main() -> None:
     )
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     args = parser.parse_args()
-    if not (args.data / ner.NER_DIR / "anercorp-camel-train.conll").is_file():
-        parser.exit(2, f"error: no NER corpora under {args.data} (give --data ../shared/data)\n")
+    require_ner_corpora(parser, args.data)
     fane_map = ner_eval.read_label_map(args.data / ner.NER_DIR / "fane-fine-to-coarse.tsv")
     views = {"ANERcorp labels": ("anercorp", None), "NewsFANE coarse": ("fane-coarse", fane_map)}
     counts: dict[tuple[str, str], list[np.ndarray]] = {}

@@ -158,6 +158,12 @@ def export_arrays(data: Path, out: Path, part: HeldOut, extra: LabelledSentences
     print(ner_neural.export_unlabelled(news, lexicons, arrays, out / "unlabelled.npz"))
 
 
+def require_ner_corpora(parser: argparse.ArgumentParser, data: Path) -> None:
+    """Stops with one line when the shared NER corpora are not under `data`."""
+    if not (data / ner.NER_DIR / "anercorp-camel-train.conll").is_file():
+        parser.exit(2, f"error: no NER corpora under {data} (give --data ../shared/data)\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -174,8 +180,7 @@ def main() -> None:
     )
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     args = parser.parse_args()
-    if not (args.data / ner.NER_DIR / "anercorp-camel-train.conll").is_file():
-        parser.exit(2, f"error: no NER corpora under {args.data} (give --data ../shared/data)\n")
+    require_ner_corpora(parser, args.data)
     try:
         part = HeldOut.parse(args.offset, args.data)
         out = args.out or ROOT / "build" / f"ner-heldout-{part.name}"
