@@ -36,11 +36,12 @@ RESAMPLES = 10_000
 
 
 def window_counts(
-    crf: Path, network: Path, sentences: list[ConllSentence], file_map: dict[str, str] | None, scheme: str
+    predictor: ner_eval.Predictor,
+    sentences: list[ConllSentence],
+    file_map: dict[str, str] | None,
+    scheme: str,
 ) -> np.ndarray:
     """True positives, false positives and false negatives of each window of sentences."""
-    tagger = NerTagger(crf, load_lexicons(resources.data_file("entities", "")), network)
-    predictor = ner_eval.stage_predictor(tagger)
     labels, heads = ner_eval.scheme_labels(scheme), ner_eval.scheme_outside_heads(scheme)
     rows = []
     for start in range(0, len(sentences), WINDOW):
@@ -82,12 +83,13 @@ def main() -> None:
                 if not path.is_file():
                     parser.exit(2, f"error: no {path} (see validation_check.py)\n")
             anercorp, newsfane, _ = held_out_views(args.data, part)
-            for view, (scheme, file_map) in views.items():
-                sentences = anercorp if scheme == "anercorp" else newsfane
-                for system, folder in (("baseline", baseline), ("candidate", candidate)):
-                    rows = window_counts(
-                        folder / "ner-crf.npz", baseline / "holdout-base.npz", sentences, file_map, scheme
-                    )
+            lexicons = load_lexicons(resources.data_file("entities", ""))
+            for system, folder in (("baseline", baseline), ("candidate", candidate)):
+                tagger = NerTagger(folder / "ner-crf.npz", lexicons, baseline / "holdout-base.npz")
+                predictor = ner_eval.stage_predictor(tagger)
+                for view, (scheme, file_map) in views.items():
+                    sentences = anercorp if scheme == "anercorp" else newsfane
+                    rows = window_counts(predictor, sentences, file_map, scheme)
                     counts.setdefault((view, system), []).append(rows)
     except (MarsadError, OSError, ValueError) as error:
         parser.exit(2, f"error: {error}\n")
@@ -95,7 +97,8 @@ def main() -> None:
     for view in views:
         base, other = (np.concatenate(counts[(view, system)]) for system in ("baseline", "candidate"))
         resamples = rng.integers(0, len(base), size=(RESAMPLES, len(base)))
-        base_f1, difference = f1(base[resamples]), f1(other[resamples]) - f1(base[resamples])
+        base_f1 = f1(base[resamples])
+        difference = f1(other[resamples]) - base_f1
         low, high = np.percentile(base_f1, [2.5, 97.5])
         d_low, d_high = np.percentile(difference, [2.5, 97.5])
         print(

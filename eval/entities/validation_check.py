@@ -73,13 +73,15 @@ class HeldOut:
         """`part`: a block offset (0-9), a stretch of sentences "START-END", or "tail"."""
         if part.isdigit() and int(part) < DEV_EVERY:
             return cls(int(part))
+        count = len(read_conll(data / ner.NER_DIR / "anercorp-camel-train.conll"))
         if part == "tail":
-            count = len(read_conll(data / ner.NER_DIR / "anercorp-camel-train.conll"))
             return cls(None, count - TAIL_SENTENCES, count)
         start, _, end = part.partition("-")
-        if start.isdigit() and end.isdigit() and int(start) < int(end):
+        if start.isdigit() and end.isdigit() and int(start) < int(end) <= count:
             return cls(None, int(start), int(end))
-        raise ValueError(f"--offset must be 0-{DEV_EVERY - 1}, START-END or tail, not {part!r}")
+        raise ValueError(
+            f"--offset must be 0-{DEV_EVERY - 1}, START-END (END at most {count}) or tail, not {part!r}"
+        )
 
     @property
     def name(self) -> str:
