@@ -8,6 +8,10 @@ passes reuse the per-form caches, as a long-running process does. Also prints
 tokenisation + sentence splitting + tagging together. Numpy's BLAS is held to one thread,
 so the figures are per core. Target: 20,000 tokens/s per core.
 
+The shared machine's speed changes from day to day (the same model has run at half the
+tokens/s on a slow day), so the run first times a fixed pure-Python loop: figures from
+two days compare only together with that yardstick.
+
     .venv/bin/python bench/ner_speed.py [--articles N] [--repeat R]
 """
 
@@ -25,12 +29,24 @@ from news_sample import load_texts  # noqa: E402 (after the thread settings)
 from marsad import resources  # noqa: E402
 from marsad.text import split_sentences, tokenize  # noqa: E402
 
+YARDSTICK_STEPS = 10_000_000
+
+
+def yardstick_seconds() -> float:
+    """Seconds a fixed pure-Python loop takes: how fast this machine runs today."""
+    started = time.perf_counter()
+    total = 0
+    for step in range(YARDSTICK_STEPS):
+        total += step
+    return time.perf_counter() - started
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
+    print(f"machine yardstick: {YARDSTICK_STEPS:,} Python loop steps in {yardstick_seconds():.2f} s")
     texts = load_texts(args.articles)
     tagger = resources.ner_tagger()
     started = time.perf_counter()
