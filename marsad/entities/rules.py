@@ -947,6 +947,8 @@ def people_after_roles(context: Context, mentions: list[Mention]) -> list[Mentio
             # الله ends names (نصر الله) and organisations (حزب الله) but starts no name.
             given = given and context.bare[position] not in lexicons.theophoric
             given = given and lexicons.title_at(tokens, position, end) is None
+            # In a role `باسم` is "for" (`المتحدث العسكري باسم الجماعة`), not the name Basim.
+            given = given and context.bare[position] != ON_BEHALF_OF
             swallowed = (
                 holder is not None
                 and holder.type != "PERSON"
@@ -1065,7 +1067,8 @@ def _after_role_phrase(context: Context, index: int, mentions: list[Mention]) ->
 def _name_from(context: Context, first: int, end: int, covered: set[int]) -> tuple[int, int] | None:
     """The words of a name starting at a given name, ended by its first definite word,
     which must look like a family name: nisba-shaped (البارزاني), or a name word of the
-    gazetteer table (الغبان) or of data/person_words.tsv."""
+    gazetteer table (الغبان) or of data/person_words.tsv; or by a word without the article
+    that the article uses alone as a speaker (see _said_alone_elsewhere)."""
     tokens = context.tokens
     for last in range(first + 1, min(end, first + MAX_NAME_AFTER_ROLE)):
         token = tokens[last]
@@ -1086,8 +1089,26 @@ def _name_from(context: Context, first: int, end: int, covered: set[int]) -> tup
                 return None  # `طالب المجتمع`, `صاحب الأرض`: a common noun ends no name
             return first, last + 1
         if context.bare[last] not in context.lexicons.given_names:
+            if not token.prefix and _said_alone_elsewhere(context, last):
+                return first, last + 1  # `يحيى سريع` ... `وقال سريع`
             return None  # a middle name is a father's given name: محمد سالم الغبان
     return None
+
+
+def _said_alone_elsewhere(context: Context, index: int) -> bool:
+    """Whether the article uses the word elsewhere alone as the speaker of a verb of saying
+    (`وقال سريع`). News names a person in full once and by the family name after, so the
+    word ends the name although it has no article and is a common word (`سريع`, fast)."""
+    key, tokens = context.keys[index], context.tokens
+    return any(
+        other != index
+        and context.keys[other] == key
+        and not tokens[other].prefix
+        and other > context.sentence_start[other]
+        and not tokens[other - 1].suffix
+        and context.bare[other - 1] in context.lexicons.speech_verbs
+        for other in range(len(tokens))
+    )
 
 
 def agree_with_coordinated(context: Context, mentions: list[Mention]) -> None:

@@ -499,6 +499,19 @@ def test_a_name_after_a_role_ends_in_a_family_name_not_a_common_noun():
     assert [(e.name, e.type) for e in entities if e.type == "PERSON"] == [("محمد سالم الغبان", "PERSON")]
 
 
+def test_a_family_name_without_the_article_ends_a_name_the_article_then_uses_alone():
+    if not resources.entity_lexicons().given_names:
+        pytest.skip("the tagger's gazetteer table (given names) is not built in this checkout")
+    # سريع (fast) is a common word; the article's `وقال سريع` shows it is his family name.
+    # باسم inside the role is "for", not the given name Basim.
+    text = "هدد المتحدث العسكري باسم الجماعة يحيى سريع بالرد. وقال سريع في بيان إن الرد قادم."
+    person = by_name(entities_of(text)[1], "يحيى سريع")
+    assert person.roles == ["المتحدث العسكري باسم الجماعة"]
+    assert [m.text for m in person.mentions] == ["يحيى سريع", "سريع"]
+    # Without that later use, a common word after the given name is no family name.
+    assert entities_of("هدد المتحدث العسكري باسم الجماعة يحيى سريع بالرد.")[1] == []
+
+
 def test_no_name_is_read_after_an_honorific_when_a_particle_follows_it():
     assert entities_of("وودع الفريق كأس الملك من ربع النهائي.")[1] == []
 
