@@ -249,6 +249,8 @@ def _name_prefixes(clusters: Clusters, lexicons: Lexicons) -> None:
     for short in sorted(names, key=len):
         if short[-1].removeprefix(ARTICLE) in heads:
             continue
+        if len(short) == 1 and short[0] in lexicons.theophoric:
+            continue  # `الله` alone is God, never `حزب الله` shortened
         index = names[short]
         fits = set()
         for long, other in names.items():

@@ -211,3 +211,13 @@ def test_two_spellings_of_one_foreign_name_are_one_person():
 def test_names_that_only_look_alike_stay_apart(marked, names):
     _, entities = entities_of(marked)
     assert [e.name for e in entities if e.type == "PERSON"] == names
+
+
+def test_god_named_alone_is_not_an_organisation_whose_name_ends_in_allah():
+    _, entities = entities_of(
+        "وقال [[حزب الله|ORG]] إن قواته انسحبت. وقال الشيخ إن [[الله|ORG]] وحده يعلم متى تنتهي الحرب."
+    )
+    assert [(e.name, mention_texts(e)) for e in entities] == [
+        ("حزب الله", ["حزب الله"]),
+        ("الله", ["الله"]),
+    ]
