@@ -581,6 +581,7 @@ def apply_rules(context: Context, mentions: list[Mention]) -> list[Mention]:
     resolved = sports_clubs(context, resolved)
     resolved = [compound_halves(context, m, resolved) for m in resolved]
     resolved = join_adjacent_people(context, resolved)
+    resolved = hyphenated_names(context, resolved)
     resolved = people_after_roles(context, resolved)
     resolved = [rare_name_words(context, m, resolved) for m in resolved]
     resolved = complete_person_names(context, resolved)
@@ -726,7 +727,9 @@ def registry_place(context: Context, mention: Mention, mentions: list[Mention]) 
     - A person whose whole name is a country or a large city is that place (`سان
       فرنسيسكو`: a city's name read as a given name and a surname); so is one whose whole
       name is any registry place when a place head stands before it in construct
-      (`محافظة صلاح الدين`, the governorate, though `صلاح الدين` is Saladin as often).
+      (`محافظة صلاح الدين`, the governorate, though `صلاح الدين` is Saladin as often), and
+      a one-word person that is a country or a capital of MIN_BACKOFF_POPULATION and no
+      given name or person word (`بيونغيانغ`; not `صوفيا`, `أنغيلا`).
     - A place whose whole name is a country is a GPE (`غينيا الاستوائية`).
     """
     from marsad.linking.match import name_key
@@ -746,6 +749,19 @@ def registry_place(context: Context, mention: Mention, mentions: list[Mention]) 
         if context.bare[mention.first] in context.lexicons.given_names:
             return mention  # صلاح الدين is Saladin as often as the governorate
         if any(r.kind == "country" or r.population >= MIN_BACKOFF_POPULATION for r in whole):
+            return context.mention(mention.first, mention.last, "GPE", "registry-place")
+        return mention
+    if mention.type == "PERSON":
+        # `قالت بيونغيانغ إن`: a capital speaks for its government. Not a word that names
+        # people too: a given name (`صوفيا`, a film's heroine) or a person word (`أنغيلا`).
+        lexicons = context.lexicons
+        named = context.bare[mention.first] in lexicons.given_names
+        named = named or context.keys[mention.first] in lexicons.person_words
+        capitals = _capitals()
+        if not named and any(
+            r.kind == "country" or (r.id in capitals and r.population >= MIN_BACKOFF_POPULATION)
+            for r in places(mention.first, mention.last)
+        ):
             return context.mention(mention.first, mention.last, "GPE", "registry-place")
         return mention
     if mention.type not in PLACE_TYPES:
@@ -895,6 +911,59 @@ def join_adjacent_people(context: Context, mentions: list[Mention]) -> list[Ment
         else:
             result.append(mention)
     return result
+
+
+def hyphenated_names(context: Context, mentions: list[Mention]) -> list[Mention]:
+    """A name's words joined by a hyphen without spaces are one name (`كيم جونغ-أون`,
+    `بيتر فالديز-دابينا`): the tagger, which reads the hyphen as a word of its own, often
+    stops at it. A mention runs on over the hyphen to the Arabic word glued after it, and
+    takes in a mention of its type that starts there; not when that word names someone
+    or somewhere by itself, a person word or a country or capital (`قمة ترامب-كيم`,
+    `رحلة باريس-تونس`: two names).
+    RETURNS (list[Mention]): the mentions, so joined.
+    """
+    starting = {m.first: m for m in mentions}
+    result: list[Mention] = []
+    absorbed: set[int] = set()
+    for mention in sorted(mentions, key=lambda m: m.first):
+        if id(mention) in absorbed:
+            continue
+        last = mention.last
+        while _glued_hyphen(context, last):
+            after = starting.get(last + 1)
+            if after is None and any(m.first <= last + 1 < m.last for m in mentions):
+                break  # the word is inside another mention
+            if after is not None and (after.type != mention.type or id(after) in absorbed):
+                break
+            if after is not None:
+                absorbed.add(id(after))
+                last = after.last
+            else:
+                last += 2
+        if last == mention.last:
+            result.append(mention)
+            continue
+        joined = context.mention(mention.first, last, mention.type, mention.source)
+        joined.heads = mention.heads
+        result.append(joined)
+    return [m for m in result if id(m) not in absorbed]
+
+
+def _glued_hyphen(context: Context, index: int) -> bool:
+    """Whether tokens[index] is a hyphen with an Arabic word glued on either side, the
+    one after it no name by itself (see hyphenated_names)."""
+    tokens = context.tokens
+    if index + 1 >= context.sentence_end[index - 1] or tokens[index].text != "-":
+        return False
+    before, hyphen, after = tokens[index - 1], tokens[index], tokens[index + 1]
+    glued = before.end == hyphen.start and hyphen.end == after.start
+    if not glued or before.kind != "arabic" or after.kind != "arabic":
+        return False
+    if context.keys[index + 1] in context.lexicons.person_words:
+        return False
+    capitals = _capitals()
+    places = registry_places(context.keys[index + 1 : index + 2])
+    return not any(r.kind == "country" or r.id in capitals for r in places)
 
 
 def _side_by_side(context: Context, left: Mention, right: Mention) -> bool:
