@@ -1460,7 +1460,8 @@ def body_names(context: Context) -> list[Mention]:
             last < min(end, index + 5)
             and tokens[last].prefix == ARTICLE
             and not _is_stop_word(context, last)
-            and context.bare[last] not in lexicons.clause_words
+            and tokens[last].norm not in lexicons.clause_words  # الاتحاد ... لكرة القدم الأربعاء
+            and lexicons.title_at(tokens, last, end) is None  # الهيئة العامة للرياضة الأستاذ
         ):
             last += 1
         found.append(context.mention(index, last, "ORG", "institution"))

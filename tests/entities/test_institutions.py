@@ -230,6 +230,23 @@ def test_an_official_body_named_by_rank_and_purpose_is_an_organisation():
     assert [e.name for e in entities_of("وصل الجيش العراقي للموصل أمس.")[1]] == ["الجيش العراقي"]
 
 
+def test_a_body_s_name_ends_before_a_day_a_title_or_an_affiliation():
+    def names(text: str) -> list[str]:
+        return [e.name for e in entities_of(text)[1]]
+
+    assert names("وقرر الاتحاد الإسباني لكرة القدم الأربعاء معاقبة النادي.") == [
+        "الاتحاد الإسباني لكرة القدم"
+    ]
+    assert names("وشكر رئيس الهيئة العامة للرياضة الأستاذ تركي الداعمين.")[:1] == ["الهيئة العامة للرياضة"]
+    assert names("وقال المركز الوطني للطب النفسي التابع للوزارة إن العيادات مفتوحة.") == [
+        "المركز الوطني للطب النفسي"
+    ]
+    # Adjectives after the purpose noun stay in the name.
+    assert names("وأعلنت الهيئة العامة للطيران المدني العماني الخطة.") == [
+        "الهيئة العامة للطيران المدني العماني"
+    ]
+
+
 def test_a_movement_named_by_its_programme_needs_no_quotation_marks():
     _, entities = entities_of("وشنت جبهة الخلاص الوطني هجوما، وقالت حركة المقاومة الإسلامية إنها سترد.")
     assert names_and_types(entities) == [
