@@ -59,29 +59,43 @@ def marginals(
     transitions (models, from, to), ...): all go through one pass, which halves the
     per-step cost of the tagger's two. Computed with probabilities rescaled at every step
     rather than in log space: a step is then one small matrix product for all sentences.
+    The backward pass reads each sentence from its own last token, so it has the same
+    form as the forward one and both go through the same loop, one product a step.
     Padding rows come out as junk.
     """
     steps = scores.shape[-2]
     emitted = np.exp(scores - scores.max(axis=-1, keepdims=True), dtype=np.float64)
     moves = np.exp(transitions - transitions.max(axis=(-2, -1), keepdims=True), dtype=np.float64)
     moves_back = np.swapaxes(moves, -1, -2)
+    starting = np.exp(start - start.max(axis=-1, keepdims=True), dtype=np.float64)[..., None, :]
     ending = np.exp(end - end.max(axis=-1, keepdims=True), dtype=np.float64)[..., None, :]
-    alpha = np.empty(emitted.shape)
-    beta = np.empty(emitted.shape)
-    forward = np.exp(start - start.max(axis=-1, keepdims=True))[..., None, :] * emitted[..., 0, :]
-    alpha[..., 0, :] = forward / forward.sum(axis=-1, keepdims=True)
+    rows = np.arange(len(lengths))[:, None]
+    reverse = sentence_reversal(lengths, steps)
+    # Pass 0 gives alpha[t] (forward, emission included); pass 1, at step s, the
+    # backward quantity emitted[t] * beta[t] of the token t = last - s.
+    read = np.stack([emitted, emitted[..., rows, reverse, :]])
+    both_moves = np.stack([moves, moves_back])
+    passes = np.empty(read.shape)
+    first = read[..., 0, :] * np.stack([starting, ending])
+    passes[..., 0, :] = first / first.sum(axis=-1, keepdims=True)
     for step in range(1, steps):
-        forward = (alpha[..., step - 1, :] @ moves) * emitted[..., step, :]
-        alpha[..., step, :] = forward / (forward.sum(axis=-1, keepdims=True) + 1e-300)
-    last = (lengths - 1)[:, None]
-    beta[..., steps - 1, :] = ending
-    for step in range(steps - 2, -1, -1):
-        backward = (emitted[..., step + 1, :] * beta[..., step + 1, :]) @ moves_back
-        backward /= backward.sum(axis=-1, keepdims=True) + 1e-300
-        # A sentence's backward pass starts at its own last token, with the end scores.
-        beta[..., step, :] = np.where(last == step, ending, backward)
+        current = (passes[..., step - 1, :] @ both_moves) * read[..., step, :]
+        passes[..., step, :] = current / (current.sum(axis=-1, keepdims=True) + 1e-300)
+    alpha, emitted_beta = passes[0], passes[1][..., rows, reverse, :]
+    beta = np.empty(alpha.shape)
+    beta[..., :-1, :] = emitted_beta[..., 1:, :] @ moves_back[..., None, :, :]
+    beta[..., -1, :] = ending
+    beta[..., rows[:, 0], lengths - 1, :] = ending  # a sentence's last token ends it
     product = alpha * beta
     return product / (product.sum(axis=-1, keepdims=True) + 1e-300)
+
+
+def sentence_reversal(lengths: np.ndarray, steps: int) -> np.ndarray:
+    """Per sentence of a padded batch, the step order that reverses its tokens and
+    leaves padding last; it is its own inverse."""
+    positions = np.arange(steps)[None, :]
+    last = lengths[:, None] - 1
+    return np.where(positions <= last, last - positions, positions)
 
 
 def best_sequences(probabilities: np.ndarray, lengths: np.ndarray) -> list[list[str]]:

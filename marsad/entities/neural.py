@@ -228,7 +228,7 @@ class BiLstmCrf:
         order = np.argsort(-lengths, kind="stable")
         products, lengths = products[order], lengths[order]
         running = (lengths[None, :] > np.arange(steps)[:, None]).sum(axis=1)  # per step
-        reverse = _reversal(lengths, steps)
+        reverse = crf.sentence_reversal(lengths, steps)
         rows = np.arange(batch)[:, None]
         projected = np.empty((2, batch, steps, 4 * hidden), dtype=np.float32)
         projected[0] = products[:, :, : 4 * hidden]
@@ -282,11 +282,3 @@ class BiLstmCrf:
         """The CRF layer's transitions, start and end scores, as `crf.marginals` takes them."""
         w = self.w
         return w["transitions"], w["start_transitions"], w["end_transitions"]
-
-
-def _reversal(lengths: np.ndarray, steps: int) -> np.ndarray:
-    """Per sentence, the step order that reverses its tokens and leaves padding last; it
-    is its own inverse."""
-    positions = np.arange(steps)[None, :]
-    last = lengths[:, None] - 1
-    return np.where(positions <= last, last - positions, positions)
