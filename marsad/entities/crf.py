@@ -17,7 +17,8 @@ from pathlib import Path
 import numpy as np
 
 from marsad.document import ENTITY_TYPES, Token
-from marsad.entities.features import FeatureExtractor
+from marsad.entities.features import FeatureExtractor, word_form
+from marsad.entities.form_table import FormTable
 from marsad.errors import MarsadError
 
 # Forms whose weight sums are kept (about 0.5 KB each); see neural._CACHE_LIMIT.
@@ -158,8 +159,7 @@ class FeatureCrf:
         # A label the model never saw in training cannot start, end or follow anything.
         impossible = np.where(known, 0.0, -1e4).astype(np.float32)
         self.transitions += impossible[None, :]
-        self._cache: dict[str, tuple[np.ndarray, str]] = {}
-        self._overflow: dict[str, tuple[np.ndarray, str]] = {}  # this call's forms once the cache is full
+        self._view_sums = FormTable((5, len(LABELS)), _CACHE_LIMIT)
         self.start = impossible
         self.end = impossible.copy()
 
@@ -179,10 +179,24 @@ class FeatureCrf:
         of it (`FeatureExtractor.views`) is summed once per form and cached; only the
         lexicon-phrase, word-pair and sentence-edge features are looked up per sentence.
         """
-        self._add_views(extractor, [token for tokens in sentences for token in tokens])
+        tokens = [token for sentence in sentences for token in sentence]
+        self._add_views(extractor, tokens)
+        parts = self._view_sums.gather([token.text for token in tokens])  # (tokens, 5, labels)
+        lengths = np.array([len(sentence) for sentence in sentences])
+        before = np.arange(len(tokens)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        after = np.repeat(lengths, lengths) - before - 1
+        # What each token's neighbours in its own sentence see of it (a zero factor across
+        # a sentence's edge keeps the sums as a sentence alone would add them).
+        scores = parts[:, 0].copy()
+        scores[2:] += parts[:-2, 1] * (before[2:, None] >= 2)
+        scores[1:] += parts[:-1, 2] * (before[1:, None] >= 1)
+        scores[:-1] += parts[1:, 3] * (after[:-1, None] >= 1)
+        scores[:-2] += parts[2:, 4] * (after[:-2, None] >= 2)
+        edges = [
+            row for sentence, found in zip(sentences, phrases, strict=True) for row in _edges(sentence, found)
+        ]
         result = np.zeros((len(sentences), steps, len(LABELS)), dtype=np.float32)
-        for row, (tokens, sentence_phrases) in enumerate(zip(sentences, phrases, strict=True)):
-            result[row, : len(tokens)] = self._sentence_scores(tokens, sentence_phrases)
+        result[np.arange(steps)[None, :] < lengths[:, None]] = scores + self._sums(edges)
         return result
 
     def _sums(self, groups: Sequence[Sequence[str]]) -> np.ndarray:
@@ -201,38 +215,32 @@ class FeatureCrf:
         return sums
 
     def _add_views(self, extractor: FeatureExtractor, tokens: Sequence[Token]) -> None:
-        """Caches, for each form not seen yet, the weight sums of its own features and of
-        what positions -2, -1, +1, +2 see of it (rows 0-4), and the form for word pairs."""
-        fresh = {t.text: t for t in tokens if t.text not in self._cache}
+        """Keeps, for each form without a row, the weight sums of its own features and of
+        what positions -2, -1, +1, +2 see of it (rows 0-4)."""
+        fresh = self._view_sums.missing([token.text for token in tokens])
         if not fresh:
             return
-        views = [extractor.views(token) for token in fresh.values()]
-        sums = self._sums([view[part] for view in views for part in range(5)]).reshape(len(views), 5, -1)
-        entries = {text: (sums[i], views[i][5]) for i, text in enumerate(fresh)}
-        if len(self._cache) < _CACHE_LIMIT:
-            self._cache.update(entries)
-        else:
-            self._overflow = entries
+        by_form = {token.text: token for token in tokens}
+        views = [extractor.views(by_form[form]) for form in fresh]
+        sums = self._sums([view[part] for view in views for part in range(5)])
+        self._view_sums.add(fresh, sums.reshape(len(views), 5, -1))
 
-    def _sentence_scores(self, tokens: Sequence[Token], phrases: list[list[str]]) -> np.ndarray:
-        views = [self._cache.get(token.text) or self._overflow[token.text] for token in tokens]
-        parts = np.stack([v[0] for v in views])  # (tokens, 5, labels)
-        scores = parts[:, 0].copy()
-        scores[2:] += parts[:-2, 1]
-        scores[1:] += parts[:-1, 2]
-        scores[:-1] += parts[1:, 3]
-        scores[:-2] += parts[2:, 4]
-        count = len(tokens)
-        edges: list[list[str]] = [[] for _ in tokens]
-        edges[0].append("BOS")
-        edges[-1].append("EOS")
-        for index in range(count):
-            row = edges[index]
-            row += phrases[index]
-            if index:
-                row += ["-1" + f for f in phrases[index - 1]]
-                row.append("ww=" + views[index - 1][1] + "|" + views[index][1])
-            if index + 1 < count:
-                row += ["+1" + f for f in phrases[index + 1]]
-                row.append("wn=" + views[index][1] + "|" + views[index + 1][1])
-        return scores + self._sums(edges)
+
+def _edges(tokens: Sequence[Token], phrases: list[list[str]]) -> list[list[str]]:
+    """The features of a sentence's tokens that depend on their neighbours' words or on
+    the sentence's edges: lexicon phrases either side, word pairs, BOS and EOS."""
+    words = [word_form(token) for token in tokens]
+    count = len(tokens)
+    edges: list[list[str]] = [[] for _ in tokens]
+    edges[0].append("BOS")
+    edges[-1].append("EOS")
+    for index in range(count):
+        row = edges[index]
+        row += phrases[index]
+        if index:
+            row += ["-1" + f for f in phrases[index - 1]]
+            row.append("ww=" + words[index - 1] + "|" + words[index])
+        if index + 1 < count:
+            row += ["+1" + f for f in phrases[index + 1]]
+            row.append("wn=" + words[index] + "|" + words[index + 1])
+    return edges

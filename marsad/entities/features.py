@@ -100,6 +100,16 @@ def load_lexicons(data_dir: Path) -> Lexicons:
     )
 
 
+def word_form(token: Token) -> str:
+    """The word of word features and word pairs: the normalised form, digits as 0,
+    Latin lower-cased."""
+    if token.kind == "number":
+        return "".join("0" if c.isdigit() else c for c in token.norm)
+    if token.kind == "latin":
+        return token.norm.lower()
+    return token.norm
+
+
 def _length_band(length: int) -> str:
     return str(min(length, 8))
 
@@ -130,12 +140,8 @@ class FeatureExtractor:
             return cached
         lexicons = self.lexicons
         kind = token.kind
-        norm = token.norm
-        stem = token.stem or norm
-        if kind == "number":
-            norm = stem = "".join("0" if c.isdigit() else c for c in norm)
-        elif kind == "latin":
-            norm = stem = norm.lower()
+        norm = word_form(token)
+        stem = norm if kind in ("number", "latin") else token.stem or norm
         coarse, fine = lexicons.clusters.get(stem, ("?", "?"))
         triggers = lexicons.triggers.get(stem, ())
         own = [

@@ -31,6 +31,7 @@ import numpy as np
 from marsad.document import Token
 from marsad.entities import crf
 from marsad.entities.features import FeatureExtractor
+from marsad.entities.form_table import FormTable
 
 # Index 0 is the domain every run-time sentence belongs to; the others are corpora whose
 # annotation habits the network learns to set aside (see `marsad.training.ner_neural`).
@@ -156,15 +157,19 @@ class BiLstmCrf:
         self._form_weights = input_weights[:width]
         self._phrase_weights = input_weights[width - self.w["bag_embedding"].shape[1] : width]
         self._shared_product = self.news @ input_weights[width:] + bias
-        self._token_cache: dict[str, np.ndarray] = {}
-        self._overflow: dict[str, np.ndarray] = {}  # this call's forms once the cache is full
+        self._inputs = FormTable((8 * self.hidden,), _CACHE_LIMIT)
+        # A token's lexicon-phrase features, as a tuple, and their bag rows' product: a
+        # few hundred such tuples in all (173 in the 300 articles of bench/ner_speed.py).
+        self._phrase_rows: dict[tuple[str, ...], np.ndarray] = {}
 
-    def _form_products(self, tokens: Sequence[Token]) -> None:
-        """Computes and caches, for the forms among `tokens` not cached yet and all in one
+    def _add_forms(self, tokens: Sequence[Token]) -> None:
+        """Computes and keeps, for the forms among `tokens` without a row and all in one
         batch, the word vector, character CNN and own-feature bag times the input weights."""
-        fresh = list({t.text: t for t in tokens if t.text not in self._token_cache}.values())
-        if not fresh:
+        fresh_forms = self._inputs.missing([token.text for token in tokens])
+        if not fresh_forms:
             return
+        by_form = {token.text: token for token in tokens}
+        fresh = [by_form[form] for form in fresh_forms]
         w = self.w
         encoder = self.encoder
         words = w["word_embedding"][[encoder.words.get(vector_key(token)) for token in fresh]]
@@ -186,27 +191,32 @@ class BiLstmCrf:
         bag_ids = [encoder.bag_of(features) for features in own]
         starts = np.cumsum([0] + [len(ids) for ids in bag_ids[:-1]])
         bags = np.add.reduceat(w["bag_embedding"][[i for ids in bag_ids for i in ids]], starts)
-        vectors = np.concatenate([words, char_vectors, bags], axis=1) @ self._form_weights
-        if len(self._token_cache) < _CACHE_LIMIT:
-            self._token_cache.update(zip((t.text for t in fresh), vectors, strict=True))
-        else:
-            self._overflow = dict(zip((t.text for t in fresh), vectors, strict=True))
+        self._inputs.add(
+            fresh_forms, np.concatenate([words, char_vectors, bags], axis=1) @ self._form_weights
+        )
 
-    def _vector(self, token: Token) -> np.ndarray:
-        cached = self._token_cache.get(token.text)
-        return cached if cached is not None else self._overflow[token.text]
-
-    def _products(self, tokens: Sequence[Token], phrase: list[list[str]]) -> np.ndarray:
-        """The first layer's input products for one sentence (tokens, 8 hidden): each
-        form's, plus the shared part, plus the bag rows of the lexicon phrases it is in."""
-        rows = np.array([self._vector(token) for token in tokens])
+    def _products(
+        self, sentences: Sequence[Sequence[Token]], phrases: Sequence[list[list[str]]]
+    ) -> np.ndarray:
+        """The first layer's input products of the sentences' tokens, one after another
+        (tokens, 8 hidden): each form's, plus the shared part, plus the bag rows of the
+        lexicon phrases a token is in."""
+        tokens = [token for sentence in sentences for token in sentence]
+        self._add_forms(tokens)
+        rows = self._inputs.gather([token.text for token in tokens])
         rows += self._shared_product
-        found = [(index, self.encoder.bag_of(features)) for index, features in enumerate(phrase) if features]
-        found = [(index, ids) for index, ids in found if ids]
-        if found:
-            bag_embedding = self.w["bag_embedding"]
-            bags = np.stack([bag_embedding[ids].sum(axis=0) for _, ids in found])
-            rows[[index for index, _ in found]] += bags @ self._phrase_weights
+        phrase_rows = self._phrase_rows
+        inside, bags = [], []
+        for index, features in enumerate(features for sentence in phrases for features in sentence):
+            if features:
+                key = tuple(features)
+                if key not in phrase_rows:
+                    ids = self.encoder.bag_of(features)
+                    phrase_rows[key] = self.w["bag_embedding"][ids].sum(axis=0) @ self._phrase_weights
+                inside.append(index)
+                bags.append(phrase_rows[key])
+        if inside:
+            rows[inside] += np.stack(bags)
         return rows
 
     def _bilstm(self, products: np.ndarray, lengths: np.ndarray, layer: int) -> np.ndarray:
@@ -267,10 +277,9 @@ class BiLstmCrf:
             and the sentence lengths.
         """
         lengths = np.array([len(s) for s in sentences])
-        products = np.zeros((len(sentences), int(lengths.max()), 8 * self.hidden), dtype=np.float32)
-        self._form_products([token for tokens in sentences for token in tokens])
-        for index, tokens in enumerate(sentences):
-            products[index, : lengths[index]] = self._products(tokens, phrases[index])
+        steps = int(lengths.max())
+        products = np.zeros((len(sentences), steps, 8 * self.hidden), dtype=np.float32)
+        products[np.arange(steps)[None, :] < lengths[:, None]] = self._products(sentences, phrases)
         encoded = self._bilstm(products, lengths, 0)
         for layer in range(1, self.layers):
             input_weights, bias, _ = self._lstm_weights[layer]
