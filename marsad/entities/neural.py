@@ -109,7 +109,8 @@ def _bilstm_weights(w: dict[str, np.ndarray], layer: int) -> tuple[np.ndarray, n
     hidden, 4 hidden); transposed for row-vector products, with each direction's gates
     reordered from PyTorch's (input, forget, cell, output) to (input, forget, output,
     cell), and the three sigmoid gates' rows halved: sigmoid(x) = (tanh(x / 2) + 1) / 2,
-    so one tanh over all four gates serves every gate of a step."""
+    so one tanh over all four gates serves every gate of a step. The recurrent matrices
+    are halved once more: `_bilstm` keeps twice the hidden state between steps."""
     hidden = w[f"lstm{layer}_w_hh_f"].shape[1]
     order = np.r_[0 : 2 * hidden, 3 * hidden : 4 * hidden, 2 * hidden : 3 * hidden]
     scale = np.ones(4 * hidden, dtype=np.float32)
@@ -119,7 +120,7 @@ def _bilstm_weights(w: dict[str, np.ndarray], layer: int) -> tuple[np.ndarray, n
         name = f"lstm{layer}_{{}}_{direction}"
         inputs.append(w[name.format("w_ih")][order].T * scale)
         biases.append((w[name.format("b_ih")] + w[name.format("b_hh")])[order] * scale)
-        recurrent.append(w[name.format("w_hh")][order].T * scale)
+        recurrent.append(w[name.format("w_hh")][order].T * scale * 0.5)
     return (
         np.ascontiguousarray(np.concatenate(inputs, axis=1)),
         np.concatenate(biases),
@@ -229,10 +230,11 @@ class BiLstmCrf:
         longest first, and a step computes only those still running (padding comes after
         a sentence's tokens, where it could not change their outputs anyway).
         """
-        # Each sentence's row times its direction's matrix, as a stack of vector-matrix
-        # products: OpenBLAS repacks the matrix on every call of a matrix-matrix product,
-        # which for the few rows of a step cost up to twice as much (single thread, AVX2).
-        recurrent = self._lstm_weights[layer][2][:, None]
+        # Each sentence's two rows times their directions' matrices, as a stack of
+        # vector-matrix products: OpenBLAS repacks the matrix on every call of a
+        # matrix-matrix product, which for the few rows of a step cost up to twice as
+        # much (single thread, AVX2).
+        recurrent = self._lstm_weights[layer][2]
         batch, steps, _ = products.shape
         hidden = self.hidden
         order = np.argsort(-lengths, kind="stable")
@@ -240,28 +242,35 @@ class BiLstmCrf:
         running = (lengths[None, :] > np.arange(steps)[:, None]).sum(axis=1)  # per step
         reverse = crf.sentence_reversal(lengths, steps)
         rows = np.arange(batch)[:, None]
-        projected = np.empty((2, batch, steps, 4 * hidden), dtype=np.float32)
-        projected[0] = products[:, :, : 4 * hidden]
-        projected[1] = products[rows, reverse, 4 * hidden :]  # each sentence read backwards
-        h = np.zeros((2, batch, hidden), dtype=np.float32)
-        c = np.zeros((2, batch, hidden), dtype=np.float32)
-        gates = np.empty((2, batch, 4 * hidden), dtype=np.float32)
-        outputs = np.zeros((2, batch, steps, hidden), dtype=np.float32)
+        # Step-major, then sentence, then direction: the running sentences of a step are
+        # the first rows of each array, one contiguous block.
+        projected = np.empty((steps, batch, 2, 4 * hidden), dtype=np.float32)
+        projected[:, :, 0] = products[:, :, : 4 * hidden].transpose(1, 0, 2)
+        projected[:, :, 1] = products[rows, reverse, 4 * hidden :].transpose(1, 0, 2)  # read backwards
+        doubled_h = np.zeros((batch, 2, 1, hidden), dtype=np.float32)
+        c = np.zeros((batch, 2, hidden), dtype=np.float32)
+        gates = np.empty((batch, 2, 1, 4 * hidden), dtype=np.float32)
+        outputs = np.zeros((steps, batch, 2, hidden), dtype=np.float32)
         for step in range(steps):
             k = running[step]
-            step_gates = gates[:, :k]
-            np.matmul(h[:, :k, None], recurrent, out=step_gates[:, :, None])
-            step_gates += projected[:, :k, step]
+            np.matmul(doubled_h[:k], recurrent, out=gates[:k])
+            step_gates = gates[:k, :, 0]
+            step_gates += projected[step, :k]
             np.tanh(step_gates, out=step_gates)
-            sigmoids = step_gates[:, :, : 3 * hidden]  # gates i f o, then g
-            sigmoids *= 0.5
-            sigmoids += 0.5
-            step_c = c[:, :k]
-            step_c *= sigmoids[:, :, hidden : 2 * hidden]
-            step_c += sigmoids[:, :, :hidden] * step_gates[:, :, 3 * hidden :]
-            np.multiply(sigmoids[:, :, 2 * hidden :], np.tanh(step_c), out=h[:, :k])
-            outputs[:, :k, step] = h[:, :k]
-        both = np.concatenate([outputs[0], outputs[1][rows, reverse]], axis=2)
+            doubled_sigmoids = step_gates[:, :, : 3 * hidden]  # gates i f o, then g
+            doubled_sigmoids += 1.0
+            # c' = sigmoid(f) c + sigmoid(i) g and 2h = 2 sigmoid(o) tanh(c'): halving a
+            # float is exact, so these are the labels the sigmoids themselves would give.
+            step_c = c[:k]
+            step_c *= doubled_sigmoids[:, :, hidden : 2 * hidden]
+            step_c += doubled_sigmoids[:, :, :hidden] * step_gates[:, :, 3 * hidden :]
+            step_c *= 0.5
+            step_h = doubled_h[:k, :, 0]
+            np.multiply(doubled_sigmoids[:, :, 2 * hidden :], np.tanh(step_c), out=step_h)
+            outputs[step, :k] = step_h
+        by_sentence = outputs.transpose(1, 0, 2, 3)
+        both = np.concatenate([by_sentence[:, :, 0], by_sentence[rows, reverse, 1]], axis=2)
+        both *= 0.5
         unsorted = np.empty_like(both)
         unsorted[order] = both
         return unsorted
