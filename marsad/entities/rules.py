@@ -186,6 +186,8 @@ class Lexicons:
     # Stop words written with alef maqsura (على): normalised they meet names (علي, Ali).
     maqsura_stop_words: frozenset[str]
     clause_words: frozenset[str]
+    # Stop words of kinds prep and clause: what no name is, after a clitic either (وهو, ومن).
+    function_words: frozenset[str]
     given_names: frozenset[str]
     known_names: frozenset[str]
     institution_heads: dict[tuple[str, ...], bool]  # key -> names a body alone (الدفاع المدني)
@@ -331,6 +333,9 @@ class Lexicons:
             clause_words=frozenset(
                 bare(form) for form, kind, *_ in rows("stop_words.tsv") if kind == "clause"
             ),
+            function_words=frozenset(
+                bare(form) for form, kind, *_ in rows("stop_words.tsv") if kind in ("prep", "clause")
+            ),
             given_names=given_names,
             known_names=known_names,
             institution_heads=institution_heads,
@@ -439,7 +444,8 @@ def _known_whole(token: Token, lexicons: Lexicons) -> Token:
     The text layer splits by word frequency, so `فيصل` reads as ف + يصل ('arrives') and
     `فرنسا` as ف + رنسا; a name from the gazetteer table is not split unless what the split
     leaves is a name too and the whole word is no given name (`لعباس`: ل + عباس; but
-    `فيصل` and `وليد` stay whole, though the noisy table holds يصل and يد). The document's
+    `فيصل` and `وليد` stay whole, though the noisy table holds يصل and يد), or a
+    preposition or particle (`وهو`, `ومن`, which the table also holds). The document's
     own tokens are left as they are. A name particle (فان) is kept whole too.
     """
     known_names = lexicons.known_names
@@ -456,6 +462,8 @@ def _known_whole(token: Token, lexicons: Lexicons) -> Token:
     rest = bare_key(token)
     if len(rest) >= 3 and rest in known_names and token.norm not in lexicons.given_names:
         return token  # لعباس: ل + عباس, both forms are in the table; trust the split
+    if rest in lexicons.function_words and not particle and token.norm not in lexicons.given_names:
+        return token  # وهو, ومن: the table's noise (وهو is also Wuhu) names no one here
     return _unsplit(token)
 
 

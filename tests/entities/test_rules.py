@@ -688,6 +688,9 @@ def test_a_kunya_tagged_alone_takes_the_name_after_it_or_names_no_one():
     # آبي (Abe) normalises to the kunya أبي but is none, and a verb of saying is no name.
     assert [e.name for e in entities_of("وقال إن [[آبي|PERSON]] قال إن الحكومة ستعمل.")[1]] == ["آبي"]
     assert [e.name for e in entities_of("وقال إن [[آبي قال|PERSON]] إن الحكومة ستعمل.")[1]] == ["آبي"]
+    # وهو is و + هو ("and he"), though the gazetteer table also holds it (Wuhu): no name.
+    said = entities_of('وتقول مريم: "[[أبي|PERSON]] وهو شيعي الأصل لم يعترض".')[1]
+    assert [e.name for e in said] == ["مريم"]
 
 
 def test_a_person_is_cut_before_a_word_with_a_preposition_and_the_article():
