@@ -277,3 +277,29 @@ def test_a_facility_named_after_its_city_is_placed_at_the_city() -> None:
     assert airport.geo is not None and airport.geo.country == "EG" and airport.geo.kind == "city"
     assert distance_km(airport.geo.lat, airport.geo.lon, 30.044, 31.236) < 25
     assert port.geo is not None and port.geo.country == "SY"
+
+
+def test_two_spellings_linked_to_one_record_become_one_entity() -> None:
+    text = "زار وفد من حلف شمال الأطلسي سورية أمس، وقال ناتو إن الوضع في سوريا خطير قرب مطار دمشق في دمشق."
+    doc = make_doc(
+        text,
+        [
+            ("ORG", "حلف شمال الأطلسي", spans(text, "حلف شمال الأطلسي")),
+            ("GPE", "سورية", spans(text, "سورية")),
+            ("ORG", "ناتو", spans(text, "ناتو")),
+            ("GPE", "سوريا", spans(text, "سوريا")),
+            ("FAC", "مطار دمشق", spans(text, "مطار دمشق")),
+            ("GPE", "دمشق", [(text.rindex("دمشق"), len(text) - 1)]),
+        ],
+        roles={"ناتو": ["CAMEO:IGO"]},
+    )
+    entities = link(doc).entities
+    assert [(e.id, e.type, e.name, e.kb) for e in entities] == [
+        ("E1", "ORG", "حلف شمال الأطلسي", "Q7184"),
+        ("E2", "GPE", "سورية", "Q858"),
+        ("E3", "FAC", "مطار دمشق", entities[2].kb),
+        ("E4", "GPE", "دمشق", entities[3].kb),
+    ]
+    assert [m.text for m in entities[1].mentions] == ["سورية", "سوريا"]
+    assert [m.text for m in entities[0].mentions] == ["حلف شمال الأطلسي", "ناتو"]
+    assert "CAMEO:IGO" in entities[0].roles
