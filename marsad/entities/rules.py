@@ -206,6 +206,8 @@ class Lexicons:
     speech_verbs: dict[str, str] = field(default_factory=dict)
     # Common nouns in a speaker's place (data/speech_verbs.tsv, kind noun): شاهد, ناشط.
     speaker_nouns: frozenset[str] = frozenset()
+    # Verbs of stance before their subject (data/speech_verbs.tsv, kind stance): دان, طالب.
+    stance_verbs: frozenset[str] = frozenset()
     # Adjectives of a programme that make a movement's name (data/movement_adjectives.tsv),
     # masculine, normalised, with the article: الوطني.
     movement_adjectives: frozenset[str] = frozenset()
@@ -342,7 +344,12 @@ class Lexicons:
             scope_adjectives=frozenset(bare(form) for form, *_ in rows("nisba_scope.tsv")),
             work_heads=frozenset(bare(form) for form, *_ in rows("work_heads.tsv")),
             name_heads={bare(form): type_ for form, type_, *_ in rows("name_heads.tsv")},
-            speech_verbs={bare(form): kind for form, kind, *_ in rows("speech_verbs.tsv") if kind != "noun"},
+            speech_verbs={
+                bare(form): kind for form, kind, *_ in rows("speech_verbs.tsv") if kind in ("that", "about")
+            },
+            stance_verbs=frozenset(
+                bare(form) for form, kind, *_ in rows("speech_verbs.tsv") if kind == "stance"
+            ),
             speaker_nouns=frozenset(
                 bare(form) for form, kind, *_ in rows("speech_verbs.tsv") if kind == "noun"
             ),
@@ -593,6 +600,7 @@ def apply_rules(context: Context, mentions: list[Mention]) -> list[Mention]:
     resolved = people_after_roles(context, resolved)
     resolved = [rare_name_words(context, m, resolved) for m in resolved]
     resolved = complete_person_names(context, resolved)
+    resolved = verbs_before_family_names(context, resolved)
     resolved = drop_nisba_places(context, resolved)
     resolved = glued_names(context, resolved)
     agree_with_coordinated(context, resolved)
@@ -887,6 +895,34 @@ def compound_halves(context: Context, mention: Mention, mentions: list[Mention])
     whole = context.mention(first, last, "PERSON", mention.source)
     whole.heads = mention.heads
     return whole
+
+
+def verbs_before_family_names(context: Context, mentions: list[Mention]) -> list[Mention]:
+    """A verb the tagger read as a given name is cut off a two-word person whose second
+    word another person of the article ends in: `ودان غوتيريس تجنيد الأطفال` ("and Guterres
+    condemned") beside `أنطونيو غوتيريس`, `دان روحاني الانسحاب` beside `حسن روحاني`. Left
+    alone, the phantom person took the family name's later mentions from the real one.
+    Verbs of saying and of stance (data/speech_verbs.tsv); `دان كوتس` alone stays."""
+    lexicons = context.lexicons
+    verbs = lexicons.stance_verbs | lexicons.speech_verbs.keys()
+    people = [m for m in mentions if m.type == "PERSON" and m.length >= 2]
+    result: list[Mention] = []
+    for mention in mentions:
+        first, last = mention.first, mention.last - 1
+        if (
+            mention.type == "PERSON"
+            and mention.length == 2
+            and context.bare[first] in verbs
+            and any(
+                context.keys[other.last - 1] == context.keys[last]
+                and context.keys[other.first] != context.keys[first]
+                for other in people
+                if other is not mention
+            )
+        ):
+            mention = context.mention(last, last + 1, "PERSON", mention.source)
+        result.append(mention)
+    return result
 
 
 def join_adjacent_people(context: Context, mentions: list[Mention]) -> list[Mention]:

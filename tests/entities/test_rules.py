@@ -699,3 +699,13 @@ def test_a_person_is_cut_before_a_word_with_a_preposition_and_the_article():
     # Foreign names that read as ب or ك + the article stay whole.
     for name in ("رامون كالديرون", "خوان بالاسيوس", "اندريس بوني كالزي"):
         assert [e.name for e in entities_of(f"وقال [[{name}|PERSON]] إن الفريق جاهز.")[1]] == [name]
+
+
+def test_a_verb_read_as_a_given_name_is_cut_off_another_persons_family_name():
+    _, entities = entities_of(
+        "وأدان [[أنطونيو غوتيريس|PERSON]] الهجوم. [[ودان غوتيريس|PERSON]] تجنيد الأطفال. وقال [[غوتيريس|PERSON]] إن الحل سياسي."
+    )
+    assert [(e.name, len(e.mentions)) for e in entities] == [("أنطونيو غوتيريس", 3)]
+    # Alone, or beside someone with another family name, a name that starts like a verb stays.
+    _, entities = entities_of("وقال [[دان كوتس|PERSON]] إن [[دونالد ترامب|PERSON]] سيقرر.")
+    assert [e.name for e in entities] == ["دان كوتس", "دونالد ترامب"]
