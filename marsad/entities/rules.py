@@ -1056,6 +1056,8 @@ def people_after_roles(context: Context, mentions: list[Mention]) -> list[Mentio
         while position < min(end, index + MAX_ROLE_WORDS + 1):
             token = tokens[position]
             holder = by_token.get(position)
+            if holder is not None and holder.type == "PERSON" and holder.first == position:
+                break  # the role's holder is named already: الرئيس الروسي فلاديمير بوتين نظيره
             given = token.prefix == "" and context.bare[position] in lexicons.given_names
             # الله ends names (نصر الله) and organisations (حزب الله) but starts no name.
             given = given and context.bare[position] not in lexicons.theophoric

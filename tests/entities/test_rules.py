@@ -201,6 +201,12 @@ def test_name_after_a_role_is_found_when_the_tagger_missed_it():
     assert person.type == "PERSON" and person.roles == ["رئيس إقليم الشمال"]
     assert (person.mentions[0].start, person.mentions[0].end) == (22, 35)
     assert [e.name for e in entities] == ["إقليم الشمال", "مسعود الدليمي"]  # حسن أمس الأول: no family name
+    # A role whose holder is named already finds no second name after him (نظيره, "his
+    # counterpart", normalises to the given name نظيرة).
+    _, entities = entities_of(
+        "والتقى الرئيس الروسي [[فلاديمير بوتين|PERSON]] نظيره الإيراني [[حسن روحاني|PERSON]] أمس."
+    )
+    assert [e.name for e in entities] == ["فلاديمير بوتين", "حسن روحاني"]
 
 
 def test_hashtag_marks_are_not_part_of_a_name():
