@@ -13,21 +13,20 @@ from collections.abc import Sequence
 
 import numpy as np
 
-_FIRST_CAPACITY = 1024
-
 
 class FormTable:
     """Rows of `shape` numbers per form, for at most `limit` forms.
 
     The first forms a process meets include the frequent ones, which are most of running
     text; once the table is full, the rows of a call's new forms are kept for that call
-    only (`add` then `gather`).
+    only (`add` then `gather`). The array is allocated whole at once: the system gives a
+    page memory only when a row is first written to it, and the table is never copied.
     """
 
     def __init__(self, shape: tuple[int, ...], limit: int):
         self.limit = limit
         self._index: dict[str, int] = {}
-        self._rows = np.empty((_FIRST_CAPACITY, *shape), dtype=np.float32)
+        self._rows = np.empty((max(limit, 1), *shape), dtype=np.float32)
         self._extra_index: dict[str, int] = {}
         self._extra = self._rows[:0]
 
@@ -46,11 +45,6 @@ class FormTable:
             self._extra_index = {form: position for position, form in enumerate(forms)}
             self._extra = rows
             return
-        if count + len(forms) > len(self._rows):
-            capacity = max(2 * len(self._rows), count + len(forms))
-            grown = np.empty((min(capacity, self.limit), *self._rows.shape[1:]), dtype=np.float32)
-            grown[:count] = self._rows[:count]
-            self._rows = grown
         self._rows[count : count + len(forms)] = rows
         self._index.update(zip(forms, range(count, count + len(forms)), strict=True))
 

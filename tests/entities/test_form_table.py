@@ -15,9 +15,9 @@ def _rows(count: int, start: int = 0) -> np.ndarray:
     return np.arange(start, start + count * 2, dtype=np.float32).reshape(count, 2)
 
 
-def test_rows_come_back_by_form_and_the_table_grows():
+def test_rows_come_back_by_form():
     table = FormTable((2,), limit=5000)
-    forms = [f"w{i}" for i in range(1500)]  # past the first capacity
+    forms = [f"w{i}" for i in range(1500)]
     assert table.missing([*forms, "w0"]) == forms
     table.add(forms[:1000], _rows(1000))
     table.add(forms[1000:], _rows(500, start=2000))
