@@ -164,7 +164,9 @@ class Linker:
                 entity.latin = self.peoples.latin(entity.name, self.registry.demonyms)
                 entity.latin = entity.latin or self.romanizer.generic(entity.name)
             elif entity.type not in PLACE_TYPES:
-                entity.latin = entity.latin or self.romanizer.generic(entity.name)
+                entity.latin = (
+                    entity.latin or _written_in_latin(entity) or self.romanizer.generic(entity.name)
+                )
         doc.entities = merge_linked(doc.entities)
         return doc
 
@@ -602,7 +604,9 @@ class Linker:
         # still get their English names.
         people = self.peoples.latin(entity.name, {}) if self.peoples is not None else None
         registered = record.latin if record and record.latin else None
-        entity.latin = registered or people or self.romanizer.generic(entity.name)
+        entity.latin = (
+            registered or people or _written_in_latin(entity) or self.romanizer.generic(entity.name)
+        )
         self._add_roles(entity, record, day)
 
     def _single(self, found: list[Record], context: Context, day: str | None) -> Record | None:
@@ -719,6 +723,20 @@ def _dominant_country(plausible: list[Record]) -> str | None:
         c.kind == "city" and biggest.population >= DOMINANT_FACTOR * c.population for c in others
     ):
         return biggest.country
+    return None
+
+
+def _written_in_latin(entity: Entity) -> str | None:
+    """A name the article itself writes in Latin letters (`CNN` beside `سي إن إن`): better
+    than a romanisation of the Arabic."""
+    for mention in entity.mentions:
+        text = mention.text
+        if (
+            mention.named
+            and any(c.isalpha() for c in text)
+            and not any("\u0600" <= c <= "\u06ff" for c in text)
+        ):
+            return text
     return None
 
 

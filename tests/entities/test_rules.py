@@ -169,6 +169,12 @@ def test_alias_found_without_the_model():
     assert group.type == "ORG" and group.mentions[0].start == 7
 
 
+def test_broadcasters_are_organisations_in_either_script_and_with_a_clitic():
+    _, entities = entities_of("[[(CNN)|MISC]]-- قالت الشبكة إن مسؤولا أكد لبي بي سي أن سي إن إن أخطأت.")
+    assert [(e.name, e.type) for e in entities] == [("سي إن إن", "ORG"), ("بي بي سي", "ORG")]
+    assert [m.text for m in entities[0].mentions] == ["CNN", "سي إن إن"]
+
+
 def test_ordinary_word_alias_is_not_searched():
     _, entities = entities_of("قرر المجلس فتح الطريق أمام القاعدة الشعبية")
     assert entities == []

@@ -303,3 +303,11 @@ def test_two_spellings_linked_to_one_record_become_one_entity() -> None:
     assert [m.text for m in entities[1].mentions] == ["سورية", "سوريا"]
     assert [m.text for m in entities[0].mentions] == ["حلف شمال الأطلسي", "ناتو"]
     assert "CAMEO:IGO" in entities[0].roles
+
+
+def test_an_unregistered_name_the_article_writes_in_latin_keeps_that_spelling() -> None:
+    text = "قالت شبكة سي إن إن إن مراسل CNN وصل."
+    doc = make_doc(text, [("ORG", "سي إن إن", [*spans(text, "سي إن إن")[:1], *spans(text, "CNN")])])
+    assert link(doc).entities[0].latin == "CNN"
+    alone = make_doc(text, [("ORG", "سي إن إن", spans(text, "سي إن إن")[:1])])
+    assert link(alone).entities[0].latin != "CNN"
