@@ -221,3 +221,10 @@ def test_god_named_alone_is_not_an_organisation_whose_name_ends_in_allah():
         ("حزب الله", ["حزب الله"]),
         ("الله", ["الله"]),
     ]
+
+
+def test_a_word_with_tanween_is_no_further_occurrence_of_a_name():
+    _, entities = entities_of(
+        "وقالت [[روسيا|GPE]] إنها سترد. وطردت [[بريطانيا|GPE]] 23 دبلوماسياً روسياً وأسرهم."
+    )
+    assert mention_texts(by_name(entities, "روسيا")) == ["روسيا"]  # روسياً: Russians
