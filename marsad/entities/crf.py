@@ -78,7 +78,7 @@ def marginals(
     both_moves = np.stack([moves, moves_back])
     passes = np.empty(read.shape)
     first = read[..., 0, :] * np.stack([starting, ending])
-    passes[..., 0, :] = first / first.sum(axis=-1, keepdims=True)
+    passes[..., 0, :] = first / (first.sum(axis=-1, keepdims=True) + 1e-300)
     for step in range(1, steps):
         current = (passes[..., step - 1, :] @ both_moves) * read[..., step, :]
         passes[..., step, :] = current / (current.sum(axis=-1, keepdims=True) + 1e-300)
