@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from marsad.document import Entity
 from marsad.linking.geocode import distance_km
 from tests.linking.helpers import entity, link, make_doc
 
@@ -311,3 +312,9 @@ def test_an_unregistered_name_the_article_writes_in_latin_keeps_that_spelling() 
     assert link(doc).entities[0].latin == "CNN"
     alone = make_doc(text, [("ORG", "سي إن إن", spans(text, "سي إن إن")[:1])])
     assert link(alone).entities[0].latin != "CNN"
+
+
+def test_entities_given_without_mentions_are_linked_without_error() -> None:
+    doc = make_doc("زار الوفد سورية ثم سوريا.", [])
+    doc.entities = [Entity("E1", "GPE", "سورية"), Entity("E2", "GPE", "سوريا")]
+    assert [(e.id, e.kb) for e in link(doc).entities] == [("E1", "Q858")]
