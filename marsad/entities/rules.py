@@ -190,7 +190,7 @@ class Lexicons:
     function_words: frozenset[str]
     given_names: frozenset[str]
     known_names: frozenset[str]
-    institution_heads: dict[tuple[str, ...], bool]  # key -> names a body alone (الدفاع المدني)
+    institution_heads: dict[tuple[str, ...], str]  # key -> kind: scoped, force or name
     scope_adjectives: frozenset[str]  # masculine, normalised, no article: عراقي, دولي
     # Words that introduce a work's title in quotation marks (data/work_heads.tsv): رواية.
     work_heads: frozenset[str] = frozenset()
@@ -284,8 +284,7 @@ class Lexicons:
             for form, names, in_name, *_ in rows("org_heads.tsv")
         }
         institution_heads = {
-            tuple(word_key(t) for t in words(form)): kind == "name"
-            for form, kind, *_ in rows("institution_heads.tsv")
+            tuple(word_key(t) for t in words(form)): kind for form, kind, *_ in rows("institution_heads.tsv")
         }
         name_words: dict[str, set[str]] = {}
         for form, kind, *_ in rows("names.tsv"):
@@ -1425,15 +1424,15 @@ def institution_names(context: Context) -> list[Mention]:
     اللبناني`: the person's role), except after `باسم` (`المتحدث باسم الجيش الإسرائيلي`).
     """
     lexicons, tokens = context.lexicons, context.tokens
-    heads_by_first: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
-    for key, alone in lexicons.institution_heads.items():
-        heads_by_first.setdefault(key[0], []).append((key, alone))
+    heads_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for key, kind in lexicons.institution_heads.items():
+        heads_by_first.setdefault(key[0], []).append((key, kind))
 
-    def definite_head(index: int, end: int) -> tuple[int, bool] | None:
-        """The length of the longest definite head at tokens[index], and whether it names alone."""
+    def definite_head(index: int, end: int) -> tuple[int, str] | None:
+        """The length of the longest definite head at tokens[index], and its kind."""
         matches = [
-            (len(key), alone)
-            for key, alone in heads_by_first.get(context.keys[index], ())
+            (len(key), kind)
+            for key, kind in heads_by_first.get(context.keys[index], ())
             if index + len(key) <= end and tuple(context.keys[index : index + len(key)]) == key
         ]
         return max(matches) if matches else None
@@ -1447,11 +1446,13 @@ def institution_names(context: Context) -> list[Mention]:
             head_here = definite_head(index, end)
             if head_here is None or _after_role(context, index):
                 continue
-            size, alone = head_here
+            size, kind = head_here
+            alone = kind == "name"
             last = _scope_end(context, index + size, end)
-            # A generic head with its scope describes the body (الحكومة اللبنانية); a head
-            # that names one alone still names it with a scope (الحرس الثوري الإيراني).
-            description = not alone
+            # A generic head with its scope describes the body (الحكومة اللبنانية); an
+            # army's or a police force's is its name (الجيش الإسرائيلي), and a head that
+            # names one alone still names it with a scope (الحرس الثوري الإيراني).
+            description = kind == "scoped"
             if last is None and alone:
                 last = index + size
         else:
@@ -1469,10 +1470,10 @@ def institution_names(context: Context) -> list[Mention]:
                 continue  # وزارة الداخلية: headed_org_names
             # The noun may itself be a definite head: مديرية الأمن العام الأردنية,
             # مديرية الدفاع المدني.
-            size, alone = definite_head(noun, end) or (1, False)
+            size, kind = definite_head(noun, end) or (1, "scoped")
             last = _scope_end(context, noun + size, end)
             description = False
-            if last is None and alone and noun == index + 1:
+            if last is None and kind == "name" and noun == index + 1:
                 last = noun + size
         if last is not None:
             mention = context.mention(index, last, "ORG", "institution")

@@ -6,6 +6,7 @@ sentences have none), so what is tested is the rules, independent of the trained
 
 from __future__ import annotations
 
+from marsad import resources
 from marsad.document import Entity
 from tests.entities.conftest import by_name, entities_of, mention_texts
 
@@ -264,3 +265,24 @@ def test_a_body_every_state_has_is_described_unless_an_adjective_names_whose():
     assert named("وقال أحد أعضاء مجلس الوزراء إن الجلسة انتهت.") == [("مجلس الوزراء", False)]
     assert named("وصوت مجلس النواب الأمريكي على القانون.") == [("مجلس النواب الأمريكي", True)]
     assert named("واجتمع مجلس الأمن أمس.") == [("مجلس الأمن", True)]
+
+
+def test_an_army_or_police_force_is_named_where_a_government_is_described():
+    def named(text: str) -> list[tuple[str, bool]]:
+        return [(m.text, m.named) for e in entities_of(text)[1] for m in e.mentions]
+
+    assert named("وقالت الشرطة المصرية إن الحكومة المصرية أمرت الجيش المصري بالانتشار.") == [
+        ("الشرطة المصرية", True),
+        ("الحكومة المصرية", False),
+        ("الجيش المصري", True),
+    ]
+    # Alone the head is any army: an anaphor of the article's, never a name.
+    assert named("أعلن الجيش اللبناني انتشاره، وقال الجيش إن الوضع هادئ.") == [
+        ("الجيش اللبناني", True),
+        ("الجيش", False),
+    ]
+
+
+def test_every_institution_head_has_a_kind_the_rules_read():
+    kinds = set(resources.entity_lexicons().institution_heads.values())
+    assert kinds == {"scoped", "force", "name"}
