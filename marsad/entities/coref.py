@@ -246,6 +246,9 @@ def _name_prefixes(clusters: Clusters, lexicons: Lexicons) -> None:
     for index, mention in enumerate(clusters.mentions):
         if clusters.type_of(index) != "PERSON":
             names.setdefault(mention.key, index)
+    # Names on different lines of the alias table are different things, though one
+    # begins the other: `روسيا` and `روسيا البيضاء` (Belarus).
+    alias_line = {key: line for line, group in enumerate(lexicons.aliases) for key in group.keys}
     for short in sorted(names, key=len):
         if short[-1].removeprefix(ARTICLE) in heads:
             continue
@@ -257,6 +260,8 @@ def _name_prefixes(clusters: Clusters, lexicons: Lexicons) -> None:
             if len(long) <= len(short) or clusters.find(other) == clusters.find(index):
                 continue
             if not _compatible_types(clusters.type_of(index), clusters.type_of(other)):
+                continue
+            if short in alias_line and long in alias_line and alias_line[short] != alias_line[long]:
                 continue
             stripped = without_head(long)
             size = len(short)

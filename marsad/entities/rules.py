@@ -1559,6 +1559,9 @@ def alias_mentions(context: Context) -> list[Mention]:
         for key, type_ in by_first.get(first, ()):
             last = index + len(key)
             if last <= context.sentence_end[index] and tuple(keys[index:last]) == key:
+                # A name takes no tanween: `دبلوماسياً روسياً` are Russians, not Russia.
+                if type_ != "MISC" and TANWEEN.intersection(context.tokens[last - 1].text):
+                    continue
                 found.append(context.mention(index, last, type_, "alias"))
     return found
 

@@ -103,6 +103,19 @@ def test_place_with_and_without_its_head_and_spelling_variants():
     assert mention_texts(governorate) == ["محافظة ديالى", "ديالي"]
 
 
+def test_a_country_that_begins_another_countrys_name_stays_apart():
+    _, entities = entities_of(
+        "وصل وزير خارجية [[روسيا|GPE]] البيضاء إلى العاصمة، وقالت [[روسيا|GPE]] إن "
+        "[[غينيا الاستوائية|GPE]] و[[غينيا|GPE]] وقعتا الاتفاق."
+    )
+    assert [(e.name, mention_texts(e)) for e in entities if e.type == "GPE"] == [
+        ("روسيا البيضاء", ["روسيا البيضاء"]),
+        ("روسيا", ["روسيا"]),
+        ("غينيا الاستوائية", ["غينيا الاستوائية"]),
+        ("غينيا", ["غينيا"]),
+    ]
+
+
 def test_word_containing_a_name_is_not_that_name():
     _, entities = entities_of("وصل [[بغداد|GPE]] الشيخ أبو علي البغدادي والمسؤولون البغداديون")
     city = by_name(entities, "بغداد")
