@@ -41,6 +41,7 @@ from marsad.entities.rules import TANWEEN, Context, Lexicons
 # The type an entity gets when its mentions' types tie, most specific first.
 TYPE_PREFERENCE = ("PERSON", "ORG", "GPE", "LOC", "FAC", "MISC", "NORP")
 COMPATIBLE_TYPES = ({"GPE", "LOC"}, {"ORG", "MISC"}, {"FAC", "LOC"})
+ANAPHOR_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})  # what `الإقليم`, `المحافظة` stand for
 # A role must have this many words to be recognised standing alone (not الرئيس).
 MIN_ROLE_WORDS = 2
 # Arabic spellings of one Latin letter: g as غ, ج, ق or ك (فينغر, فينجر), v as ف or ڤ, p as
@@ -467,10 +468,14 @@ def _anaphors(clusters: Clusters, context: Context) -> None:
                 continue
             root = next(iter(capitals[context.keys[index]]))
         else:
+            # A place head stands for a place, any other for a body: `الجيش` after `جيش
+            # جنوب السودان` is the army, not the country its head came before.
+            types = ANAPHOR_PLACE_TYPES if head in lexicons.place_heads else {"ORG"}
             candidates = {
                 r: members
                 for r, members in groups.items()
-                if any(_introduced_with(clusters.mentions[i], head) for i in members)
+                if clusters.type_of(r) in types
+                and any(_introduced_with(clusters.mentions[i], head) for i in members)
             }
             if not candidates:
                 continue

@@ -116,6 +116,21 @@ def test_a_country_that_begins_another_countrys_name_stays_apart():
     ]
 
 
+def test_south_sudan_is_one_place_and_not_sudan():
+    _, entities = entities_of(
+        "وتعصف بجنوب السودان الذي انفصل عن السودان حرب أهلية، وزار رئيس جنوب السودان أوغندا."
+    )
+    assert [(e.name, mention_texts(e)) for e in entities] == [
+        ("جنوب السودان", ["جنوب السودان", "جنوب السودان"]),
+        ("السودان", ["السودان"]),
+    ]
+
+
+def test_a_body_anaphor_never_stands_for_the_place_its_head_came_before():
+    _, entities = entities_of("وقال ضابط في جيش [[جنوب السودان|GPE]] إن الجيش انسحب من المدينة.")
+    assert [(e.name, mention_texts(e)) for e in entities] == [("جنوب السودان", ["جنوب السودان"])]
+
+
 def test_word_containing_a_name_is_not_that_name():
     _, entities = entities_of("وصل [[بغداد|GPE]] الشيخ أبو علي البغدادي والمسؤولون البغداديون")
     city = by_name(entities, "بغداد")
