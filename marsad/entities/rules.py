@@ -72,6 +72,7 @@ NAME_KINDS = frozenset({"GIVEN", "SURNAME", "CITY", "COUNTRY", "STATE"})
 MAX_NAME_AFTER_ROLE = 4
 # Tanween (ً ٌ ٍ): a word that carries it is an indefinite common word (مثنياً), not a name.
 TANWEEN = frozenset("\u064b\u064c\u064d")
+HAMZA_ALEFS = frozenset("أإآ")
 # A word must keep this many letters when one proclitic letter is taken off for a look-up.
 MIN_STRIPPED_WORD = 3
 OPENERS = {'"': '"', "(": ")", "[": "]", "{": "}"}
@@ -185,6 +186,9 @@ class Lexicons:
     stop_words: frozenset[str]
     # Stop words written with alef maqsura (على): normalised they meet names (علي, Ali).
     maqsura_stop_words: frozenset[str]
+    # Stop words written with a hamza on their alef, with the alefs they are written with:
+    # `إمام` (the family name Imam) is not `أمام` (in front of), though both normalise alike.
+    hamza_stop_words: dict[str, frozenset[str]]
     clause_words: frozenset[str]
     # Stop words of kinds prep and clause: what no name is, after a clitic either (وهو, ومن).
     function_words: frozenset[str]
@@ -283,6 +287,11 @@ class Lexicons:
             bare(form): OrgHead(names == "always", in_name == "part", names == "scoped")
             for form, names, in_name, *_ in rows("org_heads.tsv")
         }
+        hamza_alefs: dict[str, set[str]] = {}
+        for form, *_ in rows("stop_words.tsv"):
+            if form[0] in HAMZA_ALEFS:
+                hamza_alefs.setdefault(bare(form), set()).add(form[0])
+        hamza_stop_words = {key: frozenset(alefs) for key, alefs in hamza_alefs.items()}
         institution_heads = {
             tuple(word_key(t) for t in words(form)): kind for form, kind, *_ in rows("institution_heads.tsv")
         }
@@ -331,6 +340,7 @@ class Lexicons:
             maqsura_stop_words=frozenset(
                 bare(form) for form, *_ in rows("stop_words.tsv") if form.endswith("ى")
             ),
+            hamza_stop_words=hamza_stop_words,
             clause_words=frozenset(
                 bare(form) for form, kind, *_ in rows("stop_words.tsv") if kind == "clause"
             ),
@@ -860,10 +870,17 @@ def join_registry_places(context: Context, mentions: list[Mention]) -> list[Ment
 
 def _is_stop_word(context: Context, index: int) -> bool:
     """Whether tokens[index] is a stop word; `علي` written with ya is the name Ali, not
-    the preposition على it normalises to."""
+    the preposition على it normalises to, and `إمام` with its hamza below is the name
+    Imam, not `أمام`."""
     bare = context.bare[index]
     if bare not in context.lexicons.stop_words:
         return False
+    alefs = context.lexicons.hamza_stop_words.get(bare)
+    if alefs is not None:
+        token = context.tokens[index]
+        first = token.text[token.stem_start - token.start : token.stem_start - token.start + 1]
+        if first in HAMZA_ALEFS and first not in alefs:
+            return False
     return bare not in context.lexicons.maqsura_stop_words or not context.tokens[index].text.endswith("ي")
 
 

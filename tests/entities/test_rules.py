@@ -292,6 +292,14 @@ def test_a_name_ending_in_ali_keeps_it_though_it_normalises_like_ala():
     assert [e.name for e in entities_of("وقف [[خالد على|PERSON]] الحدود.")[1]] == ["خالد"]
 
 
+def test_a_name_ending_in_imam_keeps_it_though_it_normalises_like_amam():
+    # إمام (the family name) and أمام (in front of) normalise alike; the hamza tells them apart.
+    assert [e.name for e in entities_of("قال الفنان [[عادل إمام|PERSON]] إن الفيلم ناجح.")[1]] == [
+        "عادل إمام"
+    ]
+    assert [e.name for e in entities_of("ووقف [[محمد أمام|PERSON]] المحكمة.")[1]] == ["محمد"]
+
+
 def test_a_known_given_name_is_not_split_into_a_clitic_and_a_two_letter_rest():
     # وليد is a given name, not و + ل + يد ('hand'), whatever the frequency split says.
     _, entities = entities_of("وقال [[وليد جنبلاط|PERSON]] إن الوضع صعب.")
