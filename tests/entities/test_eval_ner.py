@@ -311,6 +311,9 @@ def test_the_anercorp_scheme_cuts_the_heads_anercorp_leaves_outside_names():
     assert cut_outside_heads(text, mentions, heads) == [(60, 63, "GPE")]
     # Also under a head that is cut first: قوات الاحتلال الإسرائيلي.
     assert cut_outside_heads("قصفت قوات الاحتلال الإسرائيلي", [(5, 29, "ORG")], heads) == []
+    # A compass word before a place stays outside it (جنوب/O لبنان/B-LOC), as South
+    # Sudan was the region in ANERcorp's years.
+    assert cut_outside_heads("في جنوب السودان", [(3, 15, "GPE")], heads) == [(8, 15, "GPE")]
 
 
 def test_context_analyses_consecutive_sentences_of_a_document_together():
