@@ -36,7 +36,7 @@ from collections import Counter
 
 from marsad.document import Entity, EntityMention
 from marsad.entities.mentions import ARTICLE, Mention, is_mark
-from marsad.entities.rules import TANWEEN, Context, Lexicons
+from marsad.entities.rules import Context, Lexicons, can_end_name
 
 # The type an entity gets when its mentions' types tie, most specific first.
 TYPE_PREFERENCE = ("PERSON", "ORG", "GPE", "LOC", "FAC", "MISC", "NORP")
@@ -319,13 +319,7 @@ def _propagate(clusters: Clusters, context: Context) -> None:
             if not roots or covered.intersection(span) or not one_sentence:
                 continue
             root = next(iter(roots)) if len(roots) == 1 else _named_last_before(clusters, roots, index)
-            # A name takes no tanween: `23 دبلوماسياً روسياً` are Russians, not Russia (a
-            # currency does: `22 جنيهاً`, MISC as `جنيه` is).
-            if (
-                root is not None
-                and clusters.type_of(root) != "MISC"
-                and TANWEEN.intersection(tokens[index + size - 1].text)
-            ):
+            if root is not None and not can_end_name(clusters.type_of(root), tokens[index + size - 1]):
                 continue
             if root is not None:
                 match = (size, root)

@@ -1564,6 +1564,12 @@ def _after_role(context: Context, index: int) -> bool:
     return _role_ends_at(context, index) and context.tokens[index - 1].norm != ON_BEHALF_OF
 
 
+def can_end_name(type_: str, token: Token) -> bool:
+    """Whether `token` may end a name of `type_`. A name takes no tanween: `23 دبلوماسياً
+    روسياً` are Russians, not Russia; a currency does (`22 جنيهاً`, MISC as `جنيه` is)."""
+    return type_ == "MISC" or not TANWEEN.intersection(token.text)
+
+
 def alias_mentions(context: Context) -> list[Mention]:
     """Every form of `data/aliases.tsv` (not marked ~) where it stands in the text."""
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -1576,8 +1582,7 @@ def alias_mentions(context: Context) -> list[Mention]:
         for key, type_ in by_first.get(first, ()):
             last = index + len(key)
             if last <= context.sentence_end[index] and tuple(keys[index:last]) == key:
-                # A name takes no tanween: `دبلوماسياً روسياً` are Russians, not Russia.
-                if type_ != "MISC" and TANWEEN.intersection(context.tokens[last - 1].text):
+                if not can_end_name(type_, context.tokens[last - 1]):
                     continue
                 found.append(context.mention(index, last, type_, "alias"))
     return found
